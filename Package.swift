@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets follow ../shared/DESIGN.md: C libraries at the edge, arrows pointing one way
+// from the command line down to them.
+let package = Package(
+    name: "Lectern",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lectern", targets: ["lectern"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCMark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),
+
+        .target(name: "Lesson", dependencies: ["CCMark"]),
+        .target(name: "Tensor", dependencies: ["CBLAS"]),
+        .target(name: "Engine", dependencies: ["Tensor"]),
+        .target(name: "Plot", dependencies: ["CGD"]),
+        .target(name: "Script"),
+        .target(name: "Modules", dependencies: ["Script", "Tensor", "Engine", "Plot"]),
+        .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules"]),
+        .target(name: "Site", dependencies: ["Lesson", "Notebook", "Script", "CCMark"]),
+        .target(name: "Check", dependencies: ["Notebook"]),
+        .executableTarget(
+            name: "lectern",
+            dependencies: [
+                "Lesson", "Notebook", "Site", "Check", "Engine", "Tensor", "Plot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "LessonTests", dependencies: ["Lesson"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        .testTarget(name: "ModulesTests", dependencies: ["Modules", "Script", "Engine", "Tensor", "Plot"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lesson", "Check"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Lesson"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

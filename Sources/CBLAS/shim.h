@@ -1,0 +1,2 @@
+/* Debian ships OpenBLAS' CBLAS as <cblas.h> via alternatives; the symbols live in libopenblas. */
+#include <cblas.h>

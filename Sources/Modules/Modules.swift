@@ -1,0 +1,1 @@
+// Placeholder until the Modules target lands.

@@ -1,0 +1,1 @@
+// Placeholder until the Plot target lands.

@@ -1,0 +1,1 @@
+// Placeholder: the interpreter lands with the Script work.

@@ -1,0 +1,106 @@
+/// A place in a lesson file: 1-based line and column.
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// An error raised while lexing, parsing or running lesson code. Host code throws it without a
+/// location (`ScriptError.value("...")`); the interpreter fills in where it happened and the
+/// traceback through `def` calls.
+public struct ScriptError: Error, CustomStringConvertible, @unchecked Sendable {
+    /// Python's exception class name: SyntaxError, NameError, TypeError, ValueError, ...
+    public var kind: String
+    public var message: String
+    public var location: SourceLocation?
+    /// The text of the offending source line, for the caret display.
+    public var sourceLine: String?
+    /// Outermost call first: where each active `def` was called from.
+    public var traceback: [TracebackEntry] = []
+    /// The Python exception value, when user code raised one (for `except E as e`).
+    public var payload: Value?
+
+    public init(kind: String, message: String, location: SourceLocation? = nil) {
+        self.kind = kind
+        self.message = message
+        self.location = location
+    }
+
+    public static func type(_ m: String) -> ScriptError { ScriptError(kind: "TypeError", message: m) }
+    public static func value(_ m: String) -> ScriptError { ScriptError(kind: "ValueError", message: m) }
+    public static func index(_ m: String) -> ScriptError { ScriptError(kind: "IndexError", message: m) }
+    public static func key(_ m: String) -> ScriptError { ScriptError(kind: "KeyError", message: m) }
+    public static func attribute(_ m: String) -> ScriptError { ScriptError(kind: "AttributeError", message: m) }
+    public static func name(_ m: String) -> ScriptError { ScriptError(kind: "NameError", message: m) }
+    public static func runtime(_ m: String) -> ScriptError { ScriptError(kind: "RuntimeError", message: m) }
+    public static func notImplemented(_ m: String) -> ScriptError { ScriptError(kind: "NotImplementedError", message: m) }
+    public static func zeroDivision(_ m: String) -> ScriptError { ScriptError(kind: "ZeroDivisionError", message: m) }
+    public static func importError(_ m: String) -> ScriptError { ScriptError(kind: "ImportError", message: m) }
+
+    /// One line: `lesson.md:12:5: error: NameError: name 'modle' is not defined`.
+    public var headline: String {
+        let place = location.map { "\($0): " } ?? ""
+        return "\(place)error: \(kind): \(message)"
+    }
+
+    /// The full report: traceback, headline, the source line and a caret under the column.
+    public var description: String {
+        var lines: [String] = []
+        if !traceback.isEmpty {
+            lines.append("Traceback (most recent call last):")
+            for t in traceback { lines.append("  \(t.location): in \(t.function)") }
+        }
+        lines.append(headline)
+        if let src = sourceLine, let loc = location {
+            lines.append("    " + src)
+            lines.append("    " + String(repeating: " ", count: max(0, loc.column - 1)) + "^")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+public struct TracebackEntry: Sendable {
+    public var function: String
+    public var location: SourceLocation
+    public init(function: String, location: SourceLocation) {
+        self.function = function
+        self.location = location
+    }
+}
+
+/// "Did you mean" suggestions by edit distance.
+public enum Suggest {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        var best: (String, Int)?
+        let limit = max(1, word.count / 3)
+        for c in candidates {
+            let d = distance(word.lowercased(), c.lowercased())
+            if d <= limit, best == nil || d < best!.1 { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}
