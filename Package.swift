@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Script"),
         .target(name: "Modules", dependencies: ["Script", "Tensor", "Engine", "Plot"]),
         .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules"]),
-        .target(name: "Site", dependencies: ["Lesson", "Notebook", "Script", "CCMark"]),
+        .target(name: "Site", dependencies: ["Lesson", "Notebook"]),
         .target(name: "Check", dependencies: ["Notebook"]),
         .executableTarget(
             name: "lectern",

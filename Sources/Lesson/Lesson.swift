@@ -1,1 +1,76 @@
-// Placeholder until the Lesson target lands.
+/// A lesson file as plain values: its prose, its shown code and its experiment blocks, in order.
+public struct Lesson: Sendable {
+    /// The name used in messages and output paths, e.g. `regularization.md`.
+    public var file: String
+    public var source: String
+    public var title: String
+    public var segments: [Segment]
+    /// Problems found while reading the lesson (bad block options); reported before anything runs.
+    public var diagnostics: [LessonDiagnostic]
+
+    public init(file: String, source: String, title: String, segments: [Segment], diagnostics: [LessonDiagnostic]) {
+        self.file = file
+        self.source = source
+        self.title = title
+        self.segments = segments
+        self.diagnostics = diagnostics
+    }
+
+    public var experiments: [ExperimentBlock] {
+        segments.compactMap { if case .experiment(let b) = $0 { return b } else { return nil } }
+    }
+
+    /// The file name without `.md`, used for the page and record names.
+    public var stem: String {
+        file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+    }
+}
+
+public enum Segment: Sendable {
+    /// Prose (and any non-experiment Markdown), already rendered to HTML by cmark.
+    case prose(html: String, line: Int)
+    /// A fenced or indented code block that is shown, not run.
+    case code(CodeBlock)
+    case experiment(ExperimentBlock)
+}
+
+public struct CodeBlock: Sendable {
+    public var language: String
+    public var code: String
+    public var line: Int
+}
+
+/// A fenced block whose info string starts with `experiment`: code that runs.
+public struct ExperimentBlock: Sendable {
+    /// The block's id: its `id=` option, or `block-N` by position (1-based).
+    public var id: String
+    public var options: BlockOptions
+    public var code: String
+    /// Line of the opening fence in the lesson.
+    public var fenceLine: Int
+    /// Line and column of the first code line in the lesson: where the code's line 1, column 1 sits.
+    public var codeLine: Int
+    public var codeColumn: Int
+}
+
+/// The options written after `experiment` in the info string.
+public struct BlockOptions: Sendable, Equatable {
+    public var id: String?
+    /// Wall-clock limit for the block, in seconds.
+    public var timeout: Double = 120
+    /// Whether the code is shown on the page (`echo=false` hides it, as in Quarto).
+    public var echo: Bool = true
+
+    public static let known = ["id", "timeout", "echo"]
+    public init() {}
+}
+
+/// A problem in a lesson file with where it is.
+public struct LessonDiagnostic: Sendable, Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+}

@@ -1,0 +1,38 @@
+# Lectern: `make` installs what is missing, builds in release mode and renders the course;
+# `make test` installs the same, runs the test suite, then checks every lesson's recorded outputs.
+
+APT_PACKAGES := libcmark-dev libopenblas-dev libgd-dev fonts-dejavu-core pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT ?= swift
+LECTERN := .build/release/lectern
+
+.PHONY: all deps build render test check clean
+
+all: render
+
+# Installs only the Debian packages that are missing, so a set-up machine is not touched.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product lectern
+
+render: build
+	$(LECTERN) render notebooks -o output
+
+test: deps
+	$(SWIFT) test
+	$(SWIFT) build -c release --product lectern
+	$(LECTERN) check notebooks -o output
+
+check: build
+	$(LECTERN) check notebooks -o output
+
+clean:
+	rm -rf .build

@@ -1,0 +1,147 @@
+import Engine
+import Script
+import Tensor
+
+/// A Keras `Sequential` model as the language sees it.
+final class ModelObject: ScriptObject {
+    let model: Sequential
+    private(set) var layerObjects: [LayerObject] = []
+    /// The metric names as written in `compile`, which decide the History keys and evaluate's shape.
+    private var metricNames: [String] = []
+
+    init(_ model: Sequential) { self.model = model }
+
+    var typeName: String { "Sequential" }
+    func repr() -> String { "<Sequential name=\(model.name)>" }
+
+    func add(_ v: Value) throws {
+        guard case .object(let l as LayerObject) = v else {
+            throw ScriptError.type("The added layer must be an instance of class Layer. Received: layer=\(v.shortDescription)")
+        }
+        try engineCall { try model.add(l.layer) }
+        layerObjects.append(l)
+    }
+
+    static let methods = ["add", "compile", "fit", "evaluate", "predict", "summary", "count_params"]
+
+    var attributeNames: [String] { ModelObject.methods + ["layers", "name"] }
+
+    func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "layers": return .list(ListStorage(layerObjects.map { .object($0) }))
+        case "name": return .string(model.name)
+        case "add":
+            return method(name) { args, _ in
+                let s = try args.bind("add", ["layer"], required: 1)
+                try self.add(s[0] ?? .none)
+                return .none
+            }
+        case "compile":
+            return method(name) { args, _ in try self.compile(args) }
+        case "fit":
+            return method(name) { args, ctx in try self.fit(args, ctx) }
+        case "evaluate":
+            return method(name) { args, _ in
+                let s = try args.bind("evaluate", ["x", "y", "batch_size", "verbose"], required: 2)
+                let (x, y) = try self.data(s[0] ?? .none, s[1] ?? .none)
+                let values = try engineCall { try self.model.evaluate(x: x, y: y, batchSize: try s.value(2)?.int("batch_size") ?? 32) }
+                if self.metricNames.isEmpty { return .float(values.first ?? .nan) }
+                return .list(ListStorage(values.map { .float($0) }))
+            }
+        case "predict":
+            return method(name) { args, _ in
+                let s = try args.bind("predict", ["x", "batch_size", "verbose"], required: 1)
+                let x = try NDArray.coerce(s[0] ?? .none).tensor()
+                let out = try engineCall { try self.model.predict(x, batchSize: try s.value(1)?.int("batch_size") ?? 32) }
+                return .object(NDArray(tensor: out))
+            }
+        case "summary":
+            return method(name) { _, ctx in
+                ctx.write(self.model.summary() + "\n")
+                return .none
+            }
+        case "count_params":
+            return method(name) { _, _ in .int(self.model.countParams()) }
+        default:
+            return nil
+        }
+    }
+
+    private func method(_ name: String, _ body: @escaping (Arguments, CallContext) throws -> Value) -> Value {
+        .object(BuiltinFunction(name, body))
+    }
+
+    private func compile(_ args: Arguments) throws -> Value {
+        let s = try args.bind("compile", ["optimizer", "loss", "metrics"])
+        let optimizer: Optimizer
+        switch s.value(0) {
+        case .object(let o as OptimizerObject)?: optimizer = o.optimizer
+        case .string(let name)?: optimizer = try engineCall { try Optimizers.named(name) }
+        case nil: optimizer = try engineCall { try Optimizers.named("rmsprop") }
+        case let other?: throw ScriptError.type("Could not interpret optimizer: \(other.shortDescription)")
+        }
+        guard let loss = try s.value(1)?.string("loss") else {
+            throw ScriptError.value("compile() needs a loss, e.g. loss='binary_crossentropy'")
+        }
+        metricNames = try s.value(2)?.sequence("metrics").map { try $0.string("metrics") } ?? []
+        try engineCall { try model.compile(loss: loss, optimizer: optimizer, metrics: metricNames) }
+        return .none
+    }
+
+    /// Inputs and targets as engine tensors; 1-D targets become a column, as Keras expands them.
+    private func data(_ xv: Value, _ yv: Value) throws -> (Tensor, Tensor) {
+        let x = try NDArray.coerce(xv).tensor()
+        var y = try NDArray.coerce(yv).tensor()
+        if y.shape.count == 1 { y = Tensor(shape: [y.shape[0], 1], data: y.data) }
+        guard x.shape[0] == y.shape[0] else {
+            throw ScriptError.value("Data cardinality is ambiguous: x sizes: \(x.shape[0]), y sizes: \(y.shape[0]). Make sure all arrays contain the same number of samples.")
+        }
+        return (x, y)
+    }
+
+    private func fit(_ args: Arguments, _ ctx: CallContext) throws -> Value {
+        let s = try args.bind("fit", ["x", "y", "batch_size", "epochs", "verbose", "callbacks",
+                                      "validation_split", "validation_data", "shuffle"], required: 2)
+        let (x, y) = try data(s[0] ?? .none, s[1] ?? .none)
+        var validation: (Tensor, Tensor)?
+        if let vd = s.value(7) {
+            let pair = try vd.sequence("validation_data")
+            guard pair.count == 2 else { throw ScriptError.value("validation_data must be a tuple (x_val, y_val). Received a tuple of \(pair.count) items") }
+            validation = try data(pair[0], pair[1])
+        }
+        let history = try engineCall {
+            try model.fit(x: x, y: y,
+                          batchSize: try s.value(2)?.int("batch_size") ?? 32,
+                          epochs: try s.value(3)?.int("epochs") ?? 1,
+                          verbose: try s.value(4)?.int("verbose") ?? 1,
+                          validationData: validation,
+                          shuffle: try s.value(8)?.bool("shuffle") ?? true,
+                          log: { ctx.write($0) })
+        }
+        return .object(HistoryObject(history))
+    }
+}
+
+/// Keras' `History`: `history.history['val_accuracy']` is a list of floats.
+final class HistoryObject: ScriptObject {
+    let history: History
+    init(_ h: History) { history = h }
+    var typeName: String { "History" }
+    func repr() -> String { "<keras.callbacks.History>" }
+    var attributeNames: [String] { ["history", "epoch"] }
+
+    func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "history":
+            let d = DictStorage()
+            for key in history.keys {
+                try d.set(.string(key), .list(ListStorage((history.values[key] ?? []).map { .float($0) })))
+            }
+            return .dict(d)
+        case "epoch":
+            let n = history.keys.first.flatMap { history.values[$0]?.count } ?? 0
+            return .list(ListStorage((0..<n).map { .int($0) }))
+        default: return nil
+        }
+    }
+}

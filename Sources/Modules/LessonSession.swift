@@ -1,0 +1,64 @@
+import Plot
+import Script
+import Tensor
+
+/// Everything one lesson's blocks share besides their variables: the importable modules, NumPy's
+/// global random state, the seeds handed to models, and the figures waiting to be shown.
+public final class LessonSession {
+    public let registry = ModuleRegistry()
+    let numpyRandom: NumPyRandomState
+    private let seed: UInt64
+    private var modelCount: UInt64 = 0
+    private var current: Figure?
+    private var shown: [Figure] = []
+
+    /// `seed` fixes every random choice the lesson does not seed itself (weight initialisation,
+    /// shuffles, and NumPy's global state until `np.random.seed` is called).
+    public init(seed: UInt64 = 0) {
+        self.seed = seed
+        numpyRandom = NumPyRandomState(seed: UInt32(truncatingIfNeeded: seed))
+        registerModules()
+    }
+
+    private func registerModules() {
+        let numpy = NumpyModule.make(session: self)
+        registry.register("numpy") { numpy }
+        registry.register("numpy.random") { numpy.members["random"].flatMap { if case .object(let m as ModuleObject) = $0 { return m } else { return nil } } ?? numpy }
+        registry.register("numpy.linalg") { numpy.members["linalg"].flatMap { if case .object(let m as ModuleObject) = $0 { return m } else { return nil } } ?? numpy }
+        KerasModule.register(in: registry, session: self)
+        SklearnModule.register(in: registry)
+        let pyplot = PyplotModule.make(session: self)
+        registry.register("matplotlib.pyplot") { pyplot }
+        registry.register("matplotlib") { module("matplotlib", [("pyplot", .object(pyplot))]) }
+    }
+
+    /// A distinct, reproducible seed for each model the lesson creates, in creation order.
+    func nextModelSeed() -> UInt64 {
+        modelCount += 1
+        return seed &* 0x9E37_79B9_7F4A_7C15 &+ modelCount
+    }
+
+    func currentFigure() -> Figure {
+        if let f = current { return f }
+        let f = Figure()
+        current = f
+        return f
+    }
+
+    func newFigure(_ f: Figure) { current = f }
+
+    func showFigure() {
+        if let f = current { shown.append(f) }
+        current = nil
+    }
+
+    func closeFigure() { current = nil }
+
+    /// The figures shown during the block just run, plus one left open at its end (as Jupyter's
+    /// inline backend shows it); the session starts the next block with no open figure.
+    public func takeFigures() -> [Figure] {
+        showFigure()
+        defer { shown = [] }
+        return shown
+    }
+}

@@ -1,0 +1,170 @@
+import Script
+
+/// Indexing as NumPy does it: integers, slices, tuples of them, one integer-array index, and
+/// boolean masks (`X[y == 0, 0]`, `X[row_ix, 1]` with `row_ix = where(y == 0)`).
+extension NDArray {
+    /// One axis of an index expression after resolution.
+    enum AxisIndex {
+        case single(Int)          // drops the axis
+        case range([Int])         // keeps the axis (slice)
+        case fancy([Int])         // integer array: keeps an axis of its length
+    }
+
+    func resolve(_ key: Value) throws -> [AxisIndex] {
+        var parts: [Value]
+        if case .tuple(let t) = key { parts = t } else { parts = [key] }
+        // A full-shape boolean mask is handled by the caller; a 1-D mask on axis k becomes indices.
+        var axes: [AxisIndex] = []
+        var axis = 0
+        for part in parts {
+            guard axis < ndim else {
+                throw ScriptError.index("too many indices for array: array is \(ndim)-dimensional, but \(parts.count) were indexed")
+            }
+            let n = shape[axis]
+            switch part {
+            case .int, .bool:
+                var i = try part.int("index")
+                if i < 0 { i += n }
+                guard i >= 0, i < n else {
+                    throw ScriptError.index("index \(try part.int("index")) is out of bounds for axis \(axis) with size \(n)")
+                }
+                axes.append(.single(i))
+            case .object(let s as SliceObject):
+                axes.append(.range(try NDArray.sliceIndices(s, count: n)))
+            case .list, .tuple:
+                let a = try NDArray.from(part)
+                axes.append(.fancy(try NDArray.indexList(a, axisSize: n, axis: axis)))
+            case .object(let a as NDArray):
+                if a.shape.isEmpty && a.dtype == .int64 {
+                    var i = Int(a.storage[0])
+                    if i < 0 { i += n }
+                    guard i >= 0, i < n else { throw ScriptError.index("index \(Int(a.storage[0])) is out of bounds for axis \(axis) with size \(n)") }
+                    axes.append(.single(i))
+                } else {
+                    axes.append(.fancy(try NDArray.indexList(a, axisSize: n, axis: axis)))
+                }
+            default:
+                throw ScriptError.index("only integers, slices (`:`), and integer or boolean arrays are valid indices. Received: \(part.shortDescription)")
+            }
+            axis += 1
+        }
+        while axis < ndim {
+            axes.append(.range(Array(0..<shape[axis])))
+            axis += 1
+        }
+        if axes.filter({ if case .fancy = $0 { return true } else { return false } }).count > 1 {
+            throw ScriptError.notImplemented("indexing with more than one integer array at once is not supported yet")
+        }
+        return axes
+    }
+
+    static func indexList(_ a: NDArray, axisSize n: Int, axis: Int) throws -> [Int] {
+        if a.dtype == .bool {
+            guard a.count == n else {
+                throw ScriptError.index("boolean index did not match indexed array along axis \(axis); size of axis is \(n) but size of corresponding boolean axis is \(a.count)")
+            }
+            return a.storage.indices.filter { a.storage[$0] != 0 }
+        }
+        guard !a.dtype.isFloat || a.count == 0 else {
+            throw ScriptError.index("arrays used as indices must be of integer (or boolean) type")
+        }
+        return try a.storage.map { d in
+            var i = Int(d)
+            if i < 0 { i += n }
+            guard i >= 0, i < n else { throw ScriptError.index("index \(Int(d)) is out of bounds for axis \(axis) with size \(n)") }
+            return i
+        }
+    }
+
+    /// Python slice semantics for a sequence of length `count`.
+    static func sliceIndices(_ s: SliceObject, count: Int) throws -> [Int] {
+        let step = try s.step.flatMap { $0.isNone ? nil : $0 }.map { try $0.int("slice step") } ?? 1
+        guard step != 0 else { throw ScriptError.value("slice step cannot be zero") }
+        func bound(_ v: Value?, _ dflt: Int) throws -> Int {
+            guard let v, !v.isNone else { return dflt }
+            var i = try v.int("slice index")
+            if i < 0 { i += count }
+            if step > 0 { return min(max(i, 0), count) }
+            return min(max(i, -1), count - 1)
+        }
+        let start = try bound(s.start, step > 0 ? 0 : count - 1)
+        let stop = try bound(s.stop, step > 0 ? count : -1)
+        return Array(stride(from: start, to: stop, by: step))
+    }
+
+    /// Visits every selected element: `body(resultFlatIndex, sourceFlatIndex)`; returns the result shape.
+    func select(_ axes: [AxisIndex], _ body: (Int, Int) -> Void) -> [Int] {
+        var resultShape: [Int] = []
+        var lists: [[Int]] = []
+        for a in axes {
+            switch a {
+            case .single(let i): lists.append([i])
+            case .range(let r): resultShape.append(r.count); lists.append(r)
+            case .fancy(let r): resultShape.append(r.count); lists.append(r)
+            }
+        }
+        let st = strides
+        let total = lists.reduce(1) { $0 * $1.count }
+        if total == 0 { return resultShape }
+        var pos = [Int](repeating: 0, count: lists.count)
+        for flat in 0..<total {
+            var src = 0
+            for d in 0..<lists.count { src += lists[d][pos[d]] * st[d] }
+            body(flat, src)
+            var d = lists.count - 1
+            while d >= 0 {
+                pos[d] += 1
+                if pos[d] < lists[d].count { break }
+                pos[d] = 0
+                d -= 1
+            }
+        }
+        return resultShape
+    }
+
+    func isFullMask(_ key: Value) -> NDArray? {
+        if case .object(let m as NDArray) = key, m.dtype == .bool, m.shape == shape, ndim > 1 { return m }
+        return nil
+    }
+
+    public func getItem(_ key: Value) throws -> Value? {
+        if let mask = isFullMask(key) {
+            let picked = storage.indices.filter { mask.storage[$0] != 0 }.map { storage[$0] }
+            return .object(NDArray(shape: [picked.count], storage: picked, dtype: dtype))
+        }
+        let axes = try resolve(key)
+        var out: [Double] = []
+        let st = select(axes) { _, src in out.append(storage[src]) }
+        if st.isEmpty { return scalarValue(out[0]) }
+        return .object(NDArray(shape: st, storage: out, dtype: dtype))
+    }
+
+    public func setItem(_ key: Value, _ value: Value) throws -> Bool {
+        let source = try NDArray.coerce(value)
+        if let mask = isFullMask(key) {
+            var k = 0
+            for i in storage.indices where mask.storage[i] != 0 {
+                storage[i] = source.count == 1 ? source.storage[0] : source.storage[k % source.count]
+                k += 1
+            }
+            roundToDType()
+            return true
+        }
+        let axes = try resolve(key)
+        var targets: [Int] = []
+        let st = select(axes) { _, src in targets.append(src) }
+        let values = try source.broadcast(to: st)
+        for (k, t) in targets.enumerated() { storage[t] = values[k] }
+        roundToDType()
+        return true
+    }
+
+    func roundToDType() {
+        switch dtype {
+        case .float32: storage = storage.map { Double(Float($0)) }
+        case .int64: storage = storage.map { $0.rounded(.towardZero) }
+        case .bool: storage = storage.map { $0 != 0 ? 1 : 0 }
+        case .float64: break
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Script
+
+/// The ndarray methods lessons call: `reshape`, `astype`, `mean`, `tolist`, ...
+extension NDArray {
+    static let methodNames = ["reshape", "astype", "flatten", "ravel", "copy", "tolist", "item", "transpose"]
+        + Reduction.allCases.map(\.rawValue)
+
+    func method(_ name: String) throws -> Value? {
+        if let r = Reduction(rawValue: name) {
+            return .object(BuiltinFunction(name) { args, _ in
+                let slots = try args.bind(name, ["axis"])
+                return try self.reduce(r, axis: slots.value(0).map { try $0.int("axis") })
+            })
+        }
+        let body: ((Arguments, CallContext) throws -> Value)?
+        switch name {
+        case "reshape":
+            body = { args, _ in
+                var dims = args.positional
+                if dims.count == 1, case .tuple(let t) = dims[0] { dims = t }
+                if dims.count == 1, case .list(let l) = dims[0] { dims = l.items }
+                return .object(try self.reshaped(try dims.map { try $0.int("shape") }))
+            }
+        case "astype":
+            body = { args, _ in
+                guard let t = args.positional.first else { throw ScriptError.type("astype() missing required argument: 'dtype'") }
+                return .object(self.astype(try DType.parse(t)))
+            }
+        case "flatten", "ravel":
+            body = { _, _ in .object(NDArray(shape: [self.count], storage: self.storage, dtype: self.dtype)) }
+        case "copy":
+            body = { _, _ in .object(self.copy()) }
+        case "transpose":
+            body = { _, _ in .object(self.transposed()) }
+        case "tolist":
+            body = { _, _ in self.toList() }
+        case "item":
+            body = { _, _ in
+                guard self.count == 1 else { throw ScriptError.value("can only convert an array of size 1 to a Python scalar") }
+                return self.pythonScalar(self.storage[0])
+            }
+        default:
+            body = nil
+        }
+        return body.map { .object(BuiltinFunction(name, $0)) }
+    }
+
+    func pythonScalar(_ v: Double) -> Value {
+        switch dtype {
+        case .bool: return .bool(v != 0)
+        case .int64: return .int(Int(v))
+        case .float32, .float64: return .float(v)
+        }
+    }
+
+    func toList() -> Value {
+        if shape.isEmpty { return pythonScalar(storage[0]) }
+        func build(_ dim: Int, _ offset: Int) -> Value {
+            let stride = shape[(dim + 1)...].reduce(1, *)
+            if dim == ndim - 1 {
+                return .list(ListStorage((0..<shape[dim]).map { pythonScalar(storage[offset + $0]) }))
+            }
+            return .list(ListStorage((0..<shape[dim]).map { build(dim + 1, offset + $0 * stride) }))
+        }
+        return build(0, 0)
+    }
+}

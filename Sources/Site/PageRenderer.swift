@@ -1,0 +1,121 @@
+import Lesson
+import Notebook
+
+/// Renders a lesson and its run into one HTML page: prose as cmark rendered it, code shown,
+/// and each experiment block followed by its outputs.
+public enum PageRenderer {
+    public static func page(_ run: LessonRun) -> String {
+        let lesson = run.lesson
+        var body = ""
+        if !lesson.diagnostics.isEmpty {
+            body += "<div class=\"problems\"><p>This lesson has errors in its experiment options; no block was run.</p><pre>"
+            body += HTML.escape(lesson.diagnostics.map(\.description).joined(separator: "\n"))
+            body += "</pre></div>\n"
+        }
+        let records = Dictionary(run.record.blocks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for segment in lesson.segments {
+            switch segment {
+            case .prose(let html, _):
+                body += html
+            case .code(let block):
+                body += codeHTML(block.code, language: block.language, classes: "code")
+            case .experiment(let block):
+                body += "<section class=\"experiment\" id=\"\(HTML.escape(block.id))\">\n"
+                if block.options.echo {
+                    body += codeHTML(block.code, language: "python", classes: "code experiment-code",
+                                     label: "\(lesson.file):\(block.fenceLine) · \(block.id)")
+                }
+                if let record = records[block.id] {
+                    body += outputsHTML(record.outputs)
+                }
+                body += "</section>\n"
+            }
+        }
+        return document(title: lesson.title, body: body, stylesheet: "style.css")
+    }
+
+    static func codeHTML(_ code: String, language: String, classes: String, label: String? = nil) -> String {
+        var out = "<div class=\"\(classes)\">"
+        if let label { out += "<div class=\"label\">\(HTML.escape(label))</div>" }
+        let highlighted = language == "python" || language == "experiment" || language == "py"
+            ? Highlighter.python(code) : HTML.escape(code)
+        out += "<pre><code class=\"language-\(HTML.escape(language))\">\(highlighted)</code></pre></div>\n"
+        return out
+    }
+
+    static func outputsHTML(_ outputs: [OutputRecord]) -> String {
+        guard !outputs.isEmpty else { return "" }
+        var out = "<div class=\"outputs\">\n"
+        for o in outputs {
+            switch o.kind {
+            case .text:
+                out += "<pre class=\"output text\">\(HTML.escape(o.text))</pre>\n"
+            case .value:
+                out += "<pre class=\"output value\">\(HTML.escape(o.text))</pre>\n"
+            case .figure:
+                let file = HTML.escape(o.file ?? "")
+                out += "<figure class=\"output figure\"><img src=\"\(file)\" width=\"\(o.width ?? 640)\" height=\"\(o.height ?? 480)\" alt=\"\(HTML.escape(firstLine(o.text)))\"></figure>\n"
+            case .error:
+                out += "<pre class=\"output error\" role=\"alert\">\(HTML.escape(o.text))</pre>\n"
+            }
+        }
+        return out + "</div>\n"
+    }
+
+    static func firstLine(_ s: String) -> String {
+        String(s.split(separator: "\n", maxSplits: 1).first ?? "figure")
+    }
+
+    /// The index page listing every lesson with its title and whether it ran cleanly.
+    public static func index(_ runs: [LessonRun]) -> String {
+        var body = "<h1>Lessons</h1>\n<ol class=\"lessons\">\n"
+        for run in runs {
+            let status = run.failed ? " <span class=\"failed\">(has errors)</span>" : ""
+            body += "<li><a href=\"\(HTML.escape(run.lesson.stem)).html\">\(HTML.escape(run.lesson.title))</a>\(status)</li>\n"
+        }
+        body += "</ol>\n"
+        return document(title: "Lessons", body: body, stylesheet: "style.css")
+    }
+
+    static func document(title: String, body: String, stylesheet: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTML.escape(title))</title>
+        <link rel="stylesheet" href="\(stylesheet)">
+        </head>
+        <body>
+        <nav><a href="index.html">Lectern lessons</a></nav>
+        <main>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    public static let stylesheet = """
+    body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fafafa; }
+    nav { padding: .6rem 1.5rem; background: #24292f; }
+    nav a { color: #fff; text-decoration: none; font-weight: 600; }
+    main { max-width: 54rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; background: #fff; }
+    h1, h2, h3 { line-height: 1.25; }
+    pre { overflow-x: auto; padding: .7rem .9rem; border-radius: 6px; font: 13.5px/1.45 ui-monospace, "DejaVu Sans Mono", monospace; }
+    .code pre { background: #f5f7fa; border: 1px solid #e1e4e8; }
+    .experiment { margin: 1.2rem 0; }
+    .experiment .label { font: 12px ui-monospace, monospace; color: #6a737d; margin-bottom: .2rem; }
+    .experiment-code pre { border-left: 4px solid #1f77b4; }
+    .output { margin: .4rem 0; }
+    pre.output.text, pre.output.value { background: #fff; border: 1px dashed #d0d7de; }
+    pre.output.value { color: #444; }
+    pre.output.error { background: #fff5f5; border: 1px solid #f1b0b0; color: #b31d28; white-space: pre-wrap; }
+    figure.output { margin: .6rem 0; }
+    figure.output img { max-width: 100%; height: auto; }
+    .problems { background: #fff5f5; border: 1px solid #f1b0b0; padding: .2rem 1rem; border-radius: 6px; }
+    .failed { color: #b31d28; font-size: .9em; }
+    .kw { color: #d73a49; } .str { color: #032f62; } .num { color: #005cc5; } .com { color: #6a737d; font-style: italic; } .fn { color: #6f42c1; }
+    """
+}

@@ -1,1 +1,0 @@
-// Placeholder until the Site target lands.

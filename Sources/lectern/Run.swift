@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Notebook
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one lesson and print each block's outputs to the terminal.")
+
+    @Argument(help: "The lesson file.")
+    var lesson: String
+
+    @Option(help: "Seed for everything a lesson does not seed itself.")
+    var seed: UInt64 = 0
+
+    func run() throws {
+        let files = try LessonFiles.find(lesson)
+        var failed = false
+        for file in files {
+            let run = NotebookRunner.run(try LessonFiles.load(file), seed: seed)
+            for block in run.record.blocks {
+                print("── \(run.lesson.file):\(block.line) [\(block.id)]")
+                for o in block.outputs {
+                    switch o.kind {
+                    case .text: print(o.text, terminator: o.text.hasSuffix("\n") ? "" : "\n")
+                    case .value: print(o.text)
+                    case .figure: print("[figure \(o.width ?? 0)×\(o.height ?? 0)] " + o.text)
+                    case .error: printError(o.text)
+                    }
+                }
+            }
+            failed = failed || run.failed
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
