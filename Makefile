@@ -2,17 +2,25 @@
 # `make test` installs the same, runs the test suite, then checks every lesson's recorded outputs.
 
 APT_PACKAGES := libcmark-dev libopenblas-dev libgd-dev fonts-dejavu-core pkg-config
+# A real browser for the tests whose subject is a rendered page.
+TEST_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 LECTERN := .build/release/lectern
 
-.PHONY: all deps build render test check clean
+.PHONY: all deps test-deps install build render test check clean
 
 all: render
 
 # Installs only the Debian packages that are missing, so a set-up machine is not touched.
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@$(MAKE) --no-print-directory install PACKAGES="$(APT_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install PACKAGES="$(APT_PACKAGES) $(TEST_PACKAGES)"
+
+install:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -26,7 +34,7 @@ build: deps
 render: build
 	$(LECTERN) render notebooks -o output
 
-test: deps
+test: test-deps
 	$(SWIFT) test
 	$(SWIFT) build -c release --product lectern
 	$(LECTERN) check notebooks -o output

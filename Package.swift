@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "ModulesTests", dependencies: ["Modules", "Script", "Engine", "Tensor", "Plot"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lesson", "Check"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Lesson"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Lesson", "CGD"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,94 @@
+import XCTest
+@testable import Lesson
+
+final class LessonParserTests: XCTestCase {
+    let source = """
+    # Moons
+
+    Some *prose* here.
+
+    ```experiment id=data timeout=5
+    x = 1
+    print(x)
+    ```
+
+    ```python
+    not_run = True
+    ```
+
+    More prose.
+
+    ```experiment
+    y = 2
+    ```
+
+    """
+
+    func testExperimentBlocksAreFoundWithOptionsAndSourceLines() {
+        let lesson = LessonParser.parse(file: "moons.md", source: source)
+        XCTAssertEqual(lesson.title, "Moons")
+        XCTAssertTrue(lesson.diagnostics.isEmpty, "\(lesson.diagnostics)")
+        let blocks = lesson.experiments
+        XCTAssertEqual(blocks.count, 2)
+        XCTAssertEqual(blocks[0].id, "data")
+        XCTAssertEqual(blocks[0].options.timeout, 5)
+        XCTAssertEqual(blocks[0].code, "x = 1\nprint(x)\n")
+        XCTAssertEqual(blocks[0].fenceLine, 5)
+        XCTAssertEqual(blocks[0].codeLine, 6)
+        XCTAssertEqual(blocks[0].codeColumn, 1)
+        XCTAssertEqual(blocks[1].id, "block-2")
+        XCTAssertEqual(blocks[1].fenceLine, 15)
+    }
+
+    func testOtherFencedBlocksAreShownNotRun() {
+        let lesson = LessonParser.parse(file: "moons.md", source: source)
+        let code = lesson.segments.compactMap { if case .code(let c) = $0 { return c } else { return nil } }
+        XCTAssertEqual(code.count, 1)
+        XCTAssertEqual(code[0].language, "python")
+        XCTAssertEqual(code[0].line, 10)
+    }
+
+    func testProseIsRenderedByCmark() {
+        let lesson = LessonParser.parse(file: "moons.md", source: source)
+        guard case .prose(let html, let line) = lesson.segments[0] else { return XCTFail("expected prose first") }
+        XCTAssertEqual(line, 1)
+        XCTAssertTrue(html.contains("<h1>Moons</h1>"), html)
+        XCTAssertTrue(html.contains("<em>prose</em>"), html)
+    }
+
+    func testRawHTMLInProseIsOmitted() {
+        let lesson = LessonParser.parse(file: "x.md", source: "Hi <script>alert(1)</script>\n")
+        guard case .prose(let html, _) = lesson.segments[0] else { return XCTFail() }
+        XCTAssertFalse(html.contains("<script>"), html)
+    }
+
+    func testUnknownOptionIsADiagnosticWithLineColumnAndSuggestion() {
+        let lesson = LessonParser.parse(file: "bad.md", source: "Text\n\n```experiment id=a timout=3\nx = 1\n```\n")
+        XCTAssertEqual(lesson.diagnostics.count, 1)
+        let d = lesson.diagnostics[0]
+        XCTAssertEqual(d.line, 3)
+        XCTAssertEqual(d.column, 21)
+        XCTAssertTrue(d.description.hasPrefix("bad.md:3:21: error: unknown experiment option 'timout'"), d.description)
+        XCTAssertTrue(d.description.contains("did you mean 'timeout'?"), d.description)
+    }
+
+    func testBadOptionValuesAndDuplicateIDsAreDiagnostics() {
+        let src = "```experiment id=a timeout=-1\n```\n\n```experiment id=a echo=maybe\n```\n"
+        let lesson = LessonParser.parse(file: "b.md", source: src)
+        let messages = lesson.diagnostics.map(\.message)
+        XCTAssertTrue(messages.contains { $0.contains("timeout expects a positive number") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("echo expects true or false") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("duplicate experiment id 'a'") }, "\(messages)")
+    }
+
+    func testIndentedFenceGivesTheCodeColumn() {
+        let lesson = LessonParser.parse(file: "i.md", source: "  ```experiment\n  x = 1\n  ```\n")
+        XCTAssertEqual(lesson.experiments.first?.codeColumn, 3)
+        XCTAssertEqual(lesson.experiments.first?.code, "x = 1\n")
+    }
+
+    func testAnInfoStringThatOnlyStartsWithTheWordIsNotAnExperiment() {
+        let lesson = LessonParser.parse(file: "e.md", source: "```experiments\nx\n```\n")
+        XCTAssertTrue(lesson.experiments.isEmpty)
+    }
+}
