@@ -43,7 +43,8 @@ struct Bench: ParsableCommand {
         }
         times.sort()
         let median = times[times.count / 2]
-        print(String(format: "moons overfit (Dense 500 relu + Dense 1 sigmoid, Adam, 4000 epochs, validation each epoch): median %.3f s over %d runs (min %.3f, max %.3f); %@",
-                     median, repeats, times.first ?? 0, times.last ?? 0, last))
+        print("moons overfit (Dense 500 relu + Dense 1 sigmoid, Adam, 4000 epochs, validation each epoch): "
+              + String(format: "median %.3f s over %d runs (min %.3f, max %.3f); ", median, repeats, times.first ?? 0, times.last ?? 0)
+              + last)
     }
 }
