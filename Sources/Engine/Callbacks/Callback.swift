@@ -1,0 +1,12 @@
+/// Code that runs at fixed points of `fit`, as Keras' callbacks.
+public protocol Callback: AnyObject {
+    func trainingWillBegin(model: Sequential)
+    /// Called after each epoch's logs are known; returning true stops training.
+    func epochDidEnd(_ epoch: Int, keys: [String], values: [Double], model: Sequential) -> Bool
+    func trainingDidEnd(model: Sequential)
+}
+
+extension Callback {
+    public func trainingWillBegin(model: Sequential) {}
+    public func trainingDidEnd(model: Sequential) {}
+}

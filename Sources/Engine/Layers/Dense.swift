@@ -1,0 +1,135 @@
+import Tensor
+
+/// A fully connected layer: outputs = activation(inputs · kernel + bias).
+///
+/// The kernel is [inputDim, units]; Keras' defaults apply (glorot_uniform
+/// kernel, zero bias, no activation).
+public final class Dense: Layer {
+    public let name: String
+    public var typeName: String { "Dense" }
+    public let units: Int
+    public let activation: Activation
+    public let useBias: Bool
+    public let declaredInputShape: [Int]?
+    public let kernelInitializer: Initializer
+    public let biasInitializer: Initializer
+    public let kernelRegularizer: Regularizer?
+    public let biasRegularizer: Regularizer?
+
+    public private(set) var isBuilt = false
+    public private(set) var inputDim = 0
+    public var outputShape: [Int] { [units] }
+    public private(set) var parameters: [Parameter] = []
+    public private(set) var kernel: Parameter?
+    public private(set) var bias: Parameter?
+
+    // Per-batch buffers: pre-activations z, outputs a, dLoss/dz and dLoss/dInput.
+    private let z = FloatBuffer()
+    private let a = FloatBuffer()
+    private let dz = FloatBuffer()
+    private let dInput = FloatBuffer()
+    private var lastInput: UnsafePointer<Float>?
+
+    public init(
+        units: Int, activation: String? = nil, inputDim: Int? = nil, useBias: Bool = true,
+        kernelInitializer: String = "glorot_uniform", biasInitializer: String = "zeros",
+        kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
+        name: String? = nil
+    ) throws {
+        guard units > 0 else {
+            throw EngineError("Dense expects a positive integer for units. Received: units=\(units)")
+        }
+        if let inputDim, inputDim <= 0 {
+            throw EngineError("Dense expects a positive integer for input_dim. Received: input_dim=\(inputDim)")
+        }
+        self.units = units
+        self.activation = try Activation.named(activation)
+        self.useBias = useBias
+        self.declaredInputShape = inputDim.map { [$0] }
+        self.kernelInitializer = try Initializer.named(kernelInitializer)
+        self.biasInitializer = try Initializer.named(biasInitializer)
+        self.kernelRegularizer = kernelRegularizer
+        self.biasRegularizer = biasRegularizer
+        self.name = name ?? AutoName.next("dense")
+    }
+
+    public func build(inputShape: [Int], random: inout RandomGenerator) throws {
+        guard let last = inputShape.last, last > 0 else {
+            throw EngineError("Dense expects an input with a positive last dimension. Received: input_shape=\(ShapeText.batched(inputShape))")
+        }
+        guard inputShape.count == 1 else {
+            throw EngineError("Dense in this engine expects flat inputs (one axis per sample); add Flatten first. Received: input_shape=\(ShapeText.batched(inputShape))")
+        }
+        inputDim = last
+        let kernel = Parameter(
+            name: "kernel", shape: [inputDim, units],
+            values: kernelInitializer.values(shape: [inputDim, units], random: &random),
+            regularizer: kernelRegularizer)
+        var parameters = [kernel]
+        self.kernel = kernel
+        if useBias {
+            let bias = Parameter(
+                name: "bias", shape: [units],
+                values: biasInitializer.values(shape: [units], random: &random),
+                regularizer: biasRegularizer)
+            parameters.append(bias)
+            self.bias = bias
+        }
+        self.parameters = parameters
+        isBuilt = true
+    }
+
+    public func reserve(batchCapacity: Int) {
+        for buffer in [z, a, dz] { buffer.reserve(batchCapacity * units) }
+        dInput.reserve(batchCapacity * inputDim)
+    }
+
+    public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {
+        guard let kernel else { return input }
+        lastInput = input
+        // Start z from the bias (or zero), then add inputs · kernel on top with beta = 1.
+        if let bias {
+            for row in 0..<batch { (z.pointer + row * units).update(from: bias.value.pointer, count: units) }
+        }
+        BLAS.sgemm(
+            transA: false, transB: false, m: batch, n: units, k: inputDim,
+            alpha: 1, a: input, lda: inputDim, b: kernel.value.readOnly, ldb: units,
+            beta: bias == nil ? 0 : 1, c: z.pointer, ldc: units)
+        if activation == .linear { return z.readOnly }
+        activation.forward(z.readOnly, a.pointer, rows: batch, cols: units)
+        return a.readOnly
+    }
+
+    public func backward(_ gradOutput: UnsafePointer<Float>, batch: Int, needsInputGradient: Bool) -> UnsafePointer<Float>? {
+        guard let kernel, let input = lastInput else { return nil }
+        // dz = dL/da ⊙ f'(z)
+        let dzPointer: UnsafePointer<Float>
+        if activation == .linear {
+            dzPointer = gradOutput
+        } else {
+            activation.backward(z: z.readOnly, a: a.readOnly, da: gradOutput, dz: dz.pointer, rows: batch, cols: units)
+            dzPointer = dz.readOnly
+        }
+        // dL/dkernel = inputᵀ · dz
+        BLAS.sgemm(
+            transA: true, transB: false, m: inputDim, n: units, k: batch,
+            alpha: 1, a: input, lda: inputDim, b: dzPointer, ldb: units,
+            beta: 0, c: kernel.gradient.pointer, ldc: units)
+        // dL/dbias = dz summed over the batch
+        if let bias {
+            let g = bias.gradient.pointer
+            g.update(repeating: 0, count: units)
+            for row in 0..<batch {
+                let r = dzPointer + row * units
+                for j in 0..<units { g[j] += r[j] }
+            }
+        }
+        guard needsInputGradient else { return nil }
+        // dL/dinput = dz · kernelᵀ
+        BLAS.sgemm(
+            transA: false, transB: true, m: batch, n: inputDim, k: units,
+            alpha: 1, a: dzPointer, lda: units, b: kernel.value.readOnly, ldb: units,
+            beta: 0, c: dInput.pointer, ldc: inputDim)
+        return dInput.readOnly
+    }
+}

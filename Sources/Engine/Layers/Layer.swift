@@ -1,0 +1,52 @@
+import Tensor
+
+/// A building block of a `Sequential` model: it owns its parameters and its
+/// working buffers, and has a forward pass with the matching backward pass.
+///
+/// Shapes exclude the batch axis. Buffers are sized once for the largest batch
+/// (`reserve`), then each step writes into them without allocating.
+public protocol Layer: AnyObject {
+    /// The layer's unique name in its model, e.g. "dense_1".
+    var name: String { get }
+    /// The Keras class name shown in summaries, e.g. "Dense".
+    var typeName: String { get }
+    /// An input shape given at construction (Keras' `input_dim` / `input_shape`).
+    var declaredInputShape: [Int]? { get }
+    var isBuilt: Bool { get }
+    /// The per-sample output shape; meaningful once built.
+    var outputShape: [Int] { get }
+    /// Trainable weights, in Keras order (kernel, then bias).
+    var parameters: [Parameter] { get }
+
+    /// Creates the weights for a per-sample input shape, drawing from `random`.
+    func build(inputShape: [Int], random: inout RandomGenerator) throws
+    /// Makes the buffers big enough for `batchCapacity` samples.
+    func reserve(batchCapacity: Int)
+    /// Computes the outputs for `batch` samples; the result stays valid until the next call.
+    func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float>
+    /// Given dLoss/dOutput for the last forward batch, sets every parameter's
+    /// gradient and returns dLoss/dInput (nil when `needsInputGradient` is false).
+    func backward(_ gradOutput: UnsafePointer<Float>, batch: Int, needsInputGradient: Bool) -> UnsafePointer<Float>?
+}
+
+extension Layer {
+    /// Number of trainable scalars.
+    public func countParams() -> Int { parameters.reduce(0) { $0 + $1.count } }
+
+    /// Keras' `get_weights()`: each parameter as a flat array.
+    public func weights() -> [[Float]] { parameters.map(\.values) }
+
+    /// The sum of the regularization penalties of this layer's weights.
+    func regularizationPenalty() -> Double {
+        parameters.reduce(0) { total, p in
+            total + (p.regularizer?.penalty(p.value.readOnly, count: p.count) ?? 0)
+        }
+    }
+
+    /// Adds each regularizer's gradient to its parameter's gradient.
+    func addRegularizationGradients() {
+        for p in parameters {
+            p.regularizer?.addGradient(p.value.readOnly, to: p.gradient.pointer, count: p.count)
+        }
+    }
+}

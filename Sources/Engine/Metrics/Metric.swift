@@ -1,0 +1,68 @@
+/// A quantity reported during training besides the loss, named as in Keras.
+/// `batchTotal` returns the sum over the batch's samples, so the model can
+/// average over an epoch weighting every sample equally, as Keras' metrics do.
+public enum Metric: Sendable, Equatable {
+    case binaryAccuracy(threshold: Float)
+    case categoricalAccuracy
+    case sparseCategoricalAccuracy
+    case meanSquaredError
+    case meanAbsoluteError
+
+    static let known = [
+        "accuracy", "acc", "binary_accuracy", "categorical_accuracy",
+        "sparse_categorical_accuracy", "mse", "mean_squared_error", "mae", "mean_absolute_error",
+    ]
+
+    /// Resolves a metric name. "accuracy" depends on the loss, as in Keras:
+    /// binary for binary cross-entropy, categorical or sparse for the others.
+    public static func named(_ name: String, loss: Loss) throws -> Metric {
+        switch name {
+        case "accuracy", "acc":
+            switch loss {
+            case .categoricalCrossentropy: return .categoricalAccuracy
+            case .sparseCategoricalCrossentropy: return .sparseCategoricalAccuracy
+            case .binaryCrossentropy, .meanSquaredError, .meanAbsoluteError: return .binaryAccuracy(threshold: 0.5)
+            }
+        case "binary_accuracy": return .binaryAccuracy(threshold: 0.5)
+        case "categorical_accuracy": return .categoricalAccuracy
+        case "sparse_categorical_accuracy": return .sparseCategoricalAccuracy
+        case "mse", "mean_squared_error": return .meanSquaredError
+        case "mae", "mean_absolute_error": return .meanAbsoluteError
+        default: throw NameRegistry.unknown("metric", name, known: known)
+        }
+    }
+
+    /// Sum over `rows` samples of the per-sample metric.
+    public func batchTotal(predictions p: UnsafePointer<Float>, targets t: UnsafePointer<Float>, rows: Int, cols: Int) -> Double {
+        var total: Double = 0
+        switch self {
+        case .binaryAccuracy(let threshold):
+            // Per sample: the fraction of outputs on the right side of the threshold.
+            var hits = 0
+            for i in 0..<rows * cols where (p[i] > threshold ? 1 : 0) == t[i] { hits += 1 }
+            total = Double(hits) / Double(cols)
+        case .categoricalAccuracy, .sparseCategoricalAccuracy:
+            for r in 0..<rows {
+                let row = p + r * cols
+                var best = 0
+                for j in 1..<max(1, cols) where row[j] > row[best] { best = j }
+                let label: Int
+                if self == .sparseCategoricalAccuracy {
+                    label = Int(t[r])
+                } else {
+                    var hot = 0
+                    for j in 1..<max(1, cols) where t[r * cols + j] > t[r * cols + hot] { hot = j }
+                    label = hot
+                }
+                if best == label { total += 1 }
+            }
+        case .meanSquaredError:
+            for i in 0..<rows * cols { let d = Double(p[i] - t[i]); total += d * d }
+            total /= Double(cols)
+        case .meanAbsoluteError:
+            for i in 0..<rows * cols { total += Double(abs(p[i] - t[i])) }
+            total /= Double(cols)
+        }
+        return total
+    }
+}

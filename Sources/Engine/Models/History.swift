@@ -1,0 +1,17 @@
+/// What `fit` records per epoch, like Keras' `History`: `values["loss"][e]` is
+/// epoch e's training loss. `keys` keeps Keras' order: loss, the metrics in
+/// compile order, then the same with a "val_" prefix.
+public final class History {
+    public var keys: [String]
+    public var values: [String: [Double]]
+    /// Zero-based indices of the epochs run (shorter than asked when training stopped early).
+    public var epochs: [Int] = []
+
+    public init(keys: [String] = []) {
+        self.keys = keys
+        values = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
+    }
+
+    /// Keras' `history.history` entry for `key`.
+    public subscript(key: String) -> [Double]? { values[key] }
+}

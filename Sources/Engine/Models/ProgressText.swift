@@ -1,0 +1,15 @@
+import Foundation
+
+/// The per-epoch line `fit` logs, in the shape of Keras' progress bar once an
+/// epoch is complete (timings left out so runs compare equal).
+enum ProgressText {
+    static func epochLine(steps: Int, keys: [String], values: [Double], compact: Bool) -> String {
+        let metrics = zip(keys, values).map { " - \($0): \(number($1))" }.joined()
+        return compact ? "\(steps)/\(steps)\(metrics)" : "\(steps)/\(steps) ━━━━━━━━━━━━━━━━━━━━\(metrics)"
+    }
+
+    /// Four decimals, or scientific notation for tiny values, as Keras prints.
+    static func number(_ value: Double) -> String {
+        abs(value) >= 1e-3 || value == 0 ? String(format: "%.4f", value) : String(format: "%.4e", value)
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Tensor
+
+extension Sequential {
+    /// Trains for `epochs` passes over the data, like Keras' `fit`.
+    ///
+    /// Each epoch shuffles the sample order (when `shuffle`), then for every
+    /// batch runs forward, loss, backward and one optimizer step. The epoch's
+    /// loss and metrics are means over samples of the per-batch values, taken
+    /// before each update as Keras does; validation metrics come from
+    /// `evaluate` at the end of the epoch.
+    public func fit(
+        x: Tensor, y: Tensor, batchSize: Int = 32, epochs: Int = 1, verbose: Int = 1,
+        validationData: (Tensor, Tensor)? = nil, shuffle: Bool = true,
+        callbacks: [any Callback] = [],
+        log: (String) -> Void = { _ in }
+    ) throws -> History {
+        guard let loss, let optimizer else {
+            throw EngineError("You must call `compile()` before using the model.")
+        }
+        guard epochs >= 0 else { throw EngineError("fit expects a non-negative integer for epochs. Received: epochs=\(epochs)") }
+        try checkData(x: x, y: y, batchSize: batchSize, loss: loss)
+        if let (vx, vy) = validationData { try checkData(x: vx, y: vy, batchSize: batchSize, loss: loss) }
+
+        let n = x.rows
+        let inputColumns = x.cols, outputs = outputColumns
+        let targetColumns = loss.targetColumns(outputs: outputs)
+        prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
+        if order.count != n { order = Array(0..<n) }
+        for i in 0..<n { order[i] = i }
+
+        var keys = ["loss"] + metricNames
+        if validationData != nil { keys += keys.map { "val_" + $0 } }
+        let history = History(keys: keys)
+        var logs = [Double](repeating: 0, count: keys.count)
+        for callback in callbacks { callback.trainingWillBegin(model: self) }
+
+        for epoch in 0..<epochs {
+            if verbose > 0 { log("Epoch \(epoch + 1)/\(epochs)") }
+            if shuffle { trainingRandom.shuffle(&order) }
+            var lossTotal = 0.0
+            for m in metricTotals.indices { metricTotals[m] = 0 }
+            x.data.withUnsafeBufferPointer { xs in
+                y.data.withUnsafeBufferPointer { ys in
+                    guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
+                    var start = 0
+                    while start < n {
+                        let batch = min(batchSize, n - start)
+                        gather(xBase, columns: inputColumns, into: inputBatch.pointer, rows: start, count: batch)
+                        gather(yBase, columns: targetColumns, into: targetBatch.pointer, rows: start, count: batch)
+                        lossTotal += Double(batch) * trainStep(batch: batch, loss: loss, optimizer: optimizer, outputs: outputs)
+                        start += batch
+                    }
+                }
+            }
+            logs[0] = lossTotal / Double(n)
+            for m in metrics.indices { logs[1 + m] = metricTotals[m] / Double(n) }
+            if let (vx, vy) = validationData {
+                let results = try evaluate(x: vx, y: vy, batchSize: batchSize)
+                for (i, value) in results.enumerated() { logs[1 + metrics.count + i] = value }
+            }
+            history.epochs.append(epoch)
+            for (key, value) in zip(keys, logs) { history.values[key, default: []].append(value) }
+            if verbose > 0 {
+                let steps = (n + batchSize - 1) / batchSize
+                log(ProgressText.epochLine(steps: steps, keys: keys, values: logs, compact: verbose != 1))
+            }
+            var stop = false
+            for callback in callbacks where callback.epochDidEnd(epoch, keys: keys, values: logs, model: self) {
+                stop = true
+            }
+            if stop { break }
+        }
+        for callback in callbacks { callback.trainingDidEnd(model: self) }
+        return history
+    }
+
+    /// Loss and metrics over the data without training: [loss, metrics...] in compile order.
+    public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32) throws -> [Double] {
+        guard let loss else { throw EngineError("You must call `compile()` before using the model.") }
+        try checkData(x: x, y: y, batchSize: batchSize, loss: loss)
+        let n = x.rows, inputColumns = x.cols, outputs = outputColumns
+        let targetColumns = loss.targetColumns(outputs: outputs)
+        prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
+        var lossTotal = 0.0
+        for m in metricTotals.indices { metricTotals[m] = 0 }
+        x.data.withUnsafeBufferPointer { xs in
+            y.data.withUnsafeBufferPointer { ys in
+                guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
+                var start = 0
+                while start < n {
+                    let batch = min(batchSize, n - start)
+                    inputBatch.pointer.update(from: xBase + start * inputColumns, count: batch * inputColumns)
+                    targetBatch.pointer.update(from: yBase + start * targetColumns, count: batch * targetColumns)
+                    let predictions = forwardPass(batch: batch, training: false)
+                    let batchLoss = loss.compute(
+                        predictions: predictions, targets: targetBatch.readOnly,
+                        rows: batch, cols: outputs, gradient: lossGradient.pointer)
+                    lossTotal += Double(batch) * (batchLoss + regularizationPenalty())
+                    accumulateMetrics(predictions: predictions, batch: batch, outputs: outputs)
+                    start += batch
+                }
+            }
+        }
+        return [lossTotal / Double(n)] + metricTotals.map { $0 / Double(n) }
+    }
+
+    /// The model's outputs for every sample, in batches, without training behaviour.
+    public func predict(_ x: Tensor, batchSize: Int = 32) throws -> Tensor {
+        guard x.isConsistent, x.rows > 0 else {
+            throw EngineError("predict expects a non-empty array whose data matches its shape. Received: shape=\(x.shape), \(x.data.count) values")
+        }
+        guard batchSize > 0 else { throw EngineError("predict expects a positive integer for batch_size. Received: batch_size=\(batchSize)") }
+        try ensureBuilt(featureShape: Array(x.shape.dropFirst().isEmpty ? [1] : x.shape.dropFirst()))
+        let n = x.rows, inputColumns = x.cols, outputs = outputColumns
+        try checkInputColumns(inputColumns)
+        prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: 0, outputs: outputs)
+        var result = Tensor(zeros: [n] + (layers.last?.outputShape ?? []))
+        x.data.withUnsafeBufferPointer { xs in
+            result.data.withUnsafeMutableBufferPointer { out in
+                guard let xBase = xs.baseAddress, let outBase = out.baseAddress else { return }
+                var start = 0
+                while start < n {
+                    let batch = min(batchSize, n - start)
+                    inputBatch.pointer.update(from: xBase + start * inputColumns, count: batch * inputColumns)
+                    let predictions = forwardPass(batch: batch, training: false)
+                    (outBase + start * outputs).update(from: predictions, count: batch * outputs)
+                    start += batch
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: - One step
+
+    /// Forward, loss, backward and update for the batch already in `inputBatch`; returns the batch loss.
+    private func trainStep(batch: Int, loss: Loss, optimizer: Optimizer, outputs: Int) -> Double {
+        let predictions = forwardPass(batch: batch, training: true)
+        let batchLoss = loss.compute(
+            predictions: predictions, targets: targetBatch.readOnly,
+            rows: batch, cols: outputs, gradient: lossGradient.pointer)
+        accumulateMetrics(predictions: predictions, batch: batch, outputs: outputs)
+        // Weight penalties count in the reported loss and add their own gradients.
+        let penalty = regularizationPenalty()
+        var gradient = lossGradient.readOnly
+        var index = layers.count - 1
+        while index >= 0 {
+            if let next = layers[index].backward(gradient, batch: batch, needsInputGradient: index > 0) {
+                gradient = next
+            }
+            layers[index].addRegularizationGradients()
+            index -= 1
+        }
+        optimizer.apply(to: parameters)
+        return batchLoss + penalty
+    }
+
+    func forwardPass(batch: Int, training: Bool) -> UnsafePointer<Float> {
+        var current = inputBatch.readOnly
+        for layer in layers {
+            current = layer.forward(current, batch: batch, training: training)
+        }
+        return current
+    }
+
+    private func accumulateMetrics(predictions: UnsafePointer<Float>, batch: Int, outputs: Int) {
+        for m in metrics.indices {
+            metricTotals[m] += metrics[m].batchTotal(
+                predictions: predictions, targets: targetBatch.readOnly, rows: batch, cols: outputs)
+        }
+    }
+
+    private func regularizationPenalty() -> Double {
+        var total = 0.0
+        for layer in layers { total += layer.regularizationPenalty() }
+        return total
+    }
+
+    /// Copies rows `order[first ..< first + count]` of a row-major array into a batch buffer.
+    private func gather(_ source: UnsafePointer<Float>, columns: Int, into destination: UnsafeMutablePointer<Float>, rows first: Int, count: Int) {
+        for i in 0..<count {
+            (destination + i * columns).update(from: source + order[first + i] * columns, count: columns)
+        }
+    }
+
+    private func prepareBuffers(batch: Int, inputColumns: Int, targetColumns: Int, outputs: Int) {
+        inputBatch.reserve(batch * inputColumns)
+        targetBatch.reserve(batch * targetColumns)
+        lossGradient.reserve(batch * outputs)
+        for layer in layers { layer.reserve(batchCapacity: batch) }
+    }
+
+    // MARK: - Checks
+
+    private func checkData(x: Tensor, y: Tensor, batchSize: Int, loss: Loss) throws {
+        guard batchSize > 0 else {
+            throw EngineError("Expected a positive integer for batch_size. Received: batch_size=\(batchSize)")
+        }
+        guard x.isConsistent, y.isConsistent else {
+            throw EngineError("Expected arrays whose data matches their shape. Received: x shape \(x.shape) with \(x.data.count) values, y shape \(y.shape) with \(y.data.count) values")
+        }
+        guard x.rows == y.rows, x.rows > 0 else {
+            throw EngineError("Data cardinality is ambiguous. Make sure all arrays contain the same number of samples. 'x' sizes: \(x.rows) 'y' sizes: \(y.rows)")
+        }
+        try ensureBuilt(featureShape: Array(x.shape.dropFirst().isEmpty ? [1] : x.shape.dropFirst()))
+        try checkInputColumns(x.cols)
+        let expected = loss.targetColumns(outputs: outputColumns)
+        guard y.cols == expected else {
+            throw EngineError("Arguments `target` and `output` must have compatible shapes. Received: target.shape=\(ShapeText.batched(Array(y.shape.dropFirst()))), output.shape=\(ShapeText.batched(layers.last?.outputShape ?? []))")
+        }
+    }
+
+    private func checkInputColumns(_ columns: Int) throws {
+        let expected = (inputShape ?? []).reduce(1, *)
+        guard columns == expected else {
+            throw EngineError("Input 0 of layer '\(layers.first?.name ?? name)' is incompatible with the layer: expected axis -1 of input shape to have value \(expected), but received input with \(columns) features per sample")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Tensor
+
+/// A plain stack of layers, each feeding the next, as Keras' `Sequential`.
+///
+/// The model's seed drives everything random: weight initialization (one
+/// split stream per layer, in order), epoch shuffles and dropout masks, so the
+/// same seed gives bit-identical weights and history.
+public final class Sequential {
+    public let name: String
+    public private(set) var layers: [any Layer] = []
+    public private(set) var loss: Loss?
+    public private(set) var optimizer: Optimizer?
+    /// Metric names as given to `compile`; they are also the History keys.
+    public private(set) var metricNames: [String] = []
+    var metrics: [Metric] = []
+    /// Per-sample input shape, known once the first layer is built.
+    public private(set) var inputShape: [Int]?
+
+    var buildRandom: RandomGenerator
+    var trainingRandom: RandomGenerator
+    /// Every trainable parameter, layer by layer, kept for the optimizer.
+    var parameters: [Parameter] = []
+
+    // Reused training buffers: the gathered batch, its targets and dLoss/dOutput.
+    let inputBatch = FloatBuffer()
+    let targetBatch = FloatBuffer()
+    let lossGradient = FloatBuffer()
+    var metricTotals: [Double] = []
+    var order: [Int] = []
+
+    public init(name: String? = nil, seed: UInt64) {
+        self.name = name ?? AutoName.next("sequential")
+        var root = RandomGenerator(seed: seed)
+        buildRandom = root.split()
+        trainingRandom = root.split()
+    }
+
+    /// Appends a layer, building it at once when its input shape is known.
+    public func add(_ layer: any Layer) throws {
+        if layers.contains(where: { $0 === layer }) {
+            throw EngineError("This layer is already part of the model: '\(layer.name)'.")
+        }
+        if layers.contains(where: { $0.name == layer.name }) {
+            throw EngineError("All layers added to a Sequential model should have unique names. Name '\(layer.name)' is already the name of a layer in this model. Update the `name` argument to pass a unique name.")
+        }
+        if let previous = layers.last {
+            if previous.isBuilt && !layer.isBuilt {
+                try layer.build(inputShape: previous.outputShape, random: &buildRandom)
+            }
+        } else if let shape = layer.declaredInputShape {
+            if !layer.isBuilt { try layer.build(inputShape: shape, random: &buildRandom) }
+            inputShape = shape
+        }
+        layers.append(layer)
+        refreshParameters()
+    }
+
+    /// Chooses the loss, the optimizer and the metrics reported during training.
+    public func compile(loss: String, optimizer: Optimizer, metrics: [String] = []) throws {
+        let resolved = try Loss.named(loss)
+        self.metrics = try metrics.map { try Metric.named($0, loss: resolved) }
+        self.loss = resolved
+        self.optimizer = optimizer
+        metricNames = metrics
+        metricTotals = [Double](repeating: 0, count: metrics.count)
+    }
+
+    /// Total number of trainable scalars.
+    public func countParams() -> Int {
+        layers.reduce(0) { $0 + $1.countParams() }
+    }
+
+    /// Keras' `get_weights()`: every parameter of every layer, in order.
+    public func getWeights() -> [[Float]] {
+        parameters.map(\.values)
+    }
+
+    /// Keras' `set_weights()`: the arrays must match `getWeights()` in number and sizes.
+    public func setWeights(_ weights: [[Float]]) throws {
+        guard weights.count == parameters.count else {
+            throw EngineError("set_weights expects \(parameters.count) arrays. Received: \(weights.count)")
+        }
+        for (parameter, values) in zip(parameters, weights) where values.count != parameter.count {
+            throw EngineError("set_weights expects \(parameter.count) values for '\(parameter.name)'. Received: \(values.count)")
+        }
+        for (parameter, values) in zip(parameters, weights) { parameter.values = values }
+    }
+
+    /// Builds every layer from the per-sample shape of the data, if not built yet.
+    func ensureBuilt(featureShape: [Int]) throws {
+        guard !layers.isEmpty else {
+            throw EngineError("The model has no layers yet. Add layers with `add()` before training or predicting.")
+        }
+        if let inputShape {
+            guard inputShape.reduce(1, *) == featureShape.reduce(1, *) else {
+                throw EngineError("Input 0 of layer '\(layers[0].name)' is incompatible with the layer: expected shape \(ShapeText.batched(inputShape)), but received input with shape \(ShapeText.batched(featureShape))")
+            }
+            if layers.allSatisfy(\.isBuilt) { return }
+        }
+        var shape = inputShape ?? featureShape
+        inputShape = shape
+        for layer in layers {
+            if !layer.isBuilt { try layer.build(inputShape: shape, random: &buildRandom) }
+            shape = layer.outputShape
+        }
+        refreshParameters()
+    }
+
+    var outputColumns: Int {
+        layers.last.map { $0.outputShape.reduce(1, *) } ?? 0
+    }
+
+    private func refreshParameters() {
+        parameters = layers.flatMap(\.parameters)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Adam (Kingma and Ba, 2014) in the form Keras 3 uses: the bias corrections
+/// are folded into the step size,
+///   α_t = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ),  m ← m + (g − m)(1 − β₁),  v ← v + (g² − v)(1 − β₂),
+///   w ← w − α_t · m / (√v + ε).
+/// With amsgrad, the running maximum of v replaces v in the denominator.
+public final class Adam: Optimizer {
+    public var name: String { "Adam" }
+    public var learningRate: Double
+    public let beta1: Double
+    public let beta2: Double
+    public let epsilon: Double
+    public let amsgrad: Bool
+    public private(set) var iterations = 0
+    private let state: SlotTable
+
+    public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7, amsgrad: Bool = false) {
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.amsgrad = amsgrad
+        state = SlotTable(slotsPerParameter: amsgrad ? 3 : 2)
+    }
+
+    public func apply(to parameters: [Parameter]) {
+        iterations += 1
+        let t = Double(iterations)
+        let alpha = Float(learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t)))
+        let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2), eps = Float(epsilon)
+        for parameter in parameters {
+            let slots = state.slots(for: parameter)
+            let w = parameter.value.pointer, g = parameter.gradient.readOnly
+            let m = slots[0].pointer, v = slots[1].pointer
+            let vMax = amsgrad ? slots[2].pointer : v
+            for i in 0..<parameter.count {
+                m[i] += (g[i] - m[i]) * oneMinusBeta1
+                v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2
+                if amsgrad { vMax[i] = max(vMax[i], v[i]) }
+                w[i] -= alpha * m[i] / (vMax[i].squareRoot() + eps)
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Updates parameters from their gradients, one step per batch, as Keras' optimizers do.
+public protocol Optimizer: AnyObject {
+    /// Keras' class name, e.g. "Adam".
+    var name: String { get }
+    var learningRate: Double { get set }
+    /// Steps taken so far (Keras' `optimizer.iterations`).
+    var iterations: Int { get }
+    /// Applies one update to every parameter from its current gradient.
+    func apply(to parameters: [Parameter])
+}
+
+/// Per-parameter state an optimizer keeps between steps (moments, velocities),
+/// created zero-filled the first time a parameter is seen.
+final class SlotTable {
+    private let slotsPerParameter: Int
+    private var table: [ObjectIdentifier: [FloatBuffer]] = [:]
+
+    init(slotsPerParameter: Int) {
+        self.slotsPerParameter = slotsPerParameter
+    }
+
+    func slots(for parameter: Parameter) -> [FloatBuffer] {
+        let key = ObjectIdentifier(parameter)
+        if let existing = table[key] { return existing }
+        let created = (0..<slotsPerParameter).map { _ in FloatBuffer(capacity: parameter.count) }
+        table[key] = created
+        return created
+    }
+}

@@ -1,0 +1,35 @@
+/// Stochastic gradient descent, optionally with (Nesterov) momentum, as in Keras:
+///   velocity ← momentum · velocity − lr · g
+///   w ← w + velocity                       (plain momentum)
+///   w ← w + momentum · velocity − lr · g   (Nesterov)
+public final class SGD: Optimizer {
+    public var name: String { "SGD" }
+    public var learningRate: Double
+    public let momentum: Double
+    public let nesterov: Bool
+    public private(set) var iterations = 0
+    private let state = SlotTable(slotsPerParameter: 1)
+
+    public init(learningRate: Double = 0.01, momentum: Double = 0, nesterov: Bool = false) {
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.nesterov = nesterov
+    }
+
+    public func apply(to parameters: [Parameter]) {
+        iterations += 1
+        let lr = Float(learningRate), mu = Float(momentum)
+        for parameter in parameters {
+            let w = parameter.value.pointer, g = parameter.gradient.readOnly
+            if momentum == 0 {
+                for i in 0..<parameter.count { w[i] -= lr * g[i] }
+                continue
+            }
+            let velocity = state.slots(for: parameter)[0].pointer
+            for i in 0..<parameter.count {
+                velocity[i] = mu * velocity[i] - lr * g[i]
+                w[i] += nesterov ? mu * velocity[i] - lr * g[i] : velocity[i]
+            }
+        }
+    }
+}
