@@ -1,3 +1,4 @@
+import Engine
 import Plot
 import Script
 import Tensor
@@ -16,6 +17,7 @@ public final class LessonSession {
     /// shuffles, and NumPy's global state until `np.random.seed` is called).
     public init(seed: UInt64 = 0) {
         self.seed = seed
+        AutoName.reset()
         numpyRandom = NumPyRandomState(seed: UInt32(truncatingIfNeeded: seed))
         registerModules()
     }

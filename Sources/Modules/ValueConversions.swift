@@ -69,14 +69,6 @@ extension Value {
     }
 }
 
-extension Array where Element == Value? {
-    /// The slot `i` of a bound argument list, treating an explicit None as absent.
-    func value(_ i: Int) -> Value? {
-        guard i < count, let v = self[i], !v.isNone else { return nil }
-        return v
-    }
-}
-
 /// A module member that is a host function.
 func function(_ name: String, _ body: @escaping (Arguments, CallContext) throws -> Value) -> (String, Value) {
     (name, .object(BuiltinFunction(name, body)))

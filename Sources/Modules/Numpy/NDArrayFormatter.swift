@@ -1,3 +1,5 @@
+import Script
+
 /// NumPy's printing of arrays (default options: precision 8, 'maxprec', 75-column lines,
 /// summarised past 1000 elements) and of NumPy scalars.
 enum NDArrayFormatter {

@@ -156,3 +156,12 @@ public final class ModuleObject: ScriptObject {
     public var attributeNames: [String] { members.keys.sorted() }
     public func repr() -> String { "<module '\(name)'>" }
 }
+
+extension Array where Element == Value? {
+    /// Slot `i` of a bound argument list, treating an explicit None as absent.
+    public func value(_ i: Int) -> Value? {
+        guard i < count, let v = self[i] else { return nil }
+        if case .none = v { return nil }
+        return v
+    }
+}

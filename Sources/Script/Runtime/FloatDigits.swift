@@ -1,13 +1,13 @@
 /// The shortest decimal digits that read back to the same float (what Python's `repr` and
 /// NumPy's printing start from), taken from Swift's own shortest round-trip description.
-struct FloatDigits {
-    var negative: Bool
+public struct FloatDigits {
+    public var negative: Bool
     /// Significant digits without leading zeros ("" for zero).
-    var digits: [Character]
+    public var digits: [Character]
     /// Position of the decimal point relative to the first digit: value = 0.d1d2... × 10^pointPosition.
-    var pointPosition: Int
+    public var pointPosition: Int
 
-    init(_ value: Double, float32: Bool) {
+    public init(_ value: Double, float32: Bool) {
         let text = float32 ? Float(value).description : value.description
         negative = text.hasPrefix("-")
         var body = Substring(negative ? text.dropFirst() : Substring(text))
@@ -29,10 +29,10 @@ struct FloatDigits {
     }
 
     /// Number of digits after the decimal point the shortest form needs.
-    var fractionDigits: Int { max(0, digits.count - pointPosition) }
+    public var fractionDigits: Int { max(0, digits.count - pointPosition) }
 
     /// Positional text with exactly `fraction` digits after the point (rounded half-even on the digit string).
-    func positional(fraction: Int) -> (intPart: String, fracPart: String) {
+    public func positional(fraction: Int) -> (intPart: String, fracPart: String) {
         var ds = digits
         var point = pointPosition
         let keep = point + fraction
@@ -68,7 +68,7 @@ struct FloatDigits {
     }
 
     /// Python's `repr(float)`: positional for 1e-4 <= |x| < 1e16, otherwise `d.ddde±XX`.
-    static func pythonRepr(_ value: Double, float32: Bool = false) -> String {
+    public static func pythonRepr(_ value: Double, float32: Bool = false) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         let d = FloatDigits(value, float32: float32)

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Axis limits and "nice" tick positions in matplotlib's manner.
+enum Ticks {
+    /// matplotlib's `nonsingular` then 5% margins on each side.
+    static func autoLimits(_ values: [Double]) -> (Double, Double) {
+        let finite = values.filter { $0.isFinite }
+        guard var lo = finite.min(), var hi = finite.max() else { return (0, 1) }
+        if hi - lo < 1e-12 * max(abs(lo), abs(hi), 1) {
+            if lo == 0 { lo = -0.05; hi = 0.05 } else { lo -= 0.05 * abs(lo); hi += 0.05 * abs(hi) }
+        }
+        let m = (hi - lo) * 0.05
+        return (lo - m, hi + m)
+    }
+
+    /// Tick positions inside [lo, hi] on steps of 1, 2, 2.5, 5 × 10^k, at most `maxTicks` of them.
+    static func positions(_ lo: Double, _ hi: Double, maxTicks: Int) -> [Double] {
+        guard hi > lo, lo.isFinite, hi.isFinite else { return [] }
+        let range = hi - lo
+        let rough = range / Double(max(1, maxTicks - 1))
+        let magnitude = pow(10, floor(log10(rough)))
+        var step = magnitude * 10
+        for m in [1.0, 2.0, 2.5, 5.0, 10.0] where m * magnitude >= rough {
+            step = m * magnitude
+            break
+        }
+        let first = (lo / step).rounded(.up)
+        let last = (hi / step).rounded(.down)
+        guard last >= first, last - first < 1000 else { return [] }
+        return stride(from: first, through: last, by: 1).map { k in
+            let v = k * step
+            return abs(v) < step * 1e-9 ? 0 : v
+        }
+    }
+
+    /// Labels with as few decimals as the ticks need, and matplotlib's minus sign (U+2212).
+    static func labels(_ ticks: [Double]) -> [String] {
+        var decimals = 0
+        while decimals < 8 {
+            let scale = pow(10, Double(decimals))
+            if ticks.allSatisfy({ abs($0 * scale - ($0 * scale).rounded()) < 1e-6 * max(1, abs($0 * scale)) }) { break }
+            decimals += 1
+        }
+        let large = ticks.map(abs).max() ?? 0
+        if large >= 1e5 || (large > 0 && large < 1e-4) {
+            return ticks.map { v in v == 0 ? "0" : String(format: "%.1e", v).replacingOccurrences(of: "-", with: "\u{2212}") }
+        }
+        return ticks.map { v in
+            let s = String(format: "%.\(decimals)f", v)
+            return s.hasPrefix("-") ? "\u{2212}" + s.dropFirst() : s
+        }
+    }
+
+    /// Compact number text for figure descriptions: six significant digits.
+    static func short(_ v: Double) -> String {
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v < 0 ? "-inf" : "inf" }
+        return String(format: "%.6g", v)
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder until the Plot target lands.

@@ -1,1 +1,0 @@
-// Placeholder: the interpreter lands with the Script work.

@@ -1,0 +1,147 @@
+/// Where a node starts in the lesson.
+struct Loc {
+    var line: Int
+    var column: Int
+}
+
+/// An expression node. A class, so the interpreter can cache per-node facts without copying.
+final class Expr {
+    indirect enum Kind {
+        case name(String)
+        case constant(Value)
+        case fstring([FPart])
+        case list([Expr])
+        case tuple([Expr])
+        case set([Expr])
+        case dict([(Expr?, Expr)])      // nil key: `**mapping`
+        case attribute(Expr, String)
+        case item(Expr, Expr)
+        case slice(Expr?, Expr?, Expr?)
+        case call(Expr, [Argument])
+        case binary(BinaryOperator, Expr, Expr)
+        case unary(UnaryOperator, Expr)
+        case not(Expr)
+        case and(Expr, Expr)
+        case or(Expr, Expr)
+        case compare(Expr, [(CompareOp, Expr)])
+        case conditional(test: Expr, then: Expr, otherwise: Expr)
+        case lambda(Parameters, Expr)
+        case comprehension(ComprehensionKind, [Clause])
+        case starred(Expr)
+    }
+
+    let kind: Kind
+    let loc: Loc
+
+    init(_ kind: Kind, _ loc: Loc) {
+        self.kind = kind
+        self.loc = loc
+    }
+}
+
+enum CompareOp: String {
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case isOp = "is", isNot = "is not", inOp = "in", notIn = "not in"
+}
+
+enum FPart {
+    case text(String)
+    case value(Expr, conversion: Character?, spec: [FPart])
+}
+
+enum ComprehensionKind {
+    case list(Expr)
+    case set(Expr)
+    case generator(Expr)
+    case dict(Expr, Expr)
+}
+
+enum Clause {
+    case forIn(target: Expr, iterable: Expr)
+    case ifCond(Expr)
+}
+
+struct Argument {
+    enum Kind { case positional, keyword(String), star, doubleStar }
+    var kind: Kind
+    var value: Expr
+}
+
+struct Parameters {
+    struct Param {
+        var name: String
+        var defaultValue: Expr?
+    }
+    var positional: [Param] = []
+    var varargs: String?
+    var keywordOnly: [Param] = []
+    var kwargs: String?
+}
+
+final class Stmt {
+    indirect enum Kind {
+        case expression(Expr)
+        case assign([Expr], Expr)
+        case augmented(Expr, BinaryOperator, Expr)
+        case importModule([(dotted: String, alias: String?)])
+        case importFrom(module: String, names: [(name: String, alias: String?)])
+        case ifChain([(Expr, [Stmt])], otherwise: [Stmt]?)
+        case forLoop(target: Expr, iterable: Expr, body: [Stmt], otherwise: [Stmt]?)
+        case whileLoop(Expr, body: [Stmt], otherwise: [Stmt]?)
+        case breakLoop
+        case continueLoop
+        case pass
+        case function(FunctionDef)
+        case classDef(ClassDef)
+        case returnValue(Expr?)
+        case global([String])
+        case nonlocal([String])
+        case delete([Expr])
+        case assert(Expr, Expr?)
+        case raise(Expr?)
+        case tryBlock(body: [Stmt], handlers: [Handler], otherwise: [Stmt]?, finally: [Stmt]?)
+    }
+
+    let kind: Kind
+    let loc: Loc
+
+    init(_ kind: Kind, _ loc: Loc) {
+        self.kind = kind
+        self.loc = loc
+    }
+}
+
+struct Handler {
+    var types: Expr?
+    var name: String?
+    var body: [Stmt]
+    var loc: Loc
+}
+
+final class FunctionDef {
+    let name: String
+    let parameters: Parameters
+    let body: [Stmt]
+    let loc: Loc
+
+    init(name: String, parameters: Parameters, body: [Stmt], loc: Loc) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.loc = loc
+    }
+}
+
+final class ClassDef {
+    let name: String
+    let bases: [Expr]
+    let body: [Stmt]
+    let loc: Loc
+
+    init(name: String, bases: [Expr], body: [Stmt], loc: Loc) {
+        self.name = name
+        self.bases = bases
+        self.body = body
+        self.loc = loc
+    }
+}
