@@ -37,7 +37,7 @@ final class LessonParserTests: XCTestCase {
         XCTAssertEqual(blocks[0].codeLine, 6)
         XCTAssertEqual(blocks[0].codeColumn, 1)
         XCTAssertEqual(blocks[1].id, "block-2")
-        XCTAssertEqual(blocks[1].fenceLine, 15)
+        XCTAssertEqual(blocks[1].fenceLine, 16)
     }
 
     func testOtherFencedBlocksAreShownNotRun() {
@@ -67,8 +67,8 @@ final class LessonParserTests: XCTestCase {
         XCTAssertEqual(lesson.diagnostics.count, 1)
         let d = lesson.diagnostics[0]
         XCTAssertEqual(d.line, 3)
-        XCTAssertEqual(d.column, 21)
-        XCTAssertTrue(d.description.hasPrefix("bad.md:3:21: error: unknown experiment option 'timout'"), d.description)
+        XCTAssertEqual(d.column, 20)
+        XCTAssertTrue(d.description.hasPrefix("bad.md:3:20: error: unknown experiment option 'timout'"), d.description)
         XCTAssertTrue(d.description.contains("did you mean 'timeout'?"), d.description)
     }
 

@@ -68,8 +68,6 @@ extension Interpreter {
         }
         for name in ["min", "max"] {
             def(name) { [unowned self] args in
-                let s = try args.bind(name, [], allowExtraKeywords: true)
-                _ = s
                 let items = args.positional.count == 1 ? try self.iterate(args.positional[0]) : args.positional
                 let key = args.keyword("key")
                 guard !items.isEmpty else {
@@ -304,6 +302,12 @@ extension Interpreter {
                 throw ScriptError.notImplemented("\(name)() is not available in lessons")
             }
         }
+        def("super") { [unowned self] args in
+            guard let frame = self.frames.last, let cls = frame.function.definingClass, let receiver = frame.receiver else {
+                throw ScriptError.runtime("super(): no arguments, and not inside a method")
+            }
+            return .object(SuperProxy(start: cls.base, receiver: receiver))
+        }
         builtins["object"] = .object(ClassObject(name: "object", base: nil, members: [:], interpreter: self))
         for t in ["int", "float", "str", "bool", "list", "dict", "tuple", "set"] {
             if case .object(let f as BuiltinFunction)? = builtins[t] { typeConstructors[ObjectIdentifier(f)] = t }
@@ -442,5 +446,22 @@ final class IteratorObject: ScriptObject {
     func iterate() throws -> [Value]? {
         defer { position = items.count }
         return Array(items[position...])
+    }
+}
+
+/// `super()` inside a method: attribute lookup that starts at the defining class's base.
+final class SuperProxy: ScriptObject {
+    let start: ClassObject?
+    let receiver: Value
+    init(start: ClassObject?, receiver: Value) { self.start = start; self.receiver = receiver }
+    var typeName: String { "super" }
+    func attribute(_ name: String) throws -> Value? {
+        guard let m = start?.lookup(name) else {
+            // The implicit `object` base: its __init__ takes no arguments and does nothing.
+            if name == "__init__" { return .object(BuiltinFunction("__init__") { _, _ in .none }) }
+            return nil
+        }
+        if case .object(let f) = m, f is Function { return .object(BoundMethod(function: m, receiver: receiver)) }
+        return m
     }
 }

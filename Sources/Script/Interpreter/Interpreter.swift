@@ -16,6 +16,8 @@ public final class Interpreter: CallContext {
     var traceback: [TracebackEntry] = []
     var steps = 0
     var typeConstructors: [ObjectIdentifier: String] = [:]
+    /// Active user-function calls, innermost last, with their first argument (for `super()`).
+    var frames: [(function: Function, receiver: Value?)] = []
     static let maxDepth = 150
 
     public init(modules: ModuleRegistry) {
@@ -413,7 +415,8 @@ public final class Interpreter: CallContext {
             scope.vars[p.name] = d
         }
         traceback.append(TracebackEntry(function: f.name, location: SourceLocation(file: file, line: f.loc.line, column: f.loc.column)))
-        defer { traceback.removeLast() }
+        frames.append((f, args.positional.first))
+        defer { traceback.removeLast(); frames.removeLast() }
         if let e = f.expression { return try eval(e, scope) }
         if case .returnValue(let v) = try execBlock(f.body, scope) { return v }
         return .none
@@ -434,6 +437,7 @@ public final class Interpreter: CallContext {
         let classScope = Scope(parent: scope === globalScope ? nil : scope)
         _ = try execBlock(def.body, classScope)
         let cls = ClassObject(name: def.name, base: base, members: classScope.vars, interpreter: self)
+        for case .object(let f as Function) in classScope.vars.values { f.definingClass = cls }
         setVariable(def.name, .object(cls), scope)
     }
 

@@ -20,6 +20,8 @@ final class Function: ScriptObject {
     let closure: Scope?
     unowned let interpreter: Interpreter
     let loc: Loc
+    /// The class whose body defined this function, for `super()`.
+    weak var definingClass: ClassObject?
 
     init(name: String, parameters: Parameters, body: [Stmt], expression: Expr?, defaults: [String: Value],
          closure: Scope?, interpreter: Interpreter, loc: Loc) {

@@ -469,9 +469,9 @@ struct Parser {
     private mutating func binaryLevel(_ ops: [String: BinaryOperator], _ next: (inout Parser) throws -> Expr) throws -> Expr {
         var left = try next(&self)
         while current.kind == .op, let op = ops[current.text] {
-            let l = loc
             p += 1
-            left = Expr(.binary(op, left, try next(&self)), l)
+            // Errors in an operation point at its start, as Python's carets do.
+            left = Expr(.binary(op, left, try next(&self)), left.loc)
         }
         return left
     }
@@ -511,9 +511,8 @@ struct Parser {
     private mutating func power() throws -> Expr {
         let base = try atomExpr()
         if isOp("**") {
-            let l = loc
             p += 1
-            return Expr(.binary(.power, base, try factor()), l)
+            return Expr(.binary(.power, base, try factor()), base.loc)
         }
         return base
     }
