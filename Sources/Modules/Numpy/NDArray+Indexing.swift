@@ -7,7 +7,7 @@ extension NDArray {
     enum AxisIndex {
         case single(Int)          // drops the axis
         case range([Int])         // keeps the axis (slice)
-        case fancy([Int])         // integer array: keeps an axis of its length
+        case fancy([Int], shape: [Int])   // integer array: its shape replaces the axis
     }
 
     func resolve(_ key: Value) throws -> [AxisIndex] {
@@ -30,10 +30,11 @@ extension NDArray {
                 }
                 axes.append(.single(i))
             case .object(let s as SliceObject):
-                axes.append(.range(try NDArray.sliceIndices(s, count: n)))
+                axes.append(.range(try s.indices(count: n)))
             case .list, .tuple:
                 let a = try NDArray.from(part)
-                axes.append(.fancy(try NDArray.indexList(a, axisSize: n, axis: axis)))
+                let list = try NDArray.indexList(a, axisSize: n, axis: axis)
+                axes.append(.fancy(list, shape: a.dtype == .bool ? [list.count] : a.shape))
             case .object(let a as NDArray):
                 if a.shape.isEmpty && a.dtype == .int64 {
                     var i = Int(a.storage[0])
@@ -41,7 +42,8 @@ extension NDArray {
                     guard i >= 0, i < n else { throw ScriptError.index("index \(Int(a.storage[0])) is out of bounds for axis \(axis) with size \(n)") }
                     axes.append(.single(i))
                 } else {
-                    axes.append(.fancy(try NDArray.indexList(a, axisSize: n, axis: axis)))
+                    let list = try NDArray.indexList(a, axisSize: n, axis: axis)
+                    axes.append(.fancy(list, shape: a.dtype == .bool ? [list.count] : a.shape))
                 }
             default:
                 throw ScriptError.index("only integers, slices (`:`), and integer or boolean arrays are valid indices. Received: \(part.shortDescription)")
@@ -76,22 +78,6 @@ extension NDArray {
         }
     }
 
-    /// Python slice semantics for a sequence of length `count`.
-    static func sliceIndices(_ s: SliceObject, count: Int) throws -> [Int] {
-        let step = try s.step.flatMap { $0.isNone ? nil : $0 }.map { try $0.int("slice step") } ?? 1
-        guard step != 0 else { throw ScriptError.value("slice step cannot be zero") }
-        func bound(_ v: Value?, _ dflt: Int) throws -> Int {
-            guard let v, !v.isNone else { return dflt }
-            var i = try v.int("slice index")
-            if i < 0 { i += count }
-            if step > 0 { return min(max(i, 0), count) }
-            return min(max(i, -1), count - 1)
-        }
-        let start = try bound(s.start, step > 0 ? 0 : count - 1)
-        let stop = try bound(s.stop, step > 0 ? count : -1)
-        return Array(stride(from: start, to: stop, by: step))
-    }
-
     /// Visits every selected element: `body(resultFlatIndex, sourceFlatIndex)`; returns the result shape.
     func select(_ axes: [AxisIndex], _ body: (Int, Int) -> Void) -> [Int] {
         var resultShape: [Int] = []
@@ -100,7 +86,7 @@ extension NDArray {
             switch a {
             case .single(let i): lists.append([i])
             case .range(let r): resultShape.append(r.count); lists.append(r)
-            case .fancy(let r): resultShape.append(r.count); lists.append(r)
+            case .fancy(let r, let shape): resultShape += shape; lists.append(r)
             }
         }
         let st = strides
