@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "LessonTests", dependencies: ["Lesson"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Tensor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "CGD"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "ModulesTests", dependencies: ["Modules", "Script", "Engine", "Tensor", "Plot"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lesson", "Check"]),

@@ -29,7 +29,8 @@ enum Ticks {
         guard last >= first, last - first < 1000 else { return [] }
         return stride(from: first, through: last, by: 1).map { k in
             let v = k * step
-            return abs(v) < step * 1e-9 ? 0 : v
+            // Round away binary noise (0.8500000000000001 → 0.85).
+            return abs(v) < step * 1e-9 ? 0 : (Double(String(format: "%.12g", v)) ?? v)
         }
     }
 

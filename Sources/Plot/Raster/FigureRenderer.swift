@@ -183,32 +183,8 @@ struct FigureRenderer {
         let handle = 2 * em, gap = 0.8 * em, pad = 0.4 * em, spacing = 0.5 * em, margin = 0.5 * em
         let width = pad * 2 + handle + gap + (measures.map(\.width).max() ?? 0)
         let height = pad * 2 + Double(entries.count) * rowHeight + Double(entries.count - 1) * spacing
-        func origin(_ loc: String) -> (Double, Double) {
-            let left = b.left + margin, right = b.right - margin - width
-            let top = b.top + margin, bottom = b.bottom - margin - height
-            let cx = (b.left + b.right - width) / 2, cy = (b.top + b.bottom - height) / 2
-            switch loc {
-            case "upper left": return (left, top)
-            case "lower left": return (left, bottom)
-            case "lower right": return (right, bottom)
-            case "right", "center right": return (right, cy)
-            case "center left": return (left, cy)
-            case "lower center": return (cx, bottom)
-            case "upper center": return (cx, top)
-            case "center": return (cx, cy)
-            default: return (right, top)
-            }
-        }
-        var loc = a.legendLocation ?? "best"
-        if loc == "best" {
-            var bestCount = Int.max
-            for candidate in FigureRenderer.locations {
-                let (x, y) = origin(candidate)
-                let count = data.filter { $0.0 >= x && $0.0 <= x + width && $0.1 >= y && $0.1 <= y + height }.count
-                if count < bestCount { bestCount = count; loc = candidate }
-            }
-        }
-        let (x, y) = origin(loc)
+        let loc = chooseLocation(a.legendLocation ?? "best", width: width, height: height, box: b, margin: margin, data: data)
+        let (x, y) = FigureRenderer.origin(loc, width: width, height: height, box: b, margin: margin)
         canvas.addPolygon(roundedRect(x, y, width, height, radius: 0.2 * em))
         canvas.composite(Color(r: 255, g: 255, b: 255, a: 0.8))
         let outline = roundedRect(x, y, width, height, radius: 0.2 * em)
@@ -230,6 +206,36 @@ struct FigureRenderer {
             }
             canvas.text(entry.label, x: x + pad + handle + gap, y: cy, size: fontSize, dpi: dpi, vCenter: true)
         }
+    }
+
+    /// The top-left corner of a legend box of this size at a named location inside the axes.
+    static func origin(_ loc: String, width: Double, height: Double, box b: Box, margin: Double) -> (Double, Double) {
+        let left = b.left + margin, right = b.right - margin - width
+        let top = b.top + margin, bottom = b.bottom - margin - height
+        let cx = (b.left + b.right - width) / 2, cy = (b.top + b.bottom - height) / 2
+        switch loc {
+        case "upper left": return (left, top)
+        case "lower left": return (left, bottom)
+        case "lower right": return (right, bottom)
+        case "right", "center right": return (right, cy)
+        case "center left": return (left, cy)
+        case "lower center": return (cx, bottom)
+        case "upper center": return (cx, top)
+        case "center": return (cx, cy)
+        default: return (right, top)
+        }
+    }
+
+    /// 'best': the first of matplotlib's locations that covers the fewest data points.
+    func chooseLocation(_ requested: String, width: Double, height: Double, box b: Box, margin: Double, data: [(Double, Double)]) -> String {
+        guard requested == "best" else { return requested }
+        var best = "upper right", bestCount = Int.max
+        for candidate in FigureRenderer.locations {
+            let (x, y) = FigureRenderer.origin(candidate, width: width, height: height, box: b, margin: margin)
+            let count = data.filter { $0.0 >= x && $0.0 <= x + width && $0.1 >= y && $0.1 <= y + height }.count
+            if count < bestCount { bestCount = count; best = candidate }
+        }
+        return best
     }
 
     func roundedRect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, radius r: Double) -> [(Double, Double)] {

@@ -1,0 +1,117 @@
+import CGD
+import Foundation
+import XCTest
+@testable import Plot
+
+/// Decoded PNG pixels (through libgd) for assertions.
+struct Pixels {
+    let width: Int, height: Int
+    var rgb: [(Int, Int, Int)]
+
+    init(png: [UInt8]) throws {
+        var bytes = png
+        guard let im = bytes.withUnsafeMutableBytes({ gdImageCreateFromPngPtr(Int32($0.count), $0.baseAddress) }) else {
+            throw NSError(domain: "png", code: 1)
+        }
+        defer { gdImageDestroy(im) }
+        width = Int(lectern_gdImageSX(im)); height = Int(lectern_gdImageSY(im))
+        rgb = []
+        rgb.reserveCapacity(width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let c = lectern_gdImageGetTrueColorPixel(im, Int32(x), Int32(y))
+                rgb.append((Int(lectern_gdTrueColorGetRed(c)), Int(lectern_gdTrueColorGetGreen(c)), Int(lectern_gdTrueColorGetBlue(c))))
+            }
+        }
+    }
+
+    func at(_ x: Int, _ y: Int) -> (Int, Int, Int) { rgb[y * width + x] }
+}
+
+final class RasterTests: XCTestCase {
+    func testAHorizontalLineIsDrawnInItsColourWithSoftEdges() throws {
+        let f = Figure()
+        f.currentAxes.plot(x: [0, 1], y: [0.5, 0.5])
+        f.currentAxes.ylim = (0, 1)
+        let p = try Pixels(png: try f.renderPNG(scale: 2))
+        XCTAssertEqual(p.width, 1280)
+        XCTAssertEqual(p.height, 960)
+        // The axes run from y = 0.12*960 to 0.89*960; y = 0.5 sits midway.
+        let midY = Int((0.12 * 960 + 0.89 * 960) / 2)
+        let midX = 640
+        let centre = p.at(midX, midY)
+        XCTAssertEqual(centre.0, 0x1f, accuracy: 2)
+        XCTAssertEqual(centre.1, 0x77, accuracy: 2)
+        XCTAssertEqual(centre.2, 0xb4, accuracy: 2)
+        // Background well away from the line.
+        XCTAssertTrue(p.at(midX, midY - 60) == (255, 255, 255))
+        // An anti-aliased edge: some pixel just off the line is neither line colour nor white.
+        let column = (midY - 8...midY + 8).map { p.at(midX, $0) }
+        XCTAssertTrue(column.contains { $0.2 < 255 && $0.2 > 0xb4 && $0.0 > 0x1f }, "expected partially covered edge pixels")
+    }
+
+    func testNonFiniteValuesAreSkippedAndAnAllNaNSeriesStillRenders() throws {
+        let f = Figure()
+        f.currentAxes.plot(x: nil, y: [.nan, .nan, .infinity])
+        let png = try f.renderPNG(scale: 1)
+        XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+    }
+
+    func testLegendBestAvoidsTheData() {
+        let r = FigureRenderer(figure: Figure(), scale: 1)
+        let box = FigureRenderer.Box(left: 0, top: 0, right: 100, bottom: 100)
+        // Points crowd the upper right (image y grows downwards), so 'best' moves on to upper left.
+        var crowded: [(Double, Double)] = []
+        for k in 0..<20 {
+            let x: Double = 80 + Double(k % 5)
+            let y: Double = 5 + Double(k / 5)
+            crowded.append((x, y))
+        }
+        XCTAssertEqual(r.chooseLocation("best", width: 30, height: 20, box: box, margin: 2, data: crowded), "upper left")
+        XCTAssertEqual(r.chooseLocation("best", width: 30, height: 20, box: box, margin: 2, data: []), "upper right")
+        XCTAssertEqual(r.chooseLocation("lower left", width: 30, height: 20, box: box, margin: 2, data: crowded), "lower left")
+    }
+
+    /// Golden image: re-record with LECTERN_RECORD_GOLDEN=1; a failure writes the actual image
+    /// and a diff to a temporary folder.
+    func testLearningCurveFigureMatchesTheGoldenImage() throws {
+        let f = Figure()
+        let a = f.currentAxes
+        var train: [Double] = [], test: [Double] = []
+        for i in 0..<200 {
+            let t = Double(i)
+            train.append(1 - 0.5 * exp(-t / 30))
+            let wobble: Double = 0.02 * sin(t / 5)
+            test.append(0.9 - 0.4 * exp(-t / 40) + wobble)
+        }
+        a.plot(x: nil, y: train, label: "train")
+        a.plot(x: nil, y: test, label: "test", lineStyle: .dashed)
+        a.title = "Learning curves"
+        a.xlabel = "epoch"
+        a.ylabel = "accuracy"
+        a.legend(location: "lower right")
+        let png = try f.renderPNG(scale: 2)
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/learning-curves.png")
+        if ProcessInfo.processInfo.environment["LECTERN_RECORD_GOLDEN"] == "1" {
+            try Data(png).write(to: golden)
+            return
+        }
+        guard let url = Bundle.module.url(forResource: "learning-curves", withExtension: "png", subdirectory: "Fixtures") else {
+            return XCTFail("golden image missing: record it with LECTERN_RECORD_GOLDEN=1")
+        }
+        let expected = try Pixels(png: [UInt8](try Data(contentsOf: url)))
+        let actual = try Pixels(png: png)
+        XCTAssertEqual(expected.width, actual.width)
+        XCTAssertEqual(expected.height, actual.height)
+        var differing = 0
+        for (e, g) in zip(expected.rgb, actual.rgb) where abs(e.0 - g.0) > 8 || abs(e.1 - g.1) > 8 || abs(e.2 - g.2) > 8 {
+            differing += 1
+        }
+        if differing > 50 {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-golden-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(png).write(to: dir.appendingPathComponent("actual.png"))
+            XCTFail("\(differing) pixels differ from the golden image; actual written to \(dir.path)")
+        }
+    }
+}
