@@ -16,7 +16,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         #if DEBUG
-        print("warning: this is a debug build; use `swift build -c release` for real figures")
+        printLine("warning: this is a debug build; use `swift build -c release` for real figures")
         #endif
         var times: [Double] = []
         var last = ""
@@ -43,7 +43,7 @@ struct Bench: ParsableCommand {
         }
         times.sort()
         let median = times[times.count / 2]
-        print("moons overfit (Dense 500 relu + Dense 1 sigmoid, Adam, 4000 epochs, validation each epoch): "
+        printLine("moons overfit (Dense 500 relu + Dense 1 sigmoid, Adam, 4000 epochs, validation each epoch): "
               + String(format: "median %.3f s over %d runs (min %.3f, max %.3f); ", median, repeats, times.first ?? 0, times.last ?? 0)
               + last)
     }

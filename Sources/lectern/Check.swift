@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
             let lesson = try LessonFiles.load(file)
             let recordURL = URL(fileURLWithPath: output).appendingPathComponent("\(lesson.stem).record.json")
             guard let data = try? Data(contentsOf: recordURL) else {
-                print("\(lesson.file): no record at \(recordURL.path); run `lectern render` first")
+                printLine("\(lesson.file): no record at \(recordURL.path); run `lectern render` first")
                 drifts += 1
                 continue
             }
@@ -33,14 +33,14 @@ struct CheckCommand: ParsableCommand {
             do {
                 expected = try RecordCodec.decode(data)
             } catch {
-                print("\(recordURL.path): the record cannot be read: \(error)")
+                printLine("\(recordURL.path): the record cannot be read: \(error)")
                 drifts += 1
                 continue
             }
             let run = NotebookRunner.run(lesson, seed: seed)
             let found = RecordCheck.compare(expected: expected, actual: run.record)
-            for d in found { print(d) }
-            print("\(lesson.file): \(found.isEmpty ? "ok" : "\(found.count) output\(found.count == 1 ? "" : "s") drifted")")
+            for d in found { printLine(d.description) }
+            printLine("\(lesson.file): \(found.isEmpty ? "ok" : "\(found.count) output\(found.count == 1 ? "" : "s") drifted")")
             drifts += found.count
         }
         if drifts > 0 { throw ExitCode.failure }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Lectern: ParsableCommand {
@@ -6,4 +7,5 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "Run Markdown lessons with experiment blocks, render them to HTML, and check their outputs.",
         subcommands: [Render.self, Run.self, CheckCommand.self, Bench.self])
+
 }

@@ -53,6 +53,11 @@ struct LecternError: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
+/// Standard output, unbuffered so that it keeps its order with diagnostics on standard error.
+func printLine(_ s: String, terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data((s + terminator).utf8))
+}
+
 /// Standard error, for diagnostics.
 func printError(_ s: String) {
     FileHandle.standardError.write(Data((s + "\n").utf8))

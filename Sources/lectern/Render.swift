@@ -43,7 +43,8 @@ struct Render: ParsableCommand {
             runs.append(run)
             let elapsed = ContinuousClock.now - start
             let figures = run.figures.count
-            print("rendered \(lesson.file): \(lesson.experiments.count) blocks, \(figures) figure\(figures == 1 ? "" : "s"), \(Self.seconds(elapsed)) s")
+            let blocks = lesson.experiments.count
+            printLine("rendered \(lesson.file): \(blocks) block\(blocks == 1 ? "" : "s"), \(figures) figure\(figures == 1 ? "" : "s"), \(Self.seconds(elapsed)) s")
             for p in run.problems { printError(p) }
             failed = failed || run.failed
         }

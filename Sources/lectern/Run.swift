@@ -18,12 +18,12 @@ struct Run: ParsableCommand {
         for file in files {
             let run = NotebookRunner.run(try LessonFiles.load(file), seed: seed)
             for block in run.record.blocks {
-                print("── \(run.lesson.file):\(block.line) [\(block.id)]")
+                printLine("── \(run.lesson.file):\(block.line) [\(block.id)]")
                 for o in block.outputs {
                     switch o.kind {
-                    case .text: print(o.text, terminator: o.text.hasSuffix("\n") ? "" : "\n")
-                    case .value: print(o.text)
-                    case .figure: print("[figure \(o.width ?? 0)×\(o.height ?? 0)] " + o.text)
+                    case .text: printLine(o.text, terminator: o.text.hasSuffix("\n") ? "" : "\n")
+                    case .value: printLine(o.text)
+                    case .figure: printLine("[figure \(o.width ?? 0)×\(o.height ?? 0)] " + o.text)
                     case .error: printError(o.text)
                     }
                 }
