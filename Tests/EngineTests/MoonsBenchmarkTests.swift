@@ -9,7 +9,10 @@ final class MoonsBenchmarkTests: XCTestCase {
         var times: [Double] = []
         for _ in 0..<5 {
             let start = DispatchTime.now().uptimeNanoseconds
-            _ = try MoonsExperiment.run()
+            let (_, history) = try MoonsExperiment.run()
+            if times.isEmpty {
+                print("accuracy \(history["accuracy"]?.last ?? 0), val_accuracy \(history["val_accuracy"]?.last ?? 0), val_loss \(history["val_loss"]?.last ?? 0)")
+            }
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         times.sort()

@@ -46,7 +46,7 @@ public enum Activation: String, CaseIterable, Sendable {
         case .linear:
             if UnsafePointer(a) != z { a.update(from: z, count: n) }
         case .relu:
-            for i in 0..<n { a[i] = max(z[i], 0) }
+            Vectorized.relu(z, a, count: n)
         case .relu6:
             for i in 0..<n { a[i] = min(max(z[i], 0), 6) }
         case .sigmoid:
@@ -101,7 +101,7 @@ public enum Activation: String, CaseIterable, Sendable {
         case .linear:
             if UnsafePointer(dz) != da { dz.update(from: da, count: n) }
         case .relu:
-            for i in 0..<n { dz[i] = z[i] > 0 ? da[i] : 0 }
+            Vectorized.reluBackward(z, da, dz, count: n)
         case .relu6:
             for i in 0..<n { dz[i] = z[i] > 0 && z[i] < 6 ? da[i] : 0 }
         case .sigmoid:

@@ -33,12 +33,18 @@ public final class Adam: Optimizer {
             let slots = state.slots(for: parameter)
             let w = parameter.value.pointer, g = parameter.gradient.readOnly
             let m = slots[0].pointer, v = slots[1].pointer
-            let vMax = amsgrad ? slots[2].pointer : v
-            for i in 0..<parameter.count {
-                m[i] += (g[i] - m[i]) * oneMinusBeta1
-                v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2
-                if amsgrad { vMax[i] = max(vMax[i], v[i]) }
-                w[i] -= alpha * m[i] / (vMax[i].squareRoot() + eps)
+            if amsgrad {
+                let vMax = slots[2].pointer
+                for i in 0..<parameter.count {
+                    m[i] += (g[i] - m[i]) * oneMinusBeta1
+                    v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2
+                    vMax[i] = max(vMax[i], v[i])
+                    w[i] -= alpha * m[i] / (vMax[i].squareRoot() + eps)
+                }
+            } else {
+                Vectorized.adam(
+                    w: w, g: g, m: m, v: v, count: parameter.count, alpha: alpha,
+                    oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2, epsilon: eps)
             }
         }
     }
