@@ -5,7 +5,16 @@ import Engine
 /// Times the first lesson's 4000-epoch fit. Meaningful in release builds:
 /// `swift test -c release --filter MoonsBenchmarkTests`.
 final class MoonsBenchmarkTests: XCTestCase {
+    static var isOptimized: Bool {
+        #if DEBUG
+        return false
+        #else
+        return true
+        #endif
+    }
+
     func testMoonsFitTiming() throws {
+        try XCTSkipUnless(Self.isOptimized, "timing is only meaningful in release: swift test -c release --filter MoonsBenchmarkTests")
         var times: [Double] = []
         for _ in 0..<5 {
             let start = DispatchTime.now().uptimeNanoseconds

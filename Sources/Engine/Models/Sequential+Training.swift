@@ -71,7 +71,7 @@ extension Sequential {
             }
             if stop { break }
         }
-        for callback in callbacks { callback.trainingDidEnd(model: self) }
+        for callback in callbacks { callback.trainingDidEnd(model: self, log: log) }
         return history
     }
 
