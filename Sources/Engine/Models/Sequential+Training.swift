@@ -12,11 +12,29 @@ extension Sequential {
     public func fit(
         x: Tensor, y: Tensor, batchSize: Int = 32, epochs: Int = 1, verbose: Int = 1,
         validationData: (Tensor, Tensor)? = nil, shuffle: Bool = true,
+        validationSplit: Double = 0,
         callbacks: [any Callback] = [],
         log: (String) -> Void = { _ in }
     ) throws -> History {
         guard let loss, let optimizer else {
             throw EngineError("You must call `compile()` before using the model.")
+        }
+        guard validationSplit >= 0 && validationSplit < 1 else {
+            throw EngineError("validation_split must be a float between 0 and 1 (exclusive). Received: validation_split=\(validationSplit)")
+        }
+        if validationSplit > 0 && validationData == nil {
+            // Keras holds out the last samples, before any shuffling.
+            guard x.isConsistent, y.isConsistent, x.rows == y.rows else {
+                throw EngineError("Data cardinality is ambiguous. Make sure all arrays contain the same number of samples. 'x' sizes: \(x.rows) 'y' sizes: \(y.rows)")
+            }
+            let splitAt = Int((Double(x.rows) * (1 - validationSplit)).rounded(.down))
+            guard splitAt > 0 && splitAt < x.rows else {
+                throw EngineError("validation_split=\(validationSplit) leaves no samples for training or for validation with \(x.rows) samples.")
+            }
+            return try fit(
+                x: x.rows(0..<splitAt), y: y.rows(0..<splitAt), batchSize: batchSize, epochs: epochs, verbose: verbose,
+                validationData: (x.rows(splitAt..<x.rows), y.rows(splitAt..<y.rows)), shuffle: shuffle,
+                callbacks: callbacks, log: log)
         }
         guard epochs >= 0 else { throw EngineError("fit expects a non-negative integer for epochs. Received: epochs=\(epochs)") }
         try checkData(x: x, y: y, batchSize: batchSize, loss: loss)

@@ -43,16 +43,40 @@ public final class Sequential {
         if layers.contains(where: { $0.name == layer.name }) {
             throw EngineError("All layers added to a Sequential model should have unique names. Name '\(layer.name)' is already the name of a layer in this model. Update the `name` argument to pass a unique name.")
         }
+        if layer is InputLayer {
+            // An Input only declares the shape; Keras does not list it as a layer.
+            guard layers.isEmpty, let shape = layer.declaredInputShape else {
+                throw EngineError("An Input can only be the first thing added to a Sequential model. Received it after '\(layers.last?.name ?? "")'.")
+            }
+            inputShape = shape
+            return
+        }
         if let previous = layers.last {
             if previous.isBuilt && !layer.isBuilt {
                 try layer.build(inputShape: previous.outputShape, random: &buildRandom)
             }
-        } else if let shape = layer.declaredInputShape {
+        } else if let shape = layer.declaredInputShape ?? inputShape {
             if !layer.isBuilt { try layer.build(inputShape: shape, random: &buildRandom) }
             inputShape = shape
         }
         layers.append(layer)
         refreshParameters()
+    }
+
+    /// Removes the last layer, as Keras' `pop()`.
+    @discardableResult
+    public func pop() throws -> any Layer {
+        guard let last = layers.popLast() else {
+            throw EngineError("There are no layers in the model to pop.")
+        }
+        refreshParameters()
+        return last
+    }
+
+    /// The layer with the given name, as Keras' `get_layer(name=...)`.
+    public func layer(named name: String) throws -> any Layer {
+        if let found = layers.first(where: { $0.name == name }) { return found }
+        throw NameRegistry.unknown("layer", name, known: layers.map(\.name))
     }
 
     /// Chooses the loss, the optimizer and the metrics reported during training.

@@ -10,19 +10,25 @@ public protocol Optimizer: AnyObject {
 }
 
 /// Per-parameter state an optimizer keeps between steps (moments, velocities),
-/// created zero-filled the first time a parameter is seen.
+/// created (zero-filled unless told otherwise) the first time a parameter is seen.
 final class SlotTable {
     private let slotsPerParameter: Int
+    private let initialValue: Float
     private var table: [ObjectIdentifier: [FloatBuffer]] = [:]
 
-    init(slotsPerParameter: Int) {
+    init(slotsPerParameter: Int, initialValue: Float = 0) {
         self.slotsPerParameter = slotsPerParameter
+        self.initialValue = initialValue
     }
 
     func slots(for parameter: Parameter) -> [FloatBuffer] {
         let key = ObjectIdentifier(parameter)
         if let existing = table[key] { return existing }
-        let created = (0..<slotsPerParameter).map { _ in FloatBuffer(capacity: parameter.count) }
+        let created = (0..<slotsPerParameter).map { _ in
+            let buffer = FloatBuffer(capacity: parameter.count)
+            buffer.pointer.update(repeating: initialValue, count: parameter.count)
+            return buffer
+        }
         table[key] = created
         return created
     }
