@@ -55,7 +55,7 @@ extension Sequential {
 
         for epoch in 0..<epochs {
             if verbose > 0 { log("Epoch \(epoch + 1)/\(epochs)") }
-            if shuffle { trainingRandom.shuffle(&order) }
+            if shuffle { order.withUnsafeMutableBufferPointer { trainingRandom.shuffle($0) } }
             var lossTotal = 0.0
             for m in metricTotals.indices { metricTotals[m] = 0 }
             x.data.withUnsafeBufferPointer { xs in
