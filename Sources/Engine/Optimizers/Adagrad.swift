@@ -6,6 +6,7 @@ public final class Adagrad: Optimizer {
     public let initialAccumulatorValue: Double
     public let epsilon: Double
     public private(set) var iterations = 0
+    public var variableCount: Int { iterations > 0 ? state.floatCount + 2 : 0 }
     private let state: SlotTable
 
     public init(learningRate: Double = 0.001, initialAccumulatorValue: Double = 0.1, epsilon: Double = 1e-7) {

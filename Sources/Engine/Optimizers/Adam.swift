@@ -13,6 +13,7 @@ public final class Adam: Optimizer {
     public let epsilon: Double
     public let amsgrad: Bool
     public private(set) var iterations = 0
+    public var variableCount: Int { iterations > 0 ? state.floatCount + 2 : 0 }
     private let state: SlotTable
 
     public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7, amsgrad: Bool = false) {

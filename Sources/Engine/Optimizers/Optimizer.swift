@@ -7,6 +7,10 @@ public protocol Optimizer: AnyObject {
     var iterations: Int { get }
     /// Applies one update to every parameter from its current gradient.
     func apply(to parameters: [Parameter])
+    /// Scalars of optimizer state, counted as Keras' summary counts "Optimizer
+    /// params": the slots plus the iteration counter and the learning rate.
+    /// Zero until the first step.
+    var variableCount: Int { get }
 }
 
 /// Per-parameter state an optimizer keeps between steps (moments, velocities),
@@ -15,6 +19,8 @@ final class SlotTable {
     private let slotsPerParameter: Int
     private let initialValue: Float
     private var table: [ObjectIdentifier: [FloatBuffer]] = [:]
+    /// Floats held in all slots so far.
+    private(set) var floatCount = 0
 
     init(slotsPerParameter: Int, initialValue: Float = 0) {
         self.slotsPerParameter = slotsPerParameter
@@ -30,6 +36,7 @@ final class SlotTable {
             return buffer
         }
         table[key] = created
+        floatCount += slotsPerParameter * parameter.count
         return created
     }
 }

@@ -6,6 +6,7 @@ public final class RMSprop: Optimizer {
     public let rho: Double
     public let epsilon: Double
     public private(set) var iterations = 0
+    public var variableCount: Int { iterations > 0 ? state.floatCount + 2 : 0 }
     private let state = SlotTable(slotsPerParameter: 1)
 
     public init(learningRate: Double = 0.001, rho: Double = 0.9, epsilon: Double = 1e-7) {

@@ -8,6 +8,7 @@ public final class SGD: Optimizer {
     public let momentum: Double
     public let nesterov: Bool
     public private(set) var iterations = 0
+    public var variableCount: Int { iterations > 0 ? state.floatCount + 2 : 0 }
     private let state = SlotTable(slotsPerParameter: 1)
 
     public init(learningRate: Double = 0.01, momentum: Double = 0, nesterov: Bool = false) {
