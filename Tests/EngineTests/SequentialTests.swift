@@ -74,7 +74,10 @@ final class SequentialTests: XCTestCase {
         XCTAssertEqual(history.keys, ["loss", "acc", "val_loss", "val_acc"])
         XCTAssertEqual(lines.first, "Epoch 1/2")
         XCTAssertEqual(lines.count, 4)
+        XCTAssertTrue(lines[1].hasPrefix("1/1 ━━━━━━━━━━━━━━━━━━━━ - acc: "), lines[1])
+        XCTAssertTrue(lines[1].contains(" - loss: "), lines[1])
         XCTAssertTrue(lines[1].contains(" - val_acc: "), lines[1])
+        XCTAssertEqual(history.sortedKeys, ["acc", "loss", "val_acc", "val_loss"])
     }
 
     func testSummaryMatchesKerasLayoutBeforeAndAfterTraining() throws {

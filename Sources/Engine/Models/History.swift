@@ -12,6 +12,10 @@ public final class History {
         values = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
     }
 
+    /// The keys in the order Keras 3 itself stores them (sorted by name:
+    /// accuracy, loss, val_accuracy, val_loss), for code that prints the dict.
+    public var sortedKeys: [String] { keys.sorted() }
+
     /// Keras' `history.history` entry for `key`.
     public subscript(key: String) -> [Double]? { values[key] }
 }
