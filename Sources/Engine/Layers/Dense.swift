@@ -15,6 +15,8 @@ public final class Dense: Layer {
     public let biasInitializer: Initializer
     public let kernelRegularizer: Regularizer?
     public let biasRegularizer: Regularizer?
+    public let kernelConstraint: Constraint?
+    public let biasConstraint: Constraint?
 
     public private(set) var isBuilt = false
     public private(set) var inputDim = 0
@@ -34,6 +36,7 @@ public final class Dense: Layer {
         units: Int, activation: String? = nil, inputDim: Int? = nil, useBias: Bool = true,
         kernelInitializer: String = "glorot_uniform", biasInitializer: String = "zeros",
         kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
+        kernelConstraint: Constraint? = nil, biasConstraint: Constraint? = nil,
         name: String? = nil
     ) throws {
         guard units > 0 else {
@@ -50,6 +53,8 @@ public final class Dense: Layer {
         self.biasInitializer = try Initializer.named(biasInitializer)
         self.kernelRegularizer = kernelRegularizer
         self.biasRegularizer = biasRegularizer
+        self.kernelConstraint = kernelConstraint
+        self.biasConstraint = biasConstraint
         self.name = name ?? AutoName.next("dense")
     }
 
@@ -64,14 +69,14 @@ public final class Dense: Layer {
         let kernel = Parameter(
             name: "kernel", shape: [inputDim, units],
             values: kernelInitializer.values(shape: [inputDim, units], random: &random),
-            regularizer: kernelRegularizer)
+            regularizer: kernelRegularizer, constraint: kernelConstraint)
         var parameters = [kernel]
         self.kernel = kernel
         if useBias {
             let bias = Parameter(
                 name: "bias", shape: [units],
                 values: biasInitializer.values(shape: [units], random: &random),
-                regularizer: biasRegularizer)
+                regularizer: biasRegularizer, constraint: biasConstraint)
             parameters.append(bias)
             self.bias = bias
         }

@@ -171,6 +171,7 @@ extension Sequential {
             index -= 1
         }
         optimizer.apply(to: parameters)
+        for parameter in parameters where parameter.constraint != nil { parameter.applyConstraint() }
         return batchLoss + penalty
     }
 
