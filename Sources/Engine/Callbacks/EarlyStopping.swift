@@ -61,11 +61,10 @@ public final class EarlyStopping: Callback {
         bestWeights = nil
     }
 
-    public func epochDidEnd(_ epoch: Int, keys: [String], values: [Double], model: Sequential) -> Bool {
-        guard let index = keys.firstIndex(of: monitor), index < values.count, epoch >= startFromEpoch else {
+    public func epochDidEnd(_ epoch: Int, logs: inout EpochLogs, model: Sequential, log: (String) -> Void) -> Bool {
+        guard let current = logs[monitor], epoch >= startFromEpoch else {
             return false
         }
-        let current = values[index]
         if restoreBestWeights && bestWeights == nil {
             bestWeights = model.getWeights()
             bestEpoch = epoch

@@ -54,6 +54,7 @@ extension Sequential {
         for callback in callbacks { callback.trainingWillBegin(model: self) }
 
         for epoch in 0..<epochs {
+            for callback in callbacks { callback.epochWillBegin(epoch, model: self, log: log) }
             if verbose > 0 { log("Epoch \(epoch + 1)/\(epochs)") }
             if shuffle { order.withUnsafeMutableBufferPointer { trainingRandom.shuffle($0) } }
             var lossTotal = 0.0
@@ -77,16 +78,21 @@ extension Sequential {
                 let results = try evaluate(x: vx, y: vy, batchSize: batchSize)
                 for (i, value) in results.enumerated() { logs[1 + metrics.count + i] = value }
             }
-            history.epochs.append(epoch)
-            for (key, value) in zip(keys, logs) { history.values[key, default: []].append(value) }
             if verbose > 0 {
                 let steps = (n + batchSize - 1) / batchSize
                 log(ProgressText.epochLine(steps: steps, keys: keys, values: logs, compact: verbose != 1))
             }
             var stop = false
-            for callback in callbacks where callback.epochDidEnd(epoch, keys: keys, values: logs, model: self) {
-                stop = true
+            if !callbacks.isEmpty {
+                var epochLogs = EpochLogs(keys: keys, values: logs)
+                for callback in callbacks where callback.epochDidEnd(epoch, logs: &epochLogs, model: self, log: log) {
+                    stop = true
+                }
+                history.record(epochLogs)
+            } else {
+                history.record(keys: keys, values: logs)
             }
+            history.epochs.append(epoch)
             if stop { break }
         }
         for callback in callbacks { callback.trainingDidEnd(model: self, log: log) }
