@@ -33,12 +33,13 @@ extension Sequential {
             if i < layers.count - 1 { lines.append(rule("├", "─", "┼", "┤")) }
         }
         lines.append(rule("└", "─", "┴", "┘"))
-        let trainable = countParams()
+        let trainable = countTrainableParams()
+        let frozen = countParams() - trainable
         let optimizerCount = optimizer?.variableCount ?? 0
-        let total = trainable + optimizerCount
+        let total = trainable + frozen + optimizerCount
         lines.append(" Total params: \(Self.grouped(total)) (\(Self.memory(total * 4)))")
         lines.append(" Trainable params: \(Self.grouped(trainable)) (\(Self.memory(trainable * 4)))")
-        lines.append(" Non-trainable params: 0 (0.00 B)")
+        lines.append(" Non-trainable params: \(Self.grouped(frozen)) (\(Self.memory(frozen * 4)))")
         if optimizerCount > 0 {
             lines.append(" Optimizer params: \(Self.grouped(optimizerCount)) (\(Self.memory(optimizerCount * 4)))")
         }

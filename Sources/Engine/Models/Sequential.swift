@@ -20,6 +20,8 @@ public final class Sequential {
     var trainingRandom: RandomGenerator
     /// Every trainable parameter, layer by layer, kept for the optimizer.
     var parameters: [Parameter] = []
+    /// Every weight, trainable or not, in Keras' `get_weights()` order.
+    var allWeights: [Parameter] = []
 
     // Reused training buffers: the gathered batch, its targets and dLoss/dOutput.
     let inputBatch = FloatBuffer()
@@ -89,25 +91,30 @@ public final class Sequential {
         metricTotals = [Double](repeating: 0, count: metrics.count)
     }
 
-    /// Total number of trainable scalars.
+    /// Total number of weights, trainable or not (Keras' `count_params`).
     public func countParams() -> Int {
         layers.reduce(0) { $0 + $1.countParams() }
     }
 
+    /// Number of weights the optimizer trains.
+    public func countTrainableParams() -> Int {
+        layers.reduce(0) { $0 + $1.countTrainableParams() }
+    }
+
     /// Keras' `get_weights()`: every parameter of every layer, in order.
     public func getWeights() -> [[Float]] {
-        parameters.map(\.values)
+        allWeights.map(\.values)
     }
 
     /// Keras' `set_weights()`: the arrays must match `getWeights()` in number and sizes.
     public func setWeights(_ weights: [[Float]]) throws {
-        guard weights.count == parameters.count else {
-            throw EngineError("set_weights expects \(parameters.count) arrays. Received: \(weights.count)")
+        guard weights.count == allWeights.count else {
+            throw EngineError("set_weights expects \(allWeights.count) arrays. Received: \(weights.count)")
         }
-        for (parameter, values) in zip(parameters, weights) where values.count != parameter.count {
+        for (parameter, values) in zip(allWeights, weights) where values.count != parameter.count {
             throw EngineError("set_weights expects \(parameter.count) values for '\(parameter.name)'. Received: \(values.count)")
         }
-        for (parameter, values) in zip(parameters, weights) { parameter.values = values }
+        for (parameter, values) in zip(allWeights, weights) { parameter.values = values }
     }
 
     /// Builds every layer from the per-sample shape of the data, if not built yet.
@@ -136,5 +143,6 @@ public final class Sequential {
 
     private func refreshParameters() {
         parameters = layers.flatMap(\.parameters)
+        allWeights = layers.flatMap(\.allParameters)
     }
 }
