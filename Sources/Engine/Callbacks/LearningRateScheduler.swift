@@ -28,7 +28,7 @@ public final class LearningRateScheduler: Callback {
     }
 
     public func epochDidEnd(_ epoch: Int, logs: inout EpochLogs, model: Sequential, log: (String) -> Void) -> Bool {
-        if let optimizer = model.optimizer { logs["learning_rate"] = Double(Float(optimizer.learningRate)) }
+        if let optimizer = model.optimizer { logs["learning_rate"] = Double(Float(optimizer.currentLearningRate)) }
         return error != nil
     }
 }

@@ -47,7 +47,7 @@ public final class ReduceLROnPlateau: Callback {
     public func epochDidEnd(_ epoch: Int, logs: inout EpochLogs, model: Sequential, log: (String) -> Void) -> Bool {
         guard let optimizer = model.optimizer else { return false }
         // Keras keeps the rate in float32 and logs that value.
-        logs["learning_rate"] = Double(Float(optimizer.learningRate))
+        logs["learning_rate"] = Double(Float(optimizer.currentLearningRate))
         guard let current = logs[monitor] else { return false }
         if cooldownCounter > 0 {
             cooldownCounter -= 1

@@ -3,6 +3,7 @@
 public final class Adagrad: Optimizer {
     public var name: String { "Adagrad" }
     public var learningRate: Double
+    public var schedule: (any LearningRateSchedule)?
     public let initialAccumulatorValue: Double
     public let epsilon: Double
     public private(set) var iterations = 0
@@ -17,8 +18,9 @@ public final class Adagrad: Optimizer {
     }
 
     public func apply(to parameters: [Parameter]) {
+        let rate = currentLearningRate
         iterations += 1
-        let lr = Float(learningRate), eps = Float(epsilon)
+        let lr = Float(rate), eps = Float(epsilon)
         for parameter in parameters {
             let w = parameter.value.pointer, g = parameter.gradient.readOnly
             let accumulator = state.slots(for: parameter)[0].pointer

@@ -8,6 +8,7 @@ import Foundation
 public final class Adam: Optimizer {
     public var name: String { "Adam" }
     public var learningRate: Double
+    public var schedule: (any LearningRateSchedule)?
     public let beta1: Double
     public let beta2: Double
     public let epsilon: Double
@@ -26,9 +27,10 @@ public final class Adam: Optimizer {
     }
 
     public func apply(to parameters: [Parameter]) {
+        let rate = currentLearningRate
         iterations += 1
         let t = Double(iterations)
-        let alpha = Float(learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t)))
+        let alpha = Float(rate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t)))
         let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2), eps = Float(epsilon)
         for parameter in parameters {
             let slots = state.slots(for: parameter)

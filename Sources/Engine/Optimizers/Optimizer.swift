@@ -3,6 +3,8 @@ public protocol Optimizer: AnyObject {
     /// Keras' class name, e.g. "Adam".
     var name: String { get }
     var learningRate: Double { get set }
+    /// When set, the step's rate comes from the schedule instead of `learningRate`.
+    var schedule: (any LearningRateSchedule)? { get set }
     /// Steps taken so far (Keras' `optimizer.iterations`).
     var iterations: Int { get }
     /// Applies one update to every parameter from its current gradient.
@@ -11,6 +13,13 @@ public protocol Optimizer: AnyObject {
     /// params": the slots plus the iteration counter and the learning rate.
     /// Zero until the first step.
     var variableCount: Int { get }
+}
+
+extension Optimizer {
+    /// The rate the next step will use.
+    public var currentLearningRate: Double {
+        schedule?.rate(at: iterations) ?? learningRate
+    }
 }
 
 /// Per-parameter state an optimizer keeps between steps (moments, velocities),

@@ -3,6 +3,7 @@
 public final class RMSprop: Optimizer {
     public var name: String { "RMSprop" }
     public var learningRate: Double
+    public var schedule: (any LearningRateSchedule)?
     public let rho: Double
     public let epsilon: Double
     public private(set) var iterations = 0
@@ -16,8 +17,9 @@ public final class RMSprop: Optimizer {
     }
 
     public func apply(to parameters: [Parameter]) {
+        let rate = currentLearningRate
         iterations += 1
-        let lr = Float(learningRate), r = Float(rho), eps = Float(epsilon)
+        let lr = Float(rate), r = Float(rho), eps = Float(epsilon)
         for parameter in parameters {
             let w = parameter.value.pointer, g = parameter.gradient.readOnly
             let s = state.slots(for: parameter)[0].pointer

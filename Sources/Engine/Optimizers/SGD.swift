@@ -5,6 +5,7 @@
 public final class SGD: Optimizer {
     public var name: String { "SGD" }
     public var learningRate: Double
+    public var schedule: (any LearningRateSchedule)?
     public let momentum: Double
     public let nesterov: Bool
     public private(set) var iterations = 0
@@ -18,8 +19,9 @@ public final class SGD: Optimizer {
     }
 
     public func apply(to parameters: [Parameter]) {
+        let rate = currentLearningRate
         iterations += 1
-        let lr = Float(learningRate), mu = Float(momentum)
+        let lr = Float(rate), mu = Float(momentum)
         for parameter in parameters {
             let w = parameter.value.pointer, g = parameter.gradient.readOnly
             if momentum == 0 {
