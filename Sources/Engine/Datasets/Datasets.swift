@@ -10,10 +10,15 @@ public enum Datasets {
     ///
     /// `x` is row-major with two columns. A nil `randomState` seeds from 0.
     public static func makeMoons(nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: UInt32?) -> (x: [Double], y: [Int]) {
+        makeMoons(nSamples: nSamples, shuffle: shuffle, noise: noise, random: NumPyRandomState(seed: randomState ?? 0))
+    }
+
+    /// `makeMoons` drawing from an existing state, as sklearn does when given a
+    /// `RandomState` (or, with `random_state=None`, NumPy's global one).
+    public static func makeMoons(nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, random: NumPyRandomState) -> (x: [Double], y: [Int]) {
         let n = max(0, nSamples)
         let outerCount = n / 2
         let innerCount = n - outerCount
-        let random = NumPyRandomState(seed: randomState ?? 0)
 
         var points: [(Double, Double)] = []
         points.reserveCapacity(n)
@@ -31,13 +36,17 @@ public enum Datasets {
     /// with sklearn for the same `random_state`. Points are spaced evenly
     /// without repeating the starting angle, then shuffled and noised as in `makeMoons`.
     public static func makeCircles(nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, randomState: UInt32?, factor: Double = 0.8) throws -> (x: [Double], y: [Int]) {
+        try makeCircles(nSamples: nSamples, shuffle: shuffle, noise: noise, random: NumPyRandomState(seed: randomState ?? 0), factor: factor)
+    }
+
+    /// `makeCircles` drawing from an existing state.
+    public static func makeCircles(nSamples: Int = 100, shuffle: Bool = true, noise: Double? = nil, random: NumPyRandomState, factor: Double = 0.8) throws -> (x: [Double], y: [Int]) {
         guard factor >= 0 && factor < 1 else {
             throw EngineError("'factor' has to be between 0 and 1. Received: factor=\(factor)")
         }
         let n = max(0, nSamples)
         let outerCount = n / 2
         let innerCount = n - outerCount
-        let random = NumPyRandomState(seed: randomState ?? 0)
         var points: [(Double, Double)] = []
         points.reserveCapacity(n)
         for angle in linspace(0, 2 * Double.pi, outerCount, endpoint: false) {
@@ -47,6 +56,18 @@ public enum Datasets {
             points.append((cos(angle) * factor, sin(angle) * factor))
         }
         return shuffledWithNoise(points: points, outerCount: outerCount, shuffle: shuffle, noise: noise, random: random)
+    }
+
+    /// Reorders rows of a row-major array (and their labels) by sklearn's
+    /// `shuffle`: an index array shuffled by the legacy Fisher-Yates.
+    static func shuffleRows(_ x: inout [Double], columns: Int, labels: inout [Int], random: NumPyRandomState) {
+        var indices = Array(0..<labels.count)
+        random.shuffle(&indices)
+        let source = x
+        for (row, index) in indices.enumerated() {
+            for c in 0..<columns { x[row * columns + c] = source[index * columns + c] }
+        }
+        labels = indices.map { labels[$0] }
     }
 
     /// The shared tail of the sklearn generators: labels 0 then 1, rows
