@@ -20,6 +20,15 @@ extension Optimizer {
     public var currentLearningRate: Double {
         schedule?.rate(at: iterations) ?? learningRate
     }
+
+    /// Keras' decoupled weight decay, applied before the update: w ← w − w · decay · lr.
+    func decayWeights(_ parameters: [Parameter], decay: Double, rate: Double) {
+        let factor = Float(decay * rate)
+        for parameter in parameters {
+            let w = parameter.value.pointer
+            for i in 0..<parameter.count { w[i] -= w[i] * factor }
+        }
+    }
 }
 
 /// Per-parameter state an optimizer keeps between steps (moments, velocities),
