@@ -67,4 +67,23 @@ final class MiscellaneousTests: XCTestCase {
         }
         for (g, e) in zip(dense.parameters[1].gradient.array(count: 2), expectedBias) { XCTAssertEqual(g, e, accuracy: 1e-5) }
     }
+
+    func testClassWeightsScaleEachSamplesLoss() throws {
+        let (train, _) = MoonsExperiment.data()
+        func firstEpochLoss(_ weights: [Int: Double]?) throws -> (Double, [[Float]]) {
+            let model = try MoonsExperiment.model()
+            let history = try model.fit(x: train.0, y: train.1, epochs: 1, verbose: 0, shuffle: false, classWeight: weights, log: { _ in })
+            return (history["loss"]?.first ?? .nan, model.getWeights())
+        }
+        let (plain, _) = try firstEpochLoss(nil)
+        let (doubled, _) = try firstEpochLoss([0: 2, 1: 2])
+        XCTAssertEqual(doubled, 2 * plain, accuracy: 1e-6)
+        // Only class 1 counts: the loss is the class-1 samples' share of the mean.
+        let (onlyOnes, _) = try firstEpochLoss([0: 0, 1: 1])
+        let (onlyZeros, _) = try firstEpochLoss([0: 1, 1: 0])
+        XCTAssertEqual(onlyOnes + onlyZeros, plain, accuracy: 1e-6)
+        let (zeroed, weights) = try firstEpochLoss([0: 0, 1: 0])
+        XCTAssertEqual(zeroed, 0)
+        XCTAssertEqual(weights, try MoonsExperiment.model().getWeights(), "no gradient, no change")
+    }
 }

@@ -28,6 +28,8 @@ public final class Sequential {
     let targetBatch = FloatBuffer()
     let lossGradient = FloatBuffer()
     var metricTotals: [Double] = []
+    /// Loss weight per class for the current fit (empty when not weighting).
+    var classWeightTable: [Float] = []
     var order: [Int] = []
 
     public init(name: String? = nil, seed: UInt64) {
