@@ -111,4 +111,20 @@ final class OptimizerTests: XCTestCase {
         XCTAssertTrue(try Optimizers.named("nadam") is Nadam)
         XCTAssertTrue(try Optimizers.named("AdamW") is AdamW)
     }
+
+    func testRMSpropWithMomentumAndCenteringFollowsKeras() {
+        let p = parameter([1.0], gradient: [0.5])
+        let rms = RMSprop(learningRate: 0.01, momentum: 0.5, centered: true)
+        rms.apply(to: [p])
+        rms.apply(to: [p])
+        var s = 0.0, mean = 0.0, velocity = 0.0, w = 1.0
+        for _ in 0..<2 {
+            s = 0.9 * s + 0.1 * 0.25
+            mean = 0.9 * mean + 0.1 * 0.5
+            let step = 0.01 * 0.5 / (s - mean * mean + 1e-7).squareRoot()
+            velocity = 0.5 * velocity + step
+            w -= velocity
+        }
+        XCTAssertEqual(Double(p.values[0]), w, accuracy: 1e-5)
+    }
 }

@@ -80,4 +80,12 @@ final class StructuralLayerTests: XCTestCase {
         Adagrad(learningRate: 0.1).apply(to: [p])
         XCTAssertEqual(Double(p.values[0]), 1 - 0.1 * 0.5 / (0.1 + 0.25 + 1e-7).squareRoot(), accuracy: 1e-6)
     }
+
+    func testSequentialFromAListAndPerLayerWeights() throws {
+        let model = try Sequential([try Dense(units: 2, inputDim: 3), try Dense(units: 1)], seed: 6)
+        XCTAssertEqual(model.countParams(), 11)
+        try model.layers[1].setWeights([[0.5, -0.5], [0.25]])
+        XCTAssertEqual(model.layers[1].weights(), [[0.5, -0.5], [0.25]])
+        XCTAssertThrowsError(try model.layers[1].setWeights([[1, 2, 3]]))
+    }
 }

@@ -47,6 +47,18 @@ extension Layer {
     /// Keras' `get_weights()`: each weight tensor as a flat array.
     public func weights() -> [[Float]] { allParameters.map(\.values) }
 
+    /// Keras' `set_weights()` for one layer: arrays matching `weights()` in number and sizes.
+    public func setWeights(_ arrays: [[Float]]) throws {
+        let targets = allParameters
+        guard arrays.count == targets.count else {
+            throw EngineError("Layer \(name) expects \(targets.count) weights, but the weight list received has \(arrays.count) entries.")
+        }
+        for (parameter, values) in zip(targets, arrays) where values.count != parameter.count {
+            throw EngineError("Layer \(name) weight '\(parameter.name)' expects \(parameter.count) values. Received: \(values.count)")
+        }
+        for (parameter, values) in zip(targets, arrays) { parameter.values = values }
+    }
+
     /// The sum of the regularization penalties of this layer's weights.
     func regularizationPenalty() -> Double {
         parameters.reduce(0) { total, p in

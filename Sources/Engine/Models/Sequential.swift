@@ -39,6 +39,12 @@ public final class Sequential {
         trainingRandom = root.split()
     }
 
+    /// Keras' `Sequential([layer, ...])`: a model with these layers added in order.
+    public convenience init(_ layers: [any Layer], name: String? = nil, seed: UInt64) throws {
+        self.init(name: name, seed: seed)
+        for layer in layers { try add(layer) }
+    }
+
     /// Appends a layer, building it at once when its input shape is known.
     public func add(_ layer: any Layer) throws {
         if layers.contains(where: { $0 === layer }) {
