@@ -90,7 +90,9 @@ public final class NumPyRandomState {
     }
 
     /// Shuffles in place like the legacy `RandomState.shuffle`: Fisher-Yates
-    /// walking down from the last element.
+    /// walking down from the last element. Inlinable so it is specialized for
+    /// the caller's element type.
+    @inlinable
     public func shuffle<T>(_ a: inout [T]) {
         guard a.count > 1 else { return }
         for i in stride(from: a.count - 1, through: 1, by: -1) {

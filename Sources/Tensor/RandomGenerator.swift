@@ -85,7 +85,9 @@ public struct RandomGenerator: Sendable {
         return Int(product.high)
     }
 
-    /// Fisher-Yates shuffle in place.
+    /// Fisher-Yates shuffle in place. Inlinable so it is specialized for the
+    /// caller's element type instead of boxing elements at run time.
+    @inlinable
     public mutating func shuffle<T>(_ a: inout [T]) {
         guard a.count > 1 else { return }
         for i in stride(from: a.count - 1, through: 1, by: -1) {

@@ -27,6 +27,12 @@ final class ActivationTests: XCTestCase {
         XCTAssertEqual(apply(.selu, [1])[0], 1.050_701, accuracy: 1e-6)
         XCTAssertEqual(apply(.softplus, [0])[0], Float(log(2.0)), accuracy: 1e-7)
         XCTAssertEqual(apply(.softplus, [100])[0], 100)
+        XCTAssertEqual(apply(.hardTanh, [-3, 0.5, 2]), [-1, 0.5, 1])
+        XCTAssertEqual(apply(.hardSilu, [-4, 0, 4]), [0, 0, 4])
+        XCTAssertEqual(apply(.mish, [1])[0], Float(1 * tanh(log(1 + exp(1.0)))), accuracy: 1e-6)
+        XCTAssertEqual(apply(.logSigmoid, [0])[0], -Float(log(2.0)), accuracy: 1e-6)
+        let logSoftmax = apply(.logSoftmax, [1, 2, 3])
+        XCTAssertEqual(logSoftmax.map { exp($0) }.reduce(0, +), 1, accuracy: 1e-6)
     }
 
     func testUnknownActivationSuggestsTheClosestName() {
@@ -41,5 +47,6 @@ final class ActivationTests: XCTestCase {
     func testSiluIsAnAliasOfSwish() throws {
         XCTAssertEqual(try Activation.named("silu"), .swish)
         XCTAssertEqual(try Activation.named(nil), .linear)
+        XCTAssertEqual(try Activation.named("hard_swish"), .hardSilu)
     }
 }

@@ -74,16 +74,48 @@ final class SequentialTests: XCTestCase {
         XCTAssertEqual(history.keys, ["loss", "acc", "val_loss", "val_acc"])
         XCTAssertEqual(lines.first, "Epoch 1/2")
         XCTAssertEqual(lines.count, 4)
+        XCTAssertTrue(lines[1].hasPrefix("1/1 ━━━━━━━━━━━━━━━━━━━━ - acc: "), lines[1])
+        XCTAssertTrue(lines[1].contains(" - loss: "), lines[1])
         XCTAssertTrue(lines[1].contains(" - val_acc: "), lines[1])
+        XCTAssertEqual(history.sortedKeys, ["acc", "loss", "val_acc", "val_loss"])
     }
 
-    func testSummaryListsLayersAndParameterCounts() throws {
+    func testSummaryMatchesKerasLayoutBeforeAndAfterTraining() throws {
         let model = try MoonsExperiment.model()
         XCTAssertEqual(model.countParams(), 2001)
-        let summary = model.summary()
-        XCTAssertTrue(summary.contains("(None, 500)"), summary)
-        XCTAssertTrue(summary.contains("1,500"), summary)
-        XCTAssertTrue(summary.contains(" Total params: 2,001 (7.82 KB)"), summary)
+        let name = model.name, first = model.layers[0].name, second = model.layers[1].name
+        func cell(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: width - text.count) }
+        let table = """
+            Model: "\(name)"
+            ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+            ┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
+            ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+            │ \(cell(first + " (Dense)", 31)) │ (None, 500)            │         1,500 │
+            ├─────────────────────────────────┼────────────────────────┼───────────────┤
+            │ \(cell(second + " (Dense)", 31)) │ (None, 1)              │           501 │
+            └─────────────────────────────────┴────────────────────────┴───────────────┘
+             Total params: 2,001 (7.82 KB)
+             Trainable params: 2,001 (7.82 KB)
+             Non-trainable params: 0 (0.00 B)
+            """
+        XCTAssertEqual(model.summary(), table)
+        let (train, _) = MoonsExperiment.data()
+        _ = try model.fit(x: train.0, y: train.1, verbose: 0, log: { _ in })
+        // Adam's two moments per weight, plus its iteration count and learning rate.
+        XCTAssertTrue(model.summary().hasSuffix("""
+             Total params: 6,005 (23.46 KB)
+             Trainable params: 2,001 (7.82 KB)
+             Non-trainable params: 0 (0.00 B)
+             Optimizer params: 4,004 (15.64 KB)
+            """), model.summary())
+    }
+
+    func testSummaryWrapsLongLayerNamesAndMarksUnbuiltLayers() throws {
+        let model = Sequential(name: "wide", seed: 1)
+        try model.add(Dense(units: 4, name: "a_rather_long_layer_name_here"))
+        let lines = model.summary().split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[4], "│ a_rather_long_layer_name_here   │ ?                      │   0 (unbuilt) │")
+        XCTAssertEqual(lines[5], "│ (Dense)                         │                        │               │")
     }
 
     func testDenseRejectsANonPositiveUnitCount() {

@@ -22,9 +22,14 @@ public enum Activation: String, CaseIterable, Sendable {
     case gelu
     case leakyRelu = "leaky_relu"
     case relu6
+    case mish
+    case hardSilu = "hard_silu"
+    case hardTanh = "hard_tanh"
+    case logSigmoid = "log_sigmoid"
+    case logSoftmax = "log_softmax"
 
     /// Keras' aliases for the same functions.
-    static let aliases: [String: Activation] = ["silu": .swish]
+    static let aliases: [String: Activation] = ["silu": .swish, "hard_swish": .hardSilu]
 
     /// Looks up a Keras activation name; nil means linear, as in Keras.
     public static func named(_ name: String?) throws -> Activation {
@@ -46,7 +51,7 @@ public enum Activation: String, CaseIterable, Sendable {
         case .linear:
             if UnsafePointer(a) != z { a.update(from: z, count: n) }
         case .relu:
-            for i in 0..<n { a[i] = max(z[i], 0) }
+            Vectorized.relu(z, a, count: n)
         case .relu6:
             for i in 0..<n { a[i] = min(max(z[i], 0), 6) }
         case .sigmoid:
@@ -88,6 +93,24 @@ public enum Activation: String, CaseIterable, Sendable {
             for i in 0..<n { a[i] = 0.5 * z[i] * (1 + erf(z[i] / Float(2).squareRoot())) }
         case .leakyRelu:
             for i in 0..<n { a[i] = z[i] > 0 ? z[i] : Self.leakySlope * z[i] }
+        case .mish:
+            for i in 0..<n { a[i] = z[i] * Foundation.tanh(Self.softplus(z[i])) }
+        case .hardSilu:
+            for i in 0..<n { a[i] = z[i] * min(max(z[i] + 3, 0), 6) / 6 }
+        case .hardTanh:
+            for i in 0..<n { a[i] = min(max(z[i], -1), 1) }
+        case .logSigmoid:
+            for i in 0..<n { a[i] = -Self.softplus(-z[i]) }
+        case .logSoftmax:
+            for r in 0..<rows {
+                let row = r * cols
+                var largest = -Float.infinity
+                for j in 0..<cols { largest = max(largest, z[row + j]) }
+                var total: Float = 0
+                for j in 0..<cols { total += exp(z[row + j] - largest) }
+                let logTotal = log(total)
+                for j in 0..<cols { a[row + j] = z[row + j] - largest - logTotal }
+            }
         }
     }
 
@@ -101,7 +124,7 @@ public enum Activation: String, CaseIterable, Sendable {
         case .linear:
             if UnsafePointer(dz) != da { dz.update(from: da, count: n) }
         case .relu:
-            for i in 0..<n { dz[i] = z[i] > 0 ? da[i] : 0 }
+            Vectorized.reluBackward(z, da, dz, count: n)
         case .relu6:
             for i in 0..<n { dz[i] = z[i] > 0 && z[i] < 6 ? da[i] : 0 }
         case .sigmoid:
@@ -145,7 +168,32 @@ public enum Activation: String, CaseIterable, Sendable {
             }
         case .leakyRelu:
             for i in 0..<n { dz[i] = z[i] > 0 ? da[i] : da[i] * Self.leakySlope }
+        case .mish:
+            for i in 0..<n {
+                let t = Foundation.tanh(Self.softplus(z[i]))
+                dz[i] = da[i] * (t + z[i] * (1 - t * t) * Self.sigmoid(z[i]))
+            }
+        case .hardSilu:
+            for i in 0..<n { dz[i] = z[i] <= -3 ? 0 : (z[i] >= 3 ? da[i] : da[i] * (2 * z[i] + 3) / 6) }
+        case .hardTanh:
+            for i in 0..<n { dz[i] = z[i] > -1 && z[i] < 1 ? da[i] : 0 }
+        case .logSigmoid:
+            for i in 0..<n { dz[i] = da[i] * Self.sigmoid(-z[i]) }
+        case .logSoftmax:
+            // dz_j = da_j − softmax_j · Σ_k da_k, with softmax_j = e^{a_j}.
+            for r in 0..<rows {
+                let row = r * cols
+                var total: Float = 0
+                for j in 0..<cols { total += da[row + j] }
+                for j in 0..<cols { dz[row + j] = da[row + j] - exp(a[row + j]) * total }
+            }
         }
+    }
+
+    /// log(1 + e^x) without overflow.
+    @inline(__always)
+    static func softplus(_ x: Float) -> Float {
+        max(x, 0) + log1p(exp(-abs(x)))
     }
 
     /// The logistic function, split by sign so exp never overflows.

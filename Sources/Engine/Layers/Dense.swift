@@ -3,7 +3,8 @@ import Tensor
 /// A fully connected layer: outputs = activation(inputs · kernel + bias).
 ///
 /// The kernel is [inputDim, units]; Keras' defaults apply (glorot_uniform
-/// kernel, zero bias, no activation).
+/// kernel, zero bias, no activation). Inputs with more than one axis per
+/// sample are transformed along their last axis, as in Keras.
 public final class Dense: Layer {
     public let name: String
     public var typeName: String { "Dense" }
@@ -15,10 +16,14 @@ public final class Dense: Layer {
     public let biasInitializer: Initializer
     public let kernelRegularizer: Regularizer?
     public let biasRegularizer: Regularizer?
+    public let kernelConstraint: Constraint?
+    public let biasConstraint: Constraint?
 
     public private(set) var isBuilt = false
     public private(set) var inputDim = 0
-    public var outputShape: [Int] { [units] }
+    public private(set) var outputShape: [Int] = []
+    /// Rows of `inputDim` values per sample (1 for flat inputs).
+    private var rowsPerSample = 1
     public private(set) var parameters: [Parameter] = []
     public private(set) var kernel: Parameter?
     public private(set) var bias: Parameter?
@@ -34,6 +39,7 @@ public final class Dense: Layer {
         units: Int, activation: String? = nil, inputDim: Int? = nil, useBias: Bool = true,
         kernelInitializer: String = "glorot_uniform", biasInitializer: String = "zeros",
         kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
+        kernelConstraint: Constraint? = nil, biasConstraint: Constraint? = nil,
         name: String? = nil
     ) throws {
         guard units > 0 else {
@@ -50,6 +56,8 @@ public final class Dense: Layer {
         self.biasInitializer = try Initializer.named(biasInitializer)
         self.kernelRegularizer = kernelRegularizer
         self.biasRegularizer = biasRegularizer
+        self.kernelConstraint = kernelConstraint
+        self.biasConstraint = biasConstraint
         self.name = name ?? AutoName.next("dense")
     }
 
@@ -57,21 +65,20 @@ public final class Dense: Layer {
         guard let last = inputShape.last, last > 0 else {
             throw EngineError("Dense expects an input with a positive last dimension. Received: input_shape=\(ShapeText.batched(inputShape))")
         }
-        guard inputShape.count == 1 else {
-            throw EngineError("Dense in this engine expects flat inputs (one axis per sample); add Flatten first. Received: input_shape=\(ShapeText.batched(inputShape))")
-        }
         inputDim = last
+        rowsPerSample = inputShape.dropLast().reduce(1, *)
+        outputShape = inputShape.dropLast() + [units]
         let kernel = Parameter(
             name: "kernel", shape: [inputDim, units],
             values: kernelInitializer.values(shape: [inputDim, units], random: &random),
-            regularizer: kernelRegularizer)
+            regularizer: kernelRegularizer, constraint: kernelConstraint)
         var parameters = [kernel]
         self.kernel = kernel
         if useBias {
             let bias = Parameter(
                 name: "bias", shape: [units],
                 values: biasInitializer.values(shape: [units], random: &random),
-                regularizer: biasRegularizer)
+                regularizer: biasRegularizer, constraint: biasConstraint)
             parameters.append(bias)
             self.bias = bias
         }
@@ -80,13 +87,15 @@ public final class Dense: Layer {
     }
 
     public func reserve(batchCapacity: Int) {
-        for buffer in [z, a, dz] { buffer.reserve(batchCapacity * units) }
-        dInput.reserve(batchCapacity * inputDim)
+        let rows = batchCapacity * rowsPerSample
+        for buffer in [z, a, dz] { buffer.reserve(rows * units) }
+        dInput.reserve(rows * inputDim)
     }
 
-    public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {
+    public func forward(_ input: UnsafePointer<Float>, batch samples: Int, training: Bool) -> UnsafePointer<Float> {
         guard let kernel else { return input }
         lastInput = input
+        let batch = samples * rowsPerSample
         // Start z from the bias (or zero), then add inputs · kernel on top with beta = 1.
         if let bias {
             for row in 0..<batch { (z.pointer + row * units).update(from: bias.value.pointer, count: units) }
@@ -100,8 +109,9 @@ public final class Dense: Layer {
         return a.readOnly
     }
 
-    public func backward(_ gradOutput: UnsafePointer<Float>, batch: Int, needsInputGradient: Bool) -> UnsafePointer<Float>? {
+    public func backward(_ gradOutput: UnsafePointer<Float>, batch samples: Int, needsInputGradient: Bool) -> UnsafePointer<Float>? {
         guard let kernel, let input = lastInput else { return nil }
+        let batch = samples * rowsPerSample
         // dz = dL/da ⊙ f'(z)
         let dzPointer: UnsafePointer<Float>
         if activation == .linear {

@@ -17,6 +17,9 @@ public protocol Layer: AnyObject {
     var outputShape: [Int] { get }
     /// Trainable weights, in Keras order (kernel, then bias).
     var parameters: [Parameter] { get }
+    /// Weights the layer updates itself rather than the optimizer (e.g. batch
+    /// normalization's moving statistics). Empty for most layers.
+    var nonTrainableParameters: [Parameter] { get }
 
     /// Creates the weights for a per-sample input shape, drawing from `random`.
     func build(inputShape: [Int], random: inout RandomGenerator) throws
@@ -30,11 +33,31 @@ public protocol Layer: AnyObject {
 }
 
 extension Layer {
-    /// Number of trainable scalars.
-    public func countParams() -> Int { parameters.reduce(0) { $0 + $1.count } }
+    public var nonTrainableParameters: [Parameter] { [] }
 
-    /// Keras' `get_weights()`: each parameter as a flat array.
-    public func weights() -> [[Float]] { parameters.map(\.values) }
+    /// Every weight tensor: trainable ones first, then the others (Keras' `layer.weights`).
+    public var allParameters: [Parameter] { parameters + nonTrainableParameters }
+
+    /// Number of scalars in all weights, trainable or not (Keras' `count_params`).
+    public func countParams() -> Int { allParameters.reduce(0) { $0 + $1.count } }
+
+    /// Number of trainable scalars.
+    public func countTrainableParams() -> Int { parameters.reduce(0) { $0 + $1.count } }
+
+    /// Keras' `get_weights()`: each weight tensor as a flat array.
+    public func weights() -> [[Float]] { allParameters.map(\.values) }
+
+    /// Keras' `set_weights()` for one layer: arrays matching `weights()` in number and sizes.
+    public func setWeights(_ arrays: [[Float]]) throws {
+        let targets = allParameters
+        guard arrays.count == targets.count else {
+            throw EngineError("Layer \(name) expects \(targets.count) weights, but the weight list received has \(arrays.count) entries.")
+        }
+        for (parameter, values) in zip(targets, arrays) where values.count != parameter.count {
+            throw EngineError("Layer \(name) weight '\(parameter.name)' expects \(parameter.count) values. Received: \(values.count)")
+        }
+        for (parameter, values) in zip(targets, arrays) { parameter.values = values }
+    }
 
     /// The sum of the regularization penalties of this layer's weights.
     func regularizationPenalty() -> Double {

@@ -7,15 +7,22 @@ public final class Parameter {
     public let value: FloatBuffer
     public let gradient: FloatBuffer
     public var regularizer: Regularizer?
+    public var constraint: Constraint?
 
-    public init(name: String, shape: [Int], values: [Float], regularizer: Regularizer? = nil) {
+    public init(name: String, shape: [Int], values: [Float], regularizer: Regularizer? = nil, constraint: Constraint? = nil) {
         self.name = name
         self.shape = shape
         count = shape.reduce(1, *)
         value = FloatBuffer(capacity: count)
         gradient = FloatBuffer(capacity: count)
         self.regularizer = regularizer
+        self.constraint = constraint
         value.assign(Array(values.prefix(count)))
+    }
+
+    /// Projects the weights back onto the constraint, if any (after each optimizer step).
+    public func applyConstraint() {
+        constraint?.apply(to: value.pointer, shape: shape)
     }
 
     /// The weights as an array (Keras' `get_weights` for this tensor).

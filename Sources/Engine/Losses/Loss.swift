@@ -9,8 +9,21 @@ public enum Loss: String, CaseIterable, Sendable {
     case sparseCategoricalCrossentropy = "sparse_categorical_crossentropy"
     case meanSquaredError = "mean_squared_error"
     case meanAbsoluteError = "mean_absolute_error"
+    case meanAbsolutePercentageError = "mean_absolute_percentage_error"
+    case meanSquaredLogarithmicError = "mean_squared_logarithmic_error"
+    case hinge
+    case squaredHinge = "squared_hinge"
+    case huber
+    case logCosh = "log_cosh"
+    case poisson
+    case kullbackLeiblerDivergence = "kl_divergence"
 
-    static let aliases: [String: Loss] = ["mse": .meanSquaredError, "mae": .meanAbsoluteError]
+    static let aliases: [String: Loss] = [
+        "mse": .meanSquaredError, "mae": .meanAbsoluteError,
+        "mape": .meanAbsolutePercentageError, "msle": .meanSquaredLogarithmicError,
+        "kld": .kullbackLeiblerDivergence, "kullback_leibler_divergence": .kullbackLeiblerDivergence,
+        "logcosh": .logCosh,
+    ]
 
     /// Keras' fuzz factor: probabilities are clipped to [epsilon, 1 - epsilon] before the log.
     public static let epsilon: Float = 1e-7
@@ -25,10 +38,11 @@ public enum Loss: String, CaseIterable, Sendable {
         self == .sparseCategoricalCrossentropy ? 1 : outputs
     }
 
-    /// Mean loss over `rows` samples; fills `gradient` (rows × cols) with dLoss/dPredictions.
+    /// Mean loss over `rows` samples; fills `gradient` (rows × cols) with
+    /// dLoss/dPredictions unless it is nil (when the loss serves as a metric).
     public func compute(
         predictions p: UnsafePointer<Float>, targets t: UnsafePointer<Float>,
-        rows: Int, cols: Int, gradient g: UnsafeMutablePointer<Float>
+        rows: Int, cols: Int, gradient g: UnsafeMutablePointer<Float>?
     ) -> Double {
         let low = Self.epsilon, high = 1 - Self.epsilon
         let perSample = 1 / Float(rows)
@@ -42,7 +56,7 @@ public enum Loss: String, CaseIterable, Sendable {
                 total -= Double(t[i] * log(clipped) + (1 - t[i]) * log(1 - clipped))
                 // Clipping is flat outside the interval, so the gradient vanishes there.
                 let inside = p[i] > low && p[i] < high
-                g[i] = inside ? scale * ((1 - t[i]) / (1 - clipped) - t[i] / clipped) : 0
+                g?[i] = inside ? scale * ((1 - t[i]) / (1 - clipped) - t[i] / clipped) : 0
             }
             return total / Double(rows * cols)
         case .categoricalCrossentropy:
@@ -56,7 +70,7 @@ public enum Loss: String, CaseIterable, Sendable {
                     let clipped = min(max(q, low), high)
                     total -= Double(t[row + j] * log(clipped))
                     let inside = q > low && q < high
-                    g[row + j] = perSample * ((inside ? -t[row + j] / clipped : 0) + targetSum) / sum
+                    g?[row + j] = perSample * ((inside ? -t[row + j] / clipped : 0) + targetSum) / sum
                 }
             }
             return total / Double(rows)
@@ -66,12 +80,12 @@ public enum Loss: String, CaseIterable, Sendable {
                 let label = Int(t[r])
                 var sum: Float = 0
                 for j in 0..<cols { sum += p[row + j] }
-                for j in 0..<cols { g[row + j] = perSample / sum }
+                for j in 0..<cols { g?[row + j] = perSample / sum }
                 guard label >= 0 && label < cols else { continue }
                 let q = p[row + label] / sum
                 let clipped = min(max(q, low), high)
                 total -= Double(log(clipped))
-                if q > low && q < high { g[row + label] -= perSample / clipped / sum }
+                if q > low && q < high { g?[row + label] -= perSample / clipped / sum }
             }
             return total / Double(rows)
         case .meanSquaredError:
@@ -79,15 +93,18 @@ public enum Loss: String, CaseIterable, Sendable {
             for i in 0..<rows * cols {
                 let d = p[i] - t[i]
                 total += Double(d * d)
-                g[i] = 2 * d * scale
+                g?[i] = 2 * d * scale
             }
             return total / Double(rows * cols)
+        case .meanAbsolutePercentageError, .meanSquaredLogarithmicError, .hinge, .squaredHinge,
+             .huber, .logCosh, .poisson, .kullbackLeiblerDivergence:
+            return elementwiseMean(predictions: p, targets: t, rows: rows, cols: cols, gradient: g)
         case .meanAbsoluteError:
             let scale = perSample / Float(cols)
             for i in 0..<rows * cols {
                 let d = p[i] - t[i]
                 total += Double(abs(d))
-                g[i] = d > 0 ? scale : (d < 0 ? -scale : 0)
+                g?[i] = d > 0 ? scale : (d < 0 ? -scale : 0)
             }
             return total / Double(rows * cols)
         }

@@ -7,28 +7,32 @@ public enum Metric: Sendable, Equatable {
     case sparseCategoricalAccuracy
     case meanSquaredError
     case meanAbsoluteError
+    /// Keras' "accuracy" for a model whose loss does not settle it: binary
+    /// for a single output column, categorical otherwise.
+    case accuracyByShape
+    /// Any loss reported as a metric (e.g. metrics=["binary_crossentropy"]).
+    case loss(Loss)
 
     static let known = [
         "accuracy", "acc", "binary_accuracy", "categorical_accuracy",
         "sparse_categorical_accuracy", "mse", "mean_squared_error", "mae", "mean_absolute_error",
     ]
 
-    /// Resolves a metric name. "accuracy" depends on the loss, as in Keras:
-    /// binary for binary cross-entropy, categorical or sparse for the others.
+    /// Resolves a metric name. "accuracy" follows the shapes, as in Keras:
+    /// sparse categorical when the targets are class indices, binary for a
+    /// single output, categorical otherwise.
     public static func named(_ name: String, loss: Loss) throws -> Metric {
         switch name {
         case "accuracy", "acc":
-            switch loss {
-            case .categoricalCrossentropy: return .categoricalAccuracy
-            case .sparseCategoricalCrossentropy: return .sparseCategoricalAccuracy
-            case .binaryCrossentropy, .meanSquaredError, .meanAbsoluteError: return .binaryAccuracy(threshold: 0.5)
-            }
+            return loss == .sparseCategoricalCrossentropy ? .sparseCategoricalAccuracy : .accuracyByShape
         case "binary_accuracy": return .binaryAccuracy(threshold: 0.5)
         case "categorical_accuracy": return .categoricalAccuracy
         case "sparse_categorical_accuracy": return .sparseCategoricalAccuracy
         case "mse", "mean_squared_error": return .meanSquaredError
         case "mae", "mean_absolute_error": return .meanAbsoluteError
-        default: throw NameRegistry.unknown("metric", name, known: known)
+        default:
+            if let asLoss = try? Loss.named(name) { return .loss(asLoss) }
+            throw NameRegistry.unknown("metric", name, known: known + Loss.allCases.map(\.rawValue))
         }
     }
 
@@ -36,6 +40,11 @@ public enum Metric: Sendable, Equatable {
     public func batchTotal(predictions p: UnsafePointer<Float>, targets t: UnsafePointer<Float>, rows: Int, cols: Int) -> Double {
         var total: Double = 0
         switch self {
+        case .accuracyByShape:
+            let resolved: Metric = cols == 1 ? .binaryAccuracy(threshold: 0.5) : .categoricalAccuracy
+            return resolved.batchTotal(predictions: p, targets: t, rows: rows, cols: cols)
+        case .loss(let loss):
+            return loss.compute(predictions: p, targets: t, rows: rows, cols: cols, gradient: nil) * Double(rows)
         case .binaryAccuracy(let threshold):
             // Per sample: the fraction of outputs on the right side of the threshold.
             var hits = 0

@@ -12,6 +12,22 @@ public final class History {
         values = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
     }
 
+    /// Appends one epoch's values; a key not seen before is added at the end.
+    func record(keys newKeys: [String], values newValues: [Double]) {
+        for (key, value) in zip(newKeys, newValues) {
+            if values[key] == nil { keys.append(key) }
+            values[key, default: []].append(value)
+        }
+    }
+
+    func record(_ logs: EpochLogs) {
+        record(keys: logs.keys, values: logs.values)
+    }
+
+    /// The keys in the order Keras 3 itself stores them (sorted by name:
+    /// accuracy, loss, val_accuracy, val_loss), for code that prints the dict.
+    public var sortedKeys: [String] { keys.sorted() }
+
     /// Keras' `history.history` entry for `key`.
     public subscript(key: String) -> [Double]? { values[key] }
 }

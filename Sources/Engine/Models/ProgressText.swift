@@ -1,10 +1,11 @@
 import Foundation
 
 /// The per-epoch line `fit` logs, in the shape of Keras' progress bar once an
-/// epoch is complete (timings left out so runs compare equal).
+/// epoch is complete (timings left out so runs compare equal). Keras 3 sorts
+/// the logs by name before printing, so "accuracy" comes before "loss".
 enum ProgressText {
     static func epochLine(steps: Int, keys: [String], values: [Double], compact: Bool) -> String {
-        let metrics = zip(keys, values).map { " - \($0): \(number($1))" }.joined()
+        let metrics = zip(keys, values).sorted { $0.0 < $1.0 }.map { " - \($0): \(number($1))" }.joined()
         return compact ? "\(steps)/\(steps)\(metrics)" : "\(steps)/\(steps) ━━━━━━━━━━━━━━━━━━━━\(metrics)"
     }
 

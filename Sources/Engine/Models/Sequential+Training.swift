@@ -12,11 +12,30 @@ extension Sequential {
     public func fit(
         x: Tensor, y: Tensor, batchSize: Int = 32, epochs: Int = 1, verbose: Int = 1,
         validationData: (Tensor, Tensor)? = nil, shuffle: Bool = true,
+        validationSplit: Double = 0,
+        classWeight: [Int: Double]? = nil,
         callbacks: [any Callback] = [],
         log: (String) -> Void = { _ in }
     ) throws -> History {
         guard let loss, let optimizer else {
             throw EngineError("You must call `compile()` before using the model.")
+        }
+        guard validationSplit >= 0 && validationSplit < 1 else {
+            throw EngineError("validation_split must be a float between 0 and 1 (exclusive). Received: validation_split=\(validationSplit)")
+        }
+        if validationSplit > 0 && validationData == nil {
+            // Keras holds out the last samples, before any shuffling.
+            guard x.isConsistent, y.isConsistent, x.rows == y.rows else {
+                throw EngineError("Data cardinality is ambiguous. Make sure all arrays contain the same number of samples. 'x' sizes: \(x.rows) 'y' sizes: \(y.rows)")
+            }
+            let splitAt = Int((Double(x.rows) * (1 - validationSplit)).rounded(.down))
+            guard splitAt > 0 && splitAt < x.rows else {
+                throw EngineError("validation_split=\(validationSplit) leaves no samples for training or for validation with \(x.rows) samples.")
+            }
+            return try fit(
+                x: x.rows(0..<splitAt), y: y.rows(0..<splitAt), batchSize: batchSize, epochs: epochs, verbose: verbose,
+                validationData: (x.rows(splitAt..<x.rows), y.rows(splitAt..<y.rows)), shuffle: shuffle,
+                classWeight: classWeight, callbacks: callbacks, log: log)
         }
         guard epochs >= 0 else { throw EngineError("fit expects a non-negative integer for epochs. Received: epochs=\(epochs)") }
         try checkData(x: x, y: y, batchSize: batchSize, loss: loss)
@@ -26,6 +45,16 @@ extension Sequential {
         let inputColumns = x.cols, outputs = outputColumns
         let targetColumns = loss.targetColumns(outputs: outputs)
         prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
+        if let classWeight {
+            guard classWeight.keys.allSatisfy({ $0 >= 0 }) else {
+                throw EngineError("class_weight expects non-negative integer class indices as keys. Received: \(classWeight.keys.sorted())")
+            }
+            // A dense table indexed by class; classes not listed weigh 1.
+            let size = max(classWeight.keys.max() ?? 0, outputs) + 1
+            classWeightTable = (0..<size).map { Float(classWeight[$0] ?? 1) }
+        } else {
+            classWeightTable = []
+        }
         if order.count != n { order = Array(0..<n) }
         for i in 0..<n { order[i] = i }
 
@@ -36,8 +65,9 @@ extension Sequential {
         for callback in callbacks { callback.trainingWillBegin(model: self) }
 
         for epoch in 0..<epochs {
+            for callback in callbacks { callback.epochWillBegin(epoch, model: self, log: log) }
             if verbose > 0 { log("Epoch \(epoch + 1)/\(epochs)") }
-            if shuffle { trainingRandom.shuffle(&order) }
+            if shuffle { order.withUnsafeMutableBufferPointer { trainingRandom.shuffle($0) } }
             var lossTotal = 0.0
             for m in metricTotals.indices { metricTotals[m] = 0 }
             x.data.withUnsafeBufferPointer { xs in
@@ -59,19 +89,24 @@ extension Sequential {
                 let results = try evaluate(x: vx, y: vy, batchSize: batchSize)
                 for (i, value) in results.enumerated() { logs[1 + metrics.count + i] = value }
             }
-            history.epochs.append(epoch)
-            for (key, value) in zip(keys, logs) { history.values[key, default: []].append(value) }
             if verbose > 0 {
                 let steps = (n + batchSize - 1) / batchSize
                 log(ProgressText.epochLine(steps: steps, keys: keys, values: logs, compact: verbose != 1))
             }
             var stop = false
-            for callback in callbacks where callback.epochDidEnd(epoch, keys: keys, values: logs, model: self) {
-                stop = true
+            if !callbacks.isEmpty {
+                var epochLogs = EpochLogs(keys: keys, values: logs)
+                for callback in callbacks where callback.epochDidEnd(epoch, logs: &epochLogs, model: self, log: log) {
+                    stop = true
+                }
+                history.record(epochLogs)
+            } else {
+                history.record(keys: keys, values: logs)
             }
+            history.epochs.append(epoch)
             if stop { break }
         }
-        for callback in callbacks { callback.trainingDidEnd(model: self) }
+        for callback in callbacks { callback.trainingDidEnd(model: self, log: log) }
         return history
     }
 
@@ -137,9 +172,11 @@ extension Sequential {
     /// Forward, loss, backward and update for the batch already in `inputBatch`; returns the batch loss.
     private func trainStep(batch: Int, loss: Loss, optimizer: Optimizer, outputs: Int) -> Double {
         let predictions = forwardPass(batch: batch, training: true)
-        let batchLoss = loss.compute(
-            predictions: predictions, targets: targetBatch.readOnly,
-            rows: batch, cols: outputs, gradient: lossGradient.pointer)
+        let batchLoss = classWeightTable.isEmpty
+            ? loss.compute(
+                predictions: predictions, targets: targetBatch.readOnly,
+                rows: batch, cols: outputs, gradient: lossGradient.pointer)
+            : classWeightedLoss(loss, predictions: predictions, batch: batch, outputs: outputs)
         accumulateMetrics(predictions: predictions, batch: batch, outputs: outputs)
         // Weight penalties count in the reported loss and add their own gradients.
         let penalty = regularizationPenalty()
@@ -153,7 +190,36 @@ extension Sequential {
             index -= 1
         }
         optimizer.apply(to: parameters)
+        for parameter in parameters where parameter.constraint != nil { parameter.applyConstraint() }
         return batchLoss + penalty
+    }
+
+    /// Keras' class weighting: each sample's loss (and gradient) is multiplied
+    /// by its class's weight, and the sum is still divided by the batch size.
+    /// The class is the rounded target for one output, the sparse label, or
+    /// the arg-max of a one-hot row. Metrics stay unweighted, as in Keras.
+    private func classWeightedLoss(_ loss: Loss, predictions: UnsafePointer<Float>, batch: Int, outputs: Int) -> Double {
+        let targetColumns = loss.targetColumns(outputs: outputs)
+        var total = 0.0
+        for row in 0..<batch {
+            let target = targetBatch.readOnly + row * targetColumns
+            var label = 0
+            if targetColumns == 1 {
+                label = Int(target[0].rounded())
+            } else {
+                for j in 1..<targetColumns where target[j] > target[label] { label = j }
+            }
+            let weight = label >= 0 && label < classWeightTable.count ? classWeightTable[label] : 1
+            // One sample at a time: its own mean loss and gradient, then weighted and scaled to the batch.
+            let gradient = lossGradient.pointer + row * outputs
+            let value = loss.compute(
+                predictions: predictions + row * outputs, targets: target,
+                rows: 1, cols: outputs, gradient: gradient)
+            let scale = weight / Float(batch)
+            for j in 0..<outputs { gradient[j] *= scale }
+            total += value * Double(weight)
+        }
+        return total / Double(batch)
     }
 
     func forwardPass(batch: Int, training: Bool) -> UnsafePointer<Float> {

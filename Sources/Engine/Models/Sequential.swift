@@ -20,12 +20,16 @@ public final class Sequential {
     var trainingRandom: RandomGenerator
     /// Every trainable parameter, layer by layer, kept for the optimizer.
     var parameters: [Parameter] = []
+    /// Every weight, trainable or not, in Keras' `get_weights()` order.
+    var allWeights: [Parameter] = []
 
     // Reused training buffers: the gathered batch, its targets and dLoss/dOutput.
     let inputBatch = FloatBuffer()
     let targetBatch = FloatBuffer()
     let lossGradient = FloatBuffer()
     var metricTotals: [Double] = []
+    /// Loss weight per class for the current fit (empty when not weighting).
+    var classWeightTable: [Float] = []
     var order: [Int] = []
 
     public init(name: String? = nil, seed: UInt64) {
@@ -33,6 +37,12 @@ public final class Sequential {
         var root = RandomGenerator(seed: seed)
         buildRandom = root.split()
         trainingRandom = root.split()
+    }
+
+    /// Keras' `Sequential([layer, ...])`: a model with these layers added in order.
+    public convenience init(_ layers: [any Layer], name: String? = nil, seed: UInt64) throws {
+        self.init(name: name, seed: seed)
+        for layer in layers { try add(layer) }
     }
 
     /// Appends a layer, building it at once when its input shape is known.
@@ -43,16 +53,40 @@ public final class Sequential {
         if layers.contains(where: { $0.name == layer.name }) {
             throw EngineError("All layers added to a Sequential model should have unique names. Name '\(layer.name)' is already the name of a layer in this model. Update the `name` argument to pass a unique name.")
         }
+        if layer is InputLayer {
+            // An Input only declares the shape; Keras does not list it as a layer.
+            guard layers.isEmpty, let shape = layer.declaredInputShape else {
+                throw EngineError("An Input can only be the first thing added to a Sequential model. Received it after '\(layers.last?.name ?? "")'.")
+            }
+            inputShape = shape
+            return
+        }
         if let previous = layers.last {
             if previous.isBuilt && !layer.isBuilt {
                 try layer.build(inputShape: previous.outputShape, random: &buildRandom)
             }
-        } else if let shape = layer.declaredInputShape {
+        } else if let shape = layer.declaredInputShape ?? inputShape {
             if !layer.isBuilt { try layer.build(inputShape: shape, random: &buildRandom) }
             inputShape = shape
         }
         layers.append(layer)
         refreshParameters()
+    }
+
+    /// Removes the last layer, as Keras' `pop()`.
+    @discardableResult
+    public func pop() throws -> any Layer {
+        guard let last = layers.popLast() else {
+            throw EngineError("There are no layers in the model to pop.")
+        }
+        refreshParameters()
+        return last
+    }
+
+    /// The layer with the given name, as Keras' `get_layer(name=...)`.
+    public func layer(named name: String) throws -> any Layer {
+        if let found = layers.first(where: { $0.name == name }) { return found }
+        throw NameRegistry.unknown("layer", name, known: layers.map(\.name))
     }
 
     /// Chooses the loss, the optimizer and the metrics reported during training.
@@ -65,25 +99,30 @@ public final class Sequential {
         metricTotals = [Double](repeating: 0, count: metrics.count)
     }
 
-    /// Total number of trainable scalars.
+    /// Total number of weights, trainable or not (Keras' `count_params`).
     public func countParams() -> Int {
         layers.reduce(0) { $0 + $1.countParams() }
     }
 
+    /// Number of weights the optimizer trains.
+    public func countTrainableParams() -> Int {
+        layers.reduce(0) { $0 + $1.countTrainableParams() }
+    }
+
     /// Keras' `get_weights()`: every parameter of every layer, in order.
     public func getWeights() -> [[Float]] {
-        parameters.map(\.values)
+        allWeights.map(\.values)
     }
 
     /// Keras' `set_weights()`: the arrays must match `getWeights()` in number and sizes.
     public func setWeights(_ weights: [[Float]]) throws {
-        guard weights.count == parameters.count else {
-            throw EngineError("set_weights expects \(parameters.count) arrays. Received: \(weights.count)")
+        guard weights.count == allWeights.count else {
+            throw EngineError("set_weights expects \(allWeights.count) arrays. Received: \(weights.count)")
         }
-        for (parameter, values) in zip(parameters, weights) where values.count != parameter.count {
+        for (parameter, values) in zip(allWeights, weights) where values.count != parameter.count {
             throw EngineError("set_weights expects \(parameter.count) values for '\(parameter.name)'. Received: \(values.count)")
         }
-        for (parameter, values) in zip(parameters, weights) { parameter.values = values }
+        for (parameter, values) in zip(allWeights, weights) { parameter.values = values }
     }
 
     /// Builds every layer from the per-sample shape of the data, if not built yet.
@@ -112,5 +151,6 @@ public final class Sequential {
 
     private func refreshParameters() {
         parameters = layers.flatMap(\.parameters)
+        allWeights = layers.flatMap(\.allParameters)
     }
 }

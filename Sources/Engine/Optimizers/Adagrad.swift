@@ -3,25 +3,27 @@
 public final class Adagrad: Optimizer {
     public var name: String { "Adagrad" }
     public var learningRate: Double
+    public var schedule: (any LearningRateSchedule)?
     public let initialAccumulatorValue: Double
     public let epsilon: Double
     public private(set) var iterations = 0
-    private let state = SlotTable(slotsPerParameter: 1)
+    public var variableCount: Int { iterations > 0 ? state.floatCount + 2 : 0 }
+    private let state: SlotTable
 
     public init(learningRate: Double = 0.001, initialAccumulatorValue: Double = 0.1, epsilon: Double = 1e-7) {
         self.learningRate = learningRate
         self.initialAccumulatorValue = initialAccumulatorValue
         self.epsilon = epsilon
+        state = SlotTable(slotsPerParameter: 1, initialValue: Float(initialAccumulatorValue))
     }
 
     public func apply(to parameters: [Parameter]) {
-        let first = iterations == 0
+        let rate = currentLearningRate
         iterations += 1
-        let lr = Float(learningRate), eps = Float(epsilon)
+        let lr = Float(rate), eps = Float(epsilon)
         for parameter in parameters {
             let w = parameter.value.pointer, g = parameter.gradient.readOnly
             let accumulator = state.slots(for: parameter)[0].pointer
-            if first { accumulator.update(repeating: Float(initialAccumulatorValue), count: parameter.count) }
             for i in 0..<parameter.count {
                 accumulator[i] += g[i] * g[i]
                 w[i] -= lr * g[i] / (accumulator[i] + eps).squareRoot()

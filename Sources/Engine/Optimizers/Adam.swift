@@ -5,40 +5,53 @@ import Foundation
 ///   α_t = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ),  m ← m + (g − m)(1 − β₁),  v ← v + (g² − v)(1 − β₂),
 ///   w ← w − α_t · m / (√v + ε).
 /// With amsgrad, the running maximum of v replaces v in the denominator.
+/// A non-zero `weightDecay` first shrinks each weight by w · decay · lr (Keras' decoupled decay).
 public final class Adam: Optimizer {
     public var name: String { "Adam" }
     public var learningRate: Double
+    public var schedule: (any LearningRateSchedule)?
     public let beta1: Double
     public let beta2: Double
     public let epsilon: Double
     public let amsgrad: Bool
+    public let weightDecay: Double
     public private(set) var iterations = 0
+    public var variableCount: Int { iterations > 0 ? state.floatCount + 2 : 0 }
     private let state: SlotTable
 
-    public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7, amsgrad: Bool = false) {
+    public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7, amsgrad: Bool = false, weightDecay: Double = 0) {
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
         self.amsgrad = amsgrad
+        self.weightDecay = weightDecay
         state = SlotTable(slotsPerParameter: amsgrad ? 3 : 2)
     }
 
     public func apply(to parameters: [Parameter]) {
+        let rate = currentLearningRate
+        if weightDecay != 0 { decayWeights(parameters, decay: weightDecay, rate: rate) }
         iterations += 1
         let t = Double(iterations)
-        let alpha = Float(learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t)))
+        let alpha = Float(rate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t)))
         let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2), eps = Float(epsilon)
         for parameter in parameters {
             let slots = state.slots(for: parameter)
             let w = parameter.value.pointer, g = parameter.gradient.readOnly
             let m = slots[0].pointer, v = slots[1].pointer
-            let vMax = amsgrad ? slots[2].pointer : v
-            for i in 0..<parameter.count {
-                m[i] += (g[i] - m[i]) * oneMinusBeta1
-                v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2
-                if amsgrad { vMax[i] = max(vMax[i], v[i]) }
-                w[i] -= alpha * m[i] / (vMax[i].squareRoot() + eps)
+            if amsgrad {
+                let vMax = slots[2].pointer
+                for i in 0..<parameter.count {
+                    m[i] += (g[i] - m[i]) * oneMinusBeta1
+                    v[i] += (g[i] * g[i] - v[i]) * oneMinusBeta2
+                    vMax[i] = max(vMax[i], v[i])
+                    w[i] -= alpha * m[i] / (vMax[i].squareRoot() + eps)
+                }
+            } else {
+                Vectorized.adam(
+                    w: w, g: g, m: m, v: v, count: parameter.count, alpha: alpha,
+                    oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2, epsilon: eps)
             }
         }
     }

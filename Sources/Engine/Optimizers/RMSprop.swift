@@ -1,28 +1,54 @@
-/// RMSprop as in Keras (without momentum or centering):
-///   s ← ρ · s + (1 − ρ) · g²,   w ← w − lr · g / √(s + ε)
+/// RMSprop as in Keras:
+///   s ← ρ · s + (1 − ρ) · g²
+///   centered: ḡ ← ρ · ḡ + (1 − ρ) · g, and the denominator uses s − ḡ²
+///   step = lr · g / √(s (− ḡ²) + ε)
+///   with momentum: v ← momentum · v + step, w ← w − v; otherwise w ← w − step
 public final class RMSprop: Optimizer {
     public var name: String { "RMSprop" }
     public var learningRate: Double
+    public var schedule: (any LearningRateSchedule)?
     public let rho: Double
+    public let momentum: Double
     public let epsilon: Double
+    public let centered: Bool
     public private(set) var iterations = 0
-    private let state = SlotTable(slotsPerParameter: 1)
+    public var variableCount: Int { iterations > 0 ? state.floatCount + 2 : 0 }
+    private let state: SlotTable
 
-    public init(learningRate: Double = 0.001, rho: Double = 0.9, epsilon: Double = 1e-7) {
+    public init(learningRate: Double = 0.001, rho: Double = 0.9, momentum: Double = 0, epsilon: Double = 1e-7, centered: Bool = false) {
         self.learningRate = learningRate
         self.rho = rho
+        self.momentum = momentum
         self.epsilon = epsilon
+        self.centered = centered
+        // Slots: the mean square, then the momentum and the mean gradient when used.
+        state = SlotTable(slotsPerParameter: 1 + (momentum > 0 ? 1 : 0) + (centered ? 1 : 0))
     }
 
     public func apply(to parameters: [Parameter]) {
+        let rate = currentLearningRate
         iterations += 1
-        let lr = Float(learningRate), r = Float(rho), eps = Float(epsilon)
+        let lr = Float(rate), r = Float(rho), mu = Float(momentum), eps = Float(epsilon)
         for parameter in parameters {
+            let slots = state.slots(for: parameter)
             let w = parameter.value.pointer, g = parameter.gradient.readOnly
-            let s = state.slots(for: parameter)[0].pointer
+            let s = slots[0].pointer
+            let velocity = momentum > 0 ? slots[1].pointer : nil
+            let meanGradient = centered ? slots[slots.count - 1].pointer : nil
             for i in 0..<parameter.count {
                 s[i] = r * s[i] + (1 - r) * g[i] * g[i]
-                w[i] -= lr * g[i] / (s[i] + eps).squareRoot()
+                var denominator = s[i]
+                if let meanGradient {
+                    meanGradient[i] = r * meanGradient[i] + (1 - r) * g[i]
+                    denominator -= meanGradient[i] * meanGradient[i]
+                }
+                let step = lr * g[i] / (denominator + eps).squareRoot()
+                if let velocity {
+                    velocity[i] = mu * velocity[i] + step
+                    w[i] -= velocity[i]
+                } else {
+                    w[i] -= step
+                }
             }
         }
     }

@@ -5,9 +5,11 @@
 public final class SGD: Optimizer {
     public var name: String { "SGD" }
     public var learningRate: Double
+    public var schedule: (any LearningRateSchedule)?
     public let momentum: Double
     public let nesterov: Bool
     public private(set) var iterations = 0
+    public var variableCount: Int { iterations > 0 ? state.floatCount + 2 : 0 }
     private let state = SlotTable(slotsPerParameter: 1)
 
     public init(learningRate: Double = 0.01, momentum: Double = 0, nesterov: Bool = false) {
@@ -17,8 +19,9 @@ public final class SGD: Optimizer {
     }
 
     public func apply(to parameters: [Parameter]) {
+        let rate = currentLearningRate
         iterations += 1
-        let lr = Float(learningRate), mu = Float(momentum)
+        let lr = Float(rate), mu = Float(momentum)
         for parameter in parameters {
             let w = parameter.value.pointer, g = parameter.gradient.readOnly
             if momentum == 0 {

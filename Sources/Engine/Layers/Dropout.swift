@@ -1,0 +1,60 @@
+import Tensor
+
+/// Keras' `Dropout`: while training, each input is zeroed with probability
+/// `rate` and the survivors are scaled by 1 / (1 − rate) ("inverted" dropout),
+/// so nothing needs rescaling at inference, where the layer passes inputs through.
+public final class Dropout: Layer {
+    public let name: String
+    public var typeName: String { "Dropout" }
+    public let rate: Double
+    public let declaredInputShape: [Int]? = nil
+    public private(set) var isBuilt = false
+    public private(set) var outputShape: [Int] = []
+    public var parameters: [Parameter] { [] }
+
+    private var random = RandomGenerator(seed: 0)
+    private var width = 0
+    // The mask already holds 0 or 1 / (1 − rate), so forward and backward are one multiply.
+    private let mask = FloatBuffer()
+    private let output = FloatBuffer()
+    private let dInput = FloatBuffer()
+    private var maskActive = false
+
+    public init(rate: Double, name: String? = nil) throws {
+        guard rate >= 0 && rate < 1 else {
+            throw EngineError("Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate=\(rate)")
+        }
+        self.rate = rate
+        self.name = name ?? AutoName.next("dropout")
+    }
+
+    public func build(inputShape: [Int], random: inout RandomGenerator) throws {
+        outputShape = inputShape
+        width = inputShape.reduce(1, *)
+        self.random = random.split()
+        isBuilt = true
+    }
+
+    public func reserve(batchCapacity: Int) {
+        for buffer in [mask, output, dInput] { buffer.reserve(batchCapacity * width) }
+    }
+
+    public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {
+        maskActive = training && rate > 0
+        guard maskActive else { return input }
+        let n = batch * width
+        let keep = Float(1 / (1 - rate))
+        for i in 0..<n {
+            mask.pointer[i] = random.bernoulli(rate) ? 0 : keep
+            output.pointer[i] = input[i] * mask.pointer[i]
+        }
+        return output.readOnly
+    }
+
+    public func backward(_ gradOutput: UnsafePointer<Float>, batch: Int, needsInputGradient: Bool) -> UnsafePointer<Float>? {
+        guard needsInputGradient else { return nil }
+        guard maskActive else { return gradOutput }
+        for i in 0..<batch * width { dInput.pointer[i] = gradOutput[i] * mask.pointer[i] }
+        return dInput.readOnly
+    }
+}

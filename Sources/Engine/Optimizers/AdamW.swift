@@ -1,0 +1,25 @@
+/// Keras' `AdamW`: Adam with decoupled weight decay on by default (0.004).
+public final class AdamW: Optimizer {
+    public var name: String { "AdamW" }
+    private let adam: Adam
+
+    public init(learningRate: Double = 0.001, weightDecay: Double = 0.004, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7, amsgrad: Bool = false) {
+        adam = Adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad, weightDecay: weightDecay)
+    }
+
+    public var learningRate: Double {
+        get { adam.learningRate }
+        set { adam.learningRate = newValue }
+    }
+    public var schedule: (any LearningRateSchedule)? {
+        get { adam.schedule }
+        set { adam.schedule = newValue }
+    }
+    public var weightDecay: Double { adam.weightDecay }
+    public var iterations: Int { adam.iterations }
+    public var variableCount: Int { adam.variableCount }
+
+    public func apply(to parameters: [Parameter]) {
+        adam.apply(to: parameters)
+    }
+}
