@@ -20,6 +20,7 @@ extension Sequential {
         guard let loss, let optimizer else {
             throw EngineError("You must call `compile()` before using the model.")
         }
+        Self.pinBLASThreads()
         guard validationSplit >= 0 && validationSplit < 1 else {
             throw EngineError("validation_split must be a float between 0 and 1 (exclusive). Received: validation_split=\(validationSplit)")
         }
@@ -113,6 +114,7 @@ extension Sequential {
     /// Loss and metrics over the data without training: [loss, metrics...] in compile order.
     public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32) throws -> [Double] {
         guard let loss else { throw EngineError("You must call `compile()` before using the model.") }
+        Self.pinBLASThreads()
         try checkData(x: x, y: y, batchSize: batchSize, loss: loss)
         let n = x.rows, inputColumns = x.cols, outputs = outputColumns
         let targetColumns = loss.targetColumns(outputs: outputs)
@@ -146,6 +148,7 @@ extension Sequential {
             throw EngineError("predict expects a non-empty array whose data matches its shape. Received: shape=\(x.shape), \(x.data.count) values")
         }
         guard batchSize > 0 else { throw EngineError("predict expects a positive integer for batch_size. Received: batch_size=\(batchSize)") }
+        Self.pinBLASThreads()
         try ensureBuilt(featureShape: Array(x.shape.dropFirst().isEmpty ? [1] : x.shape.dropFirst()))
         let n = x.rows, inputColumns = x.cols, outputs = outputColumns
         try checkInputColumns(inputColumns)
@@ -165,6 +168,15 @@ extension Sequential {
             }
         }
         return result
+    }
+
+    /// OpenBLAS gives different bits for some products (e.g. 64×256 with a
+    /// 256-long sum) with one thread than with two, so the engine always runs
+    /// single-threaded: the same seed then gives the same bits on any machine.
+    /// The networks of the lessons are small enough that one thread is also
+    /// the fastest (the moons fit is not faster with two).
+    static func pinBLASThreads() {
+        BLAS.setThreads(1)
     }
 
     // MARK: - One step
