@@ -14,6 +14,8 @@ extension Sequential {
         validationData: (Tensor, Tensor)? = nil, shuffle: Bool = true,
         validationSplit: Double = 0,
         classWeight: [Int: Double]? = nil,
+        sampleWeight: [Double]? = nil,
+        initialEpoch: Int = 0,
         callbacks: [any Callback] = [],
         log: (String) -> Void = { _ in }
     ) throws -> History {
@@ -36,7 +38,8 @@ extension Sequential {
             return try fit(
                 x: x.rows(0..<splitAt), y: y.rows(0..<splitAt), batchSize: batchSize, epochs: epochs, verbose: verbose,
                 validationData: (x.rows(splitAt..<x.rows), y.rows(splitAt..<y.rows)), shuffle: shuffle,
-                classWeight: classWeight, callbacks: callbacks, log: log)
+                classWeight: classWeight, sampleWeight: sampleWeight.map { Array($0.prefix(splitAt)) },
+                initialEpoch: initialEpoch, callbacks: callbacks, log: log)
         }
         guard epochs >= 0 else { throw EngineError("fit expects a non-negative integer for epochs. Received: epochs=\(epochs)") }
         try checkData(x: x, y: y, batchSize: batchSize, loss: loss)
@@ -56,6 +59,17 @@ extension Sequential {
         } else {
             classWeightTable = []
         }
+        if let sampleWeight {
+            guard sampleWeight.count == n else {
+                throw EngineError("sample_weight must have one weight per sample. Received: \(sampleWeight.count) weights for \(n) samples")
+            }
+            sampleWeightTable = sampleWeight.map(Float.init)
+        } else {
+            sampleWeightTable = []
+        }
+        guard initialEpoch >= 0 else {
+            throw EngineError("fit expects a non-negative integer for initial_epoch. Received: initial_epoch=\(initialEpoch)")
+        }
         if order.count != n { order = Array(0..<n) }
         for i in 0..<n { order[i] = i }
 
@@ -65,7 +79,7 @@ extension Sequential {
         var logs = [Double](repeating: 0, count: keys.count)
         for callback in callbacks { callback.trainingWillBegin(model: self) }
 
-        for epoch in 0..<epochs {
+        for epoch in min(initialEpoch, epochs)..<epochs {
             for callback in callbacks { callback.epochWillBegin(epoch, model: self, log: log) }
             if verbose > 0 { log("Epoch \(epoch + 1)/\(epochs)") }
             if shuffle { order.withUnsafeMutableBufferPointer { trainingRandom.shuffle($0) } }
@@ -79,7 +93,7 @@ extension Sequential {
                         let batch = min(batchSize, n - start)
                         gather(xBase, columns: inputColumns, into: inputBatch.pointer, rows: start, count: batch)
                         gather(yBase, columns: targetColumns, into: targetBatch.pointer, rows: start, count: batch)
-                        lossTotal += Double(batch) * trainStep(batch: batch, loss: loss, optimizer: optimizer, outputs: outputs)
+                        lossTotal += Double(batch) * trainStep(batch: batch, first: start, loss: loss, optimizer: optimizer, outputs: outputs)
                         start += batch
                     }
                 }
@@ -182,13 +196,13 @@ extension Sequential {
     // MARK: - One step
 
     /// Forward, loss, backward and update for the batch already in `inputBatch`; returns the batch loss.
-    private func trainStep(batch: Int, loss: Loss, optimizer: Optimizer, outputs: Int) -> Double {
+    private func trainStep(batch: Int, first: Int, loss: Loss, optimizer: Optimizer, outputs: Int) -> Double {
         let predictions = forwardPass(batch: batch, training: true)
-        let batchLoss = classWeightTable.isEmpty
+        let batchLoss = classWeightTable.isEmpty && sampleWeightTable.isEmpty
             ? loss.compute(
                 predictions: predictions, targets: targetBatch.readOnly,
                 rows: batch, cols: outputs, gradient: lossGradient.pointer)
-            : classWeightedLoss(loss, predictions: predictions, batch: batch, outputs: outputs)
+            : weightedLoss(loss, predictions: predictions, batch: batch, first: first, outputs: outputs)
         accumulateMetrics(predictions: predictions, batch: batch, outputs: outputs)
         // Weight penalties count in the reported loss and add their own gradients.
         let penalty = regularizationPenalty()
@@ -206,11 +220,12 @@ extension Sequential {
         return batchLoss + penalty
     }
 
-    /// Keras' class weighting: each sample's loss (and gradient) is multiplied
-    /// by its class's weight, and the sum is still divided by the batch size.
-    /// The class is the rounded target for one output, the sparse label, or
-    /// the arg-max of a one-hot row. Metrics stay unweighted, as in Keras.
-    private func classWeightedLoss(_ loss: Loss, predictions: UnsafePointer<Float>, batch: Int, outputs: Int) -> Double {
+    /// Keras' sample and class weighting: each sample's loss (and gradient) is
+    /// multiplied by its weight, and the sum is still divided by the batch
+    /// size. A class weight applies to the rounded target for one output, the
+    /// sparse label, or the arg-max of a one-hot row; with both kinds, they
+    /// multiply. Metrics stay unweighted, as in Keras.
+    private func weightedLoss(_ loss: Loss, predictions: UnsafePointer<Float>, batch: Int, first: Int, outputs: Int) -> Double {
         let targetColumns = loss.targetColumns(outputs: outputs)
         var total = 0.0
         for row in 0..<batch {
@@ -221,7 +236,9 @@ extension Sequential {
             } else {
                 for j in 1..<targetColumns where target[j] > target[label] { label = j }
             }
-            let weight = label >= 0 && label < classWeightTable.count ? classWeightTable[label] : 1
+            var weight: Float = 1
+            if !classWeightTable.isEmpty, label >= 0, label < classWeightTable.count { weight = classWeightTable[label] }
+            if !sampleWeightTable.isEmpty { weight *= sampleWeightTable[order[first + row]] }
             // One sample at a time: its own mean loss and gradient, then weighted and scaled to the batch.
             let gradient = lossGradient.pointer + row * outputs
             let value = loss.compute(

@@ -30,6 +30,8 @@ public final class Sequential {
     var metricTotals: [Double] = []
     /// Loss weight per class for the current fit (empty when not weighting).
     var classWeightTable: [Float] = []
+    /// Loss weight per training sample for the current fit (empty when not weighting).
+    var sampleWeightTable: [Float] = []
     var order: [Int] = []
 
     public init(name: String? = nil, seed: UInt64) {
