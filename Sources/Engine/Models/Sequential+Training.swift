@@ -49,24 +49,7 @@ extension Sequential {
         let inputColumns = x.cols, outputs = outputColumns
         let targetColumns = loss.targetColumns(outputs: outputs)
         prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
-        if let classWeight {
-            guard classWeight.keys.allSatisfy({ $0 >= 0 }) else {
-                throw EngineError("class_weight expects non-negative integer class indices as keys. Received: \(classWeight.keys.sorted())")
-            }
-            // A dense table indexed by class; classes not listed weigh 1.
-            let size = max(classWeight.keys.max() ?? 0, outputs) + 1
-            classWeightTable = (0..<size).map { Float(classWeight[$0] ?? 1) }
-        } else {
-            classWeightTable = []
-        }
-        if let sampleWeight {
-            guard sampleWeight.count == n else {
-                throw EngineError("sample_weight must have one weight per sample. Received: \(sampleWeight.count) weights for \(n) samples")
-            }
-            sampleWeightTable = sampleWeight.map(Float.init)
-        } else {
-            sampleWeightTable = []
-        }
+        try prepareWeighting(classWeight: classWeight, sampleWeight: sampleWeight, samples: n, outputs: outputs)
         guard initialEpoch >= 0 else {
             throw EngineError("fit expects a non-negative integer for initial_epoch. Received: initial_epoch=\(initialEpoch)")
         }
@@ -83,21 +66,9 @@ extension Sequential {
             for callback in callbacks { callback.epochWillBegin(epoch, model: self, log: log) }
             if verbose > 0 { log("Epoch \(epoch + 1)/\(epochs)") }
             if shuffle { order.withUnsafeMutableBufferPointer { trainingRandom.shuffle($0) } }
-            var lossTotal = 0.0
-            for m in metricTotals.indices { metricTotals[m] = 0 }
-            x.data.withUnsafeBufferPointer { xs in
-                y.data.withUnsafeBufferPointer { ys in
-                    guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
-                    var start = 0
-                    while start < n {
-                        let batch = min(batchSize, n - start)
-                        gather(xBase, columns: inputColumns, into: inputBatch.pointer, rows: start, count: batch)
-                        gather(yBase, columns: targetColumns, into: targetBatch.pointer, rows: start, count: batch)
-                        lossTotal += Double(batch) * trainStep(batch: batch, first: start, loss: loss, optimizer: optimizer, outputs: outputs)
-                        start += batch
-                    }
-                }
-            }
+            let lossTotal = trainOneEpoch(
+                x: x, y: y, batchSize: batchSize, loss: loss, optimizer: optimizer,
+                inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
             logs[0] = lossTotal / Double(n)
             for m in metrics.indices { logs[1 + m] = metricTotals[m] / Double(n) }
             if let (vx, vy) = validationData {
@@ -193,7 +164,32 @@ extension Sequential {
         BLAS.setThreads(1)
     }
 
-    // MARK: - One step
+    // MARK: - One epoch, one step
+
+    /// Runs every batch of one epoch in the current `order`; returns the sum
+    /// over samples of the batch losses (each batch's mean times its size).
+    private func trainOneEpoch(
+        x: Tensor, y: Tensor, batchSize: Int, loss: Loss, optimizer: Optimizer,
+        inputColumns: Int, targetColumns: Int, outputs: Int
+    ) -> Double {
+        let n = x.rows
+        var lossTotal = 0.0
+        for m in metricTotals.indices { metricTotals[m] = 0 }
+        x.data.withUnsafeBufferPointer { xs in
+            y.data.withUnsafeBufferPointer { ys in
+                guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
+                var start = 0
+                while start < n {
+                    let batch = min(batchSize, n - start)
+                    gather(xBase, columns: inputColumns, into: inputBatch.pointer, rows: start, count: batch)
+                    gather(yBase, columns: targetColumns, into: targetBatch.pointer, rows: start, count: batch)
+                    lossTotal += Double(batch) * trainStep(batch: batch, first: start, loss: loss, optimizer: optimizer, outputs: outputs)
+                    start += batch
+                }
+            }
+        }
+        return lossTotal
+    }
 
     /// Forward, loss, backward and update for the batch already in `inputBatch`; returns the batch loss.
     private func trainStep(batch: Int, first: Int, loss: Loss, optimizer: Optimizer, outputs: Int) -> Double {
@@ -218,37 +214,6 @@ extension Sequential {
         optimizer.apply(to: parameters)
         for parameter in parameters where parameter.constraint != nil { parameter.applyConstraint() }
         return batchLoss + penalty
-    }
-
-    /// Keras' sample and class weighting: each sample's loss (and gradient) is
-    /// multiplied by its weight, and the sum is still divided by the batch
-    /// size. A class weight applies to the rounded target for one output, the
-    /// sparse label, or the arg-max of a one-hot row; with both kinds, they
-    /// multiply. Metrics stay unweighted, as in Keras.
-    private func weightedLoss(_ loss: Loss, predictions: UnsafePointer<Float>, batch: Int, first: Int, outputs: Int) -> Double {
-        let targetColumns = loss.targetColumns(outputs: outputs)
-        var total = 0.0
-        for row in 0..<batch {
-            let target = targetBatch.readOnly + row * targetColumns
-            var label = 0
-            if targetColumns == 1 {
-                label = Int(target[0].rounded())
-            } else {
-                for j in 1..<targetColumns where target[j] > target[label] { label = j }
-            }
-            var weight: Float = 1
-            if !classWeightTable.isEmpty, label >= 0, label < classWeightTable.count { weight = classWeightTable[label] }
-            if !sampleWeightTable.isEmpty { weight *= sampleWeightTable[order[first + row]] }
-            // One sample at a time: its own mean loss and gradient, then weighted and scaled to the batch.
-            let gradient = lossGradient.pointer + row * outputs
-            let value = loss.compute(
-                predictions: predictions + row * outputs, targets: target,
-                rows: 1, cols: outputs, gradient: gradient)
-            let scale = weight / Float(batch)
-            for j in 0..<outputs { gradient[j] *= scale }
-            total += value * Double(weight)
-        }
-        return total / Double(batch)
     }
 
     func forwardPass(batch: Int, training: Bool) -> UnsafePointer<Float> {
