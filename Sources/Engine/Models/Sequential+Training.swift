@@ -70,7 +70,7 @@ extension Sequential {
                 x: x, y: y, batchSize: batchSize, loss: loss, optimizer: optimizer,
                 inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
             logs[0] = lossTotal / Double(n)
-            for m in metrics.indices { logs[1 + m] = metricTotals[m] / Double(n) }
+            for m in metrics.indices { logs[1 + m] = metricValue(m) }
             if let (vx, vy) = validationData {
                 let results = try evaluate(x: vx, y: vy, batchSize: batchSize)
                 for (i, value) in results.enumerated() { logs[1 + metrics.count + i] = value }
@@ -105,7 +105,7 @@ extension Sequential {
         let targetColumns = loss.targetColumns(outputs: outputs)
         prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
         var lossTotal = 0.0
-        for m in metricTotals.indices { metricTotals[m] = 0 }
+        resetMetrics()
         x.data.withUnsafeBufferPointer { xs in
             y.data.withUnsafeBufferPointer { ys in
                 guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
@@ -124,7 +124,7 @@ extension Sequential {
                 }
             }
         }
-        return [lossTotal / Double(n)] + metricTotals.map { $0 / Double(n) }
+        return [lossTotal / Double(n)] + metrics.indices.map(metricValue)
     }
 
     /// The model's outputs for every sample, in batches, without training behaviour.
@@ -174,7 +174,7 @@ extension Sequential {
     ) -> Double {
         let n = x.rows
         var lossTotal = 0.0
-        for m in metricTotals.indices { metricTotals[m] = 0 }
+        resetMetrics()
         x.data.withUnsafeBufferPointer { xs in
             y.data.withUnsafeBufferPointer { ys in
                 guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
@@ -224,10 +224,24 @@ extension Sequential {
         return current
     }
 
+    private func resetMetrics() {
+        for m in metrics.indices {
+            metricNumerators[m] = 0
+            metricDenominators[m] = 0
+        }
+    }
+
+    /// The epoch's value of metric `m` so far (0 when nothing was counted, as Keras' precision does).
+    private func metricValue(_ m: Int) -> Double {
+        metricDenominators[m] > 0 ? metricNumerators[m] / metricDenominators[m] : 0
+    }
+
     private func accumulateMetrics(predictions: UnsafePointer<Float>, batch: Int, outputs: Int) {
         for m in metrics.indices {
-            metricTotals[m] += metrics[m].batchTotal(
+            let (numerator, denominator) = metrics[m].batchCounts(
                 predictions: predictions, targets: targetBatch.readOnly, rows: batch, cols: outputs)
+            metricNumerators[m] += numerator
+            metricDenominators[m] += denominator
         }
     }
 
