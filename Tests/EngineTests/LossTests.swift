@@ -1,4 +1,5 @@
 import XCTest
+import Tensor
 @testable import Engine
 
 final class LossTests: XCTestCase {
@@ -67,5 +68,18 @@ final class LossTests: XCTestCase {
         XCTAssertThrowsError(try Metric.named("acuracy", loss: .binaryCrossentropy)) { error in
             XCTAssertTrue("\(error)".contains("Did you mean 'accuracy'?"), "\(error)")
         }
+    }
+
+    func testPrecisionAndRecallAreRatiosOfEpochTotals() throws {
+        // Two batches: precision over both is 3 TP / 4 predicted positives, not the mean of the batch ratios.
+        let x = Tensor(shape: [4, 1], data: [0, 0, 0, 0])
+        let y = Tensor(shape: [4, 1], data: [1, 1, 1, 0])
+        let model = Sequential(seed: 1)
+        // Zero kernel, bias 1: every prediction is sigmoid(1) ≈ 0.73, i.e. positive.
+        try model.add(Dense(units: 1, activation: "sigmoid", inputDim: 1, kernelInitializer: "zeros", biasInitializer: "ones"))
+        try model.compile(loss: "binary_crossentropy", optimizer: SGD(learningRate: 0), metrics: ["precision", "recall"])
+        let results = try model.evaluate(x: x, y: y, batchSize: 3)
+        XCTAssertEqual(results[1], 0.75)
+        XCTAssertEqual(results[2], 1.0)
     }
 }

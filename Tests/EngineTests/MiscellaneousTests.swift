@@ -86,4 +86,25 @@ final class MiscellaneousTests: XCTestCase {
         XCTAssertEqual(zeroed, 0)
         XCTAssertEqual(weights, try MoonsExperiment.model().getWeights(), "no gradient, no change")
     }
+
+    func testSampleWeightsMatchEquivalentClassWeights() throws {
+        let (train, _) = MoonsExperiment.data()
+        let labels = train.1.data
+        let byClass = try MoonsExperiment.model()
+        let bySample = try MoonsExperiment.model()
+        let a = try byClass.fit(x: train.0, y: train.1, epochs: 3, verbose: 0, classWeight: [0: 0.5, 1: 3], log: { _ in })
+        let b = try bySample.fit(x: train.0, y: train.1, epochs: 3, verbose: 0, sampleWeight: labels.map { $0 == 1 ? 3 : 0.5 }, log: { _ in })
+        XCTAssertEqual(a.values, b.values)
+        XCTAssertEqual(byClass.getWeights(), bySample.getWeights())
+        XCTAssertThrowsError(try bySample.fit(x: train.0, y: train.1, sampleWeight: [1, 2], log: { _ in }))
+    }
+
+    func testInitialEpochResumesTheEpochCount() throws {
+        let (train, _) = MoonsExperiment.data()
+        let model = try MoonsExperiment.model()
+        var lines: [String] = []
+        let history = try model.fit(x: train.0, y: train.1, epochs: 5, verbose: 1, initialEpoch: 3, log: { lines.append($0) })
+        XCTAssertEqual(history.epochs, [3, 4])
+        XCTAssertEqual(lines.first, "Epoch 4/5")
+    }
 }

@@ -12,10 +12,15 @@ public enum Metric: Sendable, Equatable {
     case accuracyByShape
     /// Any loss reported as a metric (e.g. metrics=["binary_crossentropy"]).
     case loss(Loss)
+    /// True positives over predicted positives, counted over the whole epoch (threshold 0.5).
+    case precision
+    /// True positives over actual positives, counted over the whole epoch (threshold 0.5).
+    case recall
 
     static let known = [
         "accuracy", "acc", "binary_accuracy", "categorical_accuracy",
         "sparse_categorical_accuracy", "mse", "mean_squared_error", "mae", "mean_absolute_error",
+        "precision", "recall",
     ]
 
     /// Resolves a metric name. "accuracy" follows the shapes, as in Keras:
@@ -30,13 +35,36 @@ public enum Metric: Sendable, Equatable {
         case "sparse_categorical_accuracy": return .sparseCategoricalAccuracy
         case "mse", "mean_squared_error": return .meanSquaredError
         case "mae", "mean_absolute_error": return .meanAbsoluteError
+        case "precision": return .precision
+        case "recall": return .recall
         default:
             if let asLoss = try? Loss.named(name) { return .loss(asLoss) }
             throw NameRegistry.unknown("metric", name, known: known + Loss.allCases.map(\.rawValue))
         }
     }
 
-    /// Sum over `rows` samples of the per-sample metric.
+    /// What the batch adds to the epoch's running ratio. Mean metrics add the
+    /// sum of per-sample values over the sample count; precision and recall
+    /// add true positives over predicted (or actual) positives, so the epoch's
+    /// value is a ratio of totals, as Keras' stateful metrics compute it.
+    public func batchCounts(predictions p: UnsafePointer<Float>, targets t: UnsafePointer<Float>, rows: Int, cols: Int) -> (Double, Double) {
+        switch self {
+        case .precision, .recall:
+            var truePositives = 0.0, counted = 0.0
+            for i in 0..<rows * cols {
+                let predicted = p[i] > 0.5, actual = t[i] > 0.5
+                if predicted && actual { truePositives += 1 }
+                if self == .precision ? predicted : actual { counted += 1 }
+            }
+            return (truePositives, counted)
+        case .binaryAccuracy, .categoricalAccuracy, .sparseCategoricalAccuracy, .meanSquaredError,
+             .meanAbsoluteError, .accuracyByShape, .loss:
+            return (batchTotal(predictions: p, targets: t, rows: rows, cols: cols), Double(rows))
+        }
+    }
+
+    /// Sum over `rows` samples of the per-sample metric (for precision and
+    /// recall, the batch's own ratio times its size).
     public func batchTotal(predictions p: UnsafePointer<Float>, targets t: UnsafePointer<Float>, rows: Int, cols: Int) -> Double {
         var total: Double = 0
         switch self {
@@ -45,6 +73,9 @@ public enum Metric: Sendable, Equatable {
             return resolved.batchTotal(predictions: p, targets: t, rows: rows, cols: cols)
         case .loss(let loss):
             return loss.compute(predictions: p, targets: t, rows: rows, cols: cols, gradient: nil) * Double(rows)
+        case .precision, .recall:
+            let (numerator, denominator) = batchCounts(predictions: p, targets: t, rows: rows, cols: cols)
+            return denominator > 0 ? numerator / denominator * Double(rows) : 0
         case .binaryAccuracy(let threshold):
             // Per sample: the fraction of outputs on the right side of the threshold.
             var hits = 0

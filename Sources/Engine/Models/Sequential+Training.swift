@@ -14,12 +14,15 @@ extension Sequential {
         validationData: (Tensor, Tensor)? = nil, shuffle: Bool = true,
         validationSplit: Double = 0,
         classWeight: [Int: Double]? = nil,
+        sampleWeight: [Double]? = nil,
+        initialEpoch: Int = 0,
         callbacks: [any Callback] = [],
         log: (String) -> Void = { _ in }
     ) throws -> History {
         guard let loss, let optimizer else {
             throw EngineError("You must call `compile()` before using the model.")
         }
+        Self.pinBLASThreads()
         guard validationSplit >= 0 && validationSplit < 1 else {
             throw EngineError("validation_split must be a float between 0 and 1 (exclusive). Received: validation_split=\(validationSplit)")
         }
@@ -35,7 +38,8 @@ extension Sequential {
             return try fit(
                 x: x.rows(0..<splitAt), y: y.rows(0..<splitAt), batchSize: batchSize, epochs: epochs, verbose: verbose,
                 validationData: (x.rows(splitAt..<x.rows), y.rows(splitAt..<y.rows)), shuffle: shuffle,
-                classWeight: classWeight, callbacks: callbacks, log: log)
+                classWeight: classWeight, sampleWeight: sampleWeight.map { Array($0.prefix(splitAt)) },
+                initialEpoch: initialEpoch, callbacks: callbacks, log: log)
         }
         guard epochs >= 0 else { throw EngineError("fit expects a non-negative integer for epochs. Received: epochs=\(epochs)") }
         try checkData(x: x, y: y, batchSize: batchSize, loss: loss)
@@ -45,15 +49,9 @@ extension Sequential {
         let inputColumns = x.cols, outputs = outputColumns
         let targetColumns = loss.targetColumns(outputs: outputs)
         prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
-        if let classWeight {
-            guard classWeight.keys.allSatisfy({ $0 >= 0 }) else {
-                throw EngineError("class_weight expects non-negative integer class indices as keys. Received: \(classWeight.keys.sorted())")
-            }
-            // A dense table indexed by class; classes not listed weigh 1.
-            let size = max(classWeight.keys.max() ?? 0, outputs) + 1
-            classWeightTable = (0..<size).map { Float(classWeight[$0] ?? 1) }
-        } else {
-            classWeightTable = []
+        try prepareWeighting(classWeight: classWeight, sampleWeight: sampleWeight, samples: n, outputs: outputs)
+        guard initialEpoch >= 0 else {
+            throw EngineError("fit expects a non-negative integer for initial_epoch. Received: initial_epoch=\(initialEpoch)")
         }
         if order.count != n { order = Array(0..<n) }
         for i in 0..<n { order[i] = i }
@@ -64,27 +62,15 @@ extension Sequential {
         var logs = [Double](repeating: 0, count: keys.count)
         for callback in callbacks { callback.trainingWillBegin(model: self) }
 
-        for epoch in 0..<epochs {
+        for epoch in min(initialEpoch, epochs)..<epochs {
             for callback in callbacks { callback.epochWillBegin(epoch, model: self, log: log) }
             if verbose > 0 { log("Epoch \(epoch + 1)/\(epochs)") }
             if shuffle { order.withUnsafeMutableBufferPointer { trainingRandom.shuffle($0) } }
-            var lossTotal = 0.0
-            for m in metricTotals.indices { metricTotals[m] = 0 }
-            x.data.withUnsafeBufferPointer { xs in
-                y.data.withUnsafeBufferPointer { ys in
-                    guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
-                    var start = 0
-                    while start < n {
-                        let batch = min(batchSize, n - start)
-                        gather(xBase, columns: inputColumns, into: inputBatch.pointer, rows: start, count: batch)
-                        gather(yBase, columns: targetColumns, into: targetBatch.pointer, rows: start, count: batch)
-                        lossTotal += Double(batch) * trainStep(batch: batch, loss: loss, optimizer: optimizer, outputs: outputs)
-                        start += batch
-                    }
-                }
-            }
+            let lossTotal = trainOneEpoch(
+                x: x, y: y, batchSize: batchSize, loss: loss, optimizer: optimizer,
+                inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
             logs[0] = lossTotal / Double(n)
-            for m in metrics.indices { logs[1 + m] = metricTotals[m] / Double(n) }
+            for m in metrics.indices { logs[1 + m] = metricValue(m) }
             if let (vx, vy) = validationData {
                 let results = try evaluate(x: vx, y: vy, batchSize: batchSize)
                 for (i, value) in results.enumerated() { logs[1 + metrics.count + i] = value }
@@ -113,12 +99,13 @@ extension Sequential {
     /// Loss and metrics over the data without training: [loss, metrics...] in compile order.
     public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32) throws -> [Double] {
         guard let loss else { throw EngineError("You must call `compile()` before using the model.") }
+        Self.pinBLASThreads()
         try checkData(x: x, y: y, batchSize: batchSize, loss: loss)
         let n = x.rows, inputColumns = x.cols, outputs = outputColumns
         let targetColumns = loss.targetColumns(outputs: outputs)
         prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
         var lossTotal = 0.0
-        for m in metricTotals.indices { metricTotals[m] = 0 }
+        resetMetrics()
         x.data.withUnsafeBufferPointer { xs in
             y.data.withUnsafeBufferPointer { ys in
                 guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
@@ -137,7 +124,7 @@ extension Sequential {
                 }
             }
         }
-        return [lossTotal / Double(n)] + metricTotals.map { $0 / Double(n) }
+        return [lossTotal / Double(n)] + metrics.indices.map(metricValue)
     }
 
     /// The model's outputs for every sample, in batches, without training behaviour.
@@ -146,6 +133,7 @@ extension Sequential {
             throw EngineError("predict expects a non-empty array whose data matches its shape. Received: shape=\(x.shape), \(x.data.count) values")
         }
         guard batchSize > 0 else { throw EngineError("predict expects a positive integer for batch_size. Received: batch_size=\(batchSize)") }
+        Self.pinBLASThreads()
         try ensureBuilt(featureShape: Array(x.shape.dropFirst().isEmpty ? [1] : x.shape.dropFirst()))
         let n = x.rows, inputColumns = x.cols, outputs = outputColumns
         try checkInputColumns(inputColumns)
@@ -167,16 +155,50 @@ extension Sequential {
         return result
     }
 
-    // MARK: - One step
+    /// OpenBLAS gives different bits for some products (e.g. 64×256 with a
+    /// 256-long sum) with one thread than with two, so the engine always runs
+    /// single-threaded: the same seed then gives the same bits on any machine.
+    /// The networks of the lessons are small enough that one thread is also
+    /// the fastest (the moons fit is not faster with two).
+    static func pinBLASThreads() {
+        BLAS.setThreads(1)
+    }
+
+    // MARK: - One epoch, one step
+
+    /// Runs every batch of one epoch in the current `order`; returns the sum
+    /// over samples of the batch losses (each batch's mean times its size).
+    private func trainOneEpoch(
+        x: Tensor, y: Tensor, batchSize: Int, loss: Loss, optimizer: Optimizer,
+        inputColumns: Int, targetColumns: Int, outputs: Int
+    ) -> Double {
+        let n = x.rows
+        var lossTotal = 0.0
+        resetMetrics()
+        x.data.withUnsafeBufferPointer { xs in
+            y.data.withUnsafeBufferPointer { ys in
+                guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
+                var start = 0
+                while start < n {
+                    let batch = min(batchSize, n - start)
+                    gather(xBase, columns: inputColumns, into: inputBatch.pointer, rows: start, count: batch)
+                    gather(yBase, columns: targetColumns, into: targetBatch.pointer, rows: start, count: batch)
+                    lossTotal += Double(batch) * trainStep(batch: batch, first: start, loss: loss, optimizer: optimizer, outputs: outputs)
+                    start += batch
+                }
+            }
+        }
+        return lossTotal
+    }
 
     /// Forward, loss, backward and update for the batch already in `inputBatch`; returns the batch loss.
-    private func trainStep(batch: Int, loss: Loss, optimizer: Optimizer, outputs: Int) -> Double {
+    private func trainStep(batch: Int, first: Int, loss: Loss, optimizer: Optimizer, outputs: Int) -> Double {
         let predictions = forwardPass(batch: batch, training: true)
-        let batchLoss = classWeightTable.isEmpty
+        let batchLoss = classWeightTable.isEmpty && sampleWeightTable.isEmpty
             ? loss.compute(
                 predictions: predictions, targets: targetBatch.readOnly,
                 rows: batch, cols: outputs, gradient: lossGradient.pointer)
-            : classWeightedLoss(loss, predictions: predictions, batch: batch, outputs: outputs)
+            : weightedLoss(loss, predictions: predictions, batch: batch, first: first, outputs: outputs)
         accumulateMetrics(predictions: predictions, batch: batch, outputs: outputs)
         // Weight penalties count in the reported loss and add their own gradients.
         let penalty = regularizationPenalty()
@@ -194,34 +216,6 @@ extension Sequential {
         return batchLoss + penalty
     }
 
-    /// Keras' class weighting: each sample's loss (and gradient) is multiplied
-    /// by its class's weight, and the sum is still divided by the batch size.
-    /// The class is the rounded target for one output, the sparse label, or
-    /// the arg-max of a one-hot row. Metrics stay unweighted, as in Keras.
-    private func classWeightedLoss(_ loss: Loss, predictions: UnsafePointer<Float>, batch: Int, outputs: Int) -> Double {
-        let targetColumns = loss.targetColumns(outputs: outputs)
-        var total = 0.0
-        for row in 0..<batch {
-            let target = targetBatch.readOnly + row * targetColumns
-            var label = 0
-            if targetColumns == 1 {
-                label = Int(target[0].rounded())
-            } else {
-                for j in 1..<targetColumns where target[j] > target[label] { label = j }
-            }
-            let weight = label >= 0 && label < classWeightTable.count ? classWeightTable[label] : 1
-            // One sample at a time: its own mean loss and gradient, then weighted and scaled to the batch.
-            let gradient = lossGradient.pointer + row * outputs
-            let value = loss.compute(
-                predictions: predictions + row * outputs, targets: target,
-                rows: 1, cols: outputs, gradient: gradient)
-            let scale = weight / Float(batch)
-            for j in 0..<outputs { gradient[j] *= scale }
-            total += value * Double(weight)
-        }
-        return total / Double(batch)
-    }
-
     func forwardPass(batch: Int, training: Bool) -> UnsafePointer<Float> {
         var current = inputBatch.readOnly
         for layer in layers {
@@ -230,10 +224,24 @@ extension Sequential {
         return current
     }
 
+    private func resetMetrics() {
+        for m in metrics.indices {
+            metricNumerators[m] = 0
+            metricDenominators[m] = 0
+        }
+    }
+
+    /// The epoch's value of metric `m` so far (0 when nothing was counted, as Keras' precision does).
+    private func metricValue(_ m: Int) -> Double {
+        metricDenominators[m] > 0 ? metricNumerators[m] / metricDenominators[m] : 0
+    }
+
     private func accumulateMetrics(predictions: UnsafePointer<Float>, batch: Int, outputs: Int) {
         for m in metrics.indices {
-            metricTotals[m] += metrics[m].batchTotal(
+            let (numerator, denominator) = metrics[m].batchCounts(
                 predictions: predictions, targets: targetBatch.readOnly, rows: batch, cols: outputs)
+            metricNumerators[m] += numerator
+            metricDenominators[m] += denominator
         }
     }
 

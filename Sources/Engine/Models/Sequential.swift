@@ -27,9 +27,13 @@ public final class Sequential {
     let inputBatch = FloatBuffer()
     let targetBatch = FloatBuffer()
     let lossGradient = FloatBuffer()
-    var metricTotals: [Double] = []
+    /// Running sums for each metric over the current epoch: value = numerator / denominator.
+    var metricNumerators: [Double] = []
+    var metricDenominators: [Double] = []
     /// Loss weight per class for the current fit (empty when not weighting).
     var classWeightTable: [Float] = []
+    /// Loss weight per training sample for the current fit (empty when not weighting).
+    var sampleWeightTable: [Float] = []
     var order: [Int] = []
 
     public init(name: String? = nil, seed: UInt64) {
@@ -96,7 +100,8 @@ public final class Sequential {
         self.loss = resolved
         self.optimizer = optimizer
         metricNames = metrics
-        metricTotals = [Double](repeating: 0, count: metrics.count)
+        metricNumerators = [Double](repeating: 0, count: metrics.count)
+        metricDenominators = [Double](repeating: 0, count: metrics.count)
     }
 
     /// Total number of weights, trainable or not (Keras' `count_params`).
