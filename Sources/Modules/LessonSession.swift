@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 import Plot
 import Script
 import Tensor
@@ -58,6 +59,30 @@ public final class LessonSession {
 
     /// The figures shown during the block just run, plus one left open at its end (as Jupyter's
     /// inline backend shows it); the session starts the next block with no open figure.
+    /// Where the lesson's files go (`savefig`, checkpoints): one folder per session, nothing outside it.
+    public var scratchDirectory: URL?
+
+    /// Resolves a file name inside the scratch folder; absolute paths and `..` are errors.
+    func scratchPath(_ name: String) throws -> URL {
+        guard !name.isEmpty, !name.hasPrefix("/"), !name.split(separator: "/").contains("..") else {
+            throw ScriptError(kind: "PermissionError", message: "lessons may only write inside their scratch folder; '\(name)' leaves it")
+        }
+        let dir: URL
+        if let d = scratchDirectory { dir = d } else {
+            dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-scratch-\(ProcessInfo.processInfo.processIdentifier)-\(UInt(bitPattern: ObjectIdentifier(self).hashValue))")
+            scratchDirectory = dir
+        }
+        let url = dir.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return url
+    }
+
+    func save(_ figure: Figure, _ args: Arguments) throws {
+        let s = try args.bind("savefig", ["fname", "dpi", "format", "bbox_inches"], required: 1, allowExtraKeywords: true)
+        let url = try scratchPath(try (s[0] ?? .none).string("fname"))
+        try Data(try figure.renderPNG(scale: 2)).write(to: url)
+    }
+
     public func takeFigures() -> [Figure] {
         showFigure()
         defer { shown = [] }

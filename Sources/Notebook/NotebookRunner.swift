@@ -37,6 +37,10 @@ public enum NotebookRunner {
         }
 
         let session = LessonSession(seed: seed)
+        // Files the lesson writes (savefig, checkpoints) live in a scratch folder removed afterwards.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-\(lesson.stem)-\(UUID().uuidString)")
+        session.scratchDirectory = scratch
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let interpreter = Interpreter(modules: session.registry)
         for block in lesson.experiments {
             var outputs: [OutputRecord] = []

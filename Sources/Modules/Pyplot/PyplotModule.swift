@@ -5,53 +5,42 @@ import Script
 enum PyplotModule {
     static func make(session: LessonSession) -> ModuleObject {
         func axes() -> Axes { session.currentFigure().currentAxes }
-        func text(_ name: String, _ set: @escaping (Axes, String) -> Void) -> (String, Value) {
-            function(name) { args, _ in
-                let s = try args.bind(name, ["label", "fontdict", "loc", "pad", "fontsize"], allowExtraKeywords: true)
-                set(axes(), try (s[0] ?? .string("")).string(name))
-                return .none
-            }
-        }
-        return module("matplotlib.pyplot", [
+        var members: [(String, Value)] = [
             function("figure") { args, _ in
                 let s = try args.bind("figure", ["num", "figsize", "dpi"], allowExtraKeywords: true)
-                var w = 6.4, h = 4.8
-                if let size = s.value(1) {
-                    let pair = try size.sequence("figsize")
-                    guard pair.count == 2 else { throw ScriptError.value("figsize expects (width, height) in inches") }
-                    w = try pair[0].double("figsize"); h = try pair[1].double("figsize")
-                }
-                session.newFigure(Figure(width: w, height: h, dpi: try s.value(2)?.double("dpi") ?? 100))
-                return .none
+                let (w, h) = try figureSize(s.value(1))
+                let f = Figure(width: w, height: h, dpi: try s.value(2)?.double("dpi") ?? 100)
+                session.newFigure(f)
+                return .object(FigureObject(f, session: session))
+            },
+            function("subplots") { args, _ in
+                let s = try args.bind("subplots", ["nrows", "ncols", "sharex", "sharey", "squeeze", "figsize", "dpi"], allowExtraKeywords: true)
+                let rows = try s.value(0)?.int("nrows") ?? 1, cols = try s.value(1)?.int("ncols") ?? 1
+                guard rows > 0, cols > 0, rows * cols <= 64 else { throw ScriptError.value("subplots expects 1 to 64 axes. Received: nrows=\(rows), ncols=\(cols)") }
+                let (w, h) = try figureSize(s.value(5))
+                let f = Figure(width: w, height: h, dpi: try s.value(6)?.double("dpi") ?? 100)
+                session.newFigure(f)
+                let items = (1...(rows * cols)).map { AxesObject(f.axes(rows: rows, cols: cols, index: $0)) }
+                _ = f.axes(rows: rows, cols: cols, index: 1)
+                let axesValue: Value = items.count == 1 ? .object(items[0]) : .object(AxesGrid(rows: rows, cols: cols, items: items))
+                return .tuple([.object(FigureObject(f, session: session)), axesValue])
             },
             function("subplot") { args, _ in
-                var rows = 1, cols = 1, index = 1
-                let p = try args.positional.map { try $0.int("subplot") }
-                if p.count == 1 {
-                    rows = p[0] / 100; cols = (p[0] / 10) % 10; index = p[0] % 10
-                } else if p.count == 3 {
-                    rows = p[0]; cols = p[1]; index = p[2]
-                } else {
-                    throw ScriptError.type("subplot() expects a three-digit number such as 211 or (rows, cols, index)")
-                }
-                guard rows > 0, cols > 0, index >= 1, index <= rows * cols else {
-                    throw ScriptError.value("num must be an integer with 1 <= num <= \(rows * cols), not \(index)")
-                }
-                _ = session.currentFigure().axes(rows: rows, cols: cols, index: index)
+                let (rows, cols, index) = try gridArguments(args.positional)
+                return .object(AxesObject(session.currentFigure().axes(rows: rows, cols: cols, index: index)))
+            },
+            function("gca") { _, _ in .object(AxesObject(axes())) },
+            function("gcf") { _, _ in .object(FigureObject(session.currentFigure(), session: session)) },
+            function("suptitle") { args, _ in
+                session.currentFigure().suptitle = try (args.positional.first ?? .string("")).string("t")
                 return .none
             },
-            function("plot") { args, _ in
-                try plot(axes(), args)
+            function("savefig") { args, _ in
+                try session.save(session.currentFigure(), args)
                 return .none
             },
-            text("title") { $0.title = $1 },
-            text("xlabel") { $0.xlabel = $1 },
-            text("ylabel") { $0.ylabel = $1 },
-            function("legend") { args, _ in
-                let s = try args.bind("legend", ["handles", "labels", "loc"], allowExtraKeywords: true)
-                axes().legend(location: try s.value(2)?.string("loc") ?? "best")
-                return .none
-            },
+            function("tight_layout") { _, _ in .none },
+            function("subplots_adjust") { _, _ in .none },
             function("show") { _, _ in
                 session.showFigure()
                 return .none
@@ -60,7 +49,49 @@ enum PyplotModule {
                 session.closeFigure()
                 return .none
             },
-        ])
+            function("clf") { _, _ in
+                session.newFigure(Figure())
+                return .none
+            },
+            function("plot_decision_boundary") { args, ctx in
+                try DecisionBoundary.draw(axes(), args, ctx)
+                return .none
+            },
+        ]
+        for (name, method) in AxesMethods.methods where !name.hasPrefix("set_") {
+            members.append(function(name) { args, _ in try method(axes(), args) })
+        }
+        for (pyplotName, axesName) in AxesMethods.axesNames {
+            guard let method = AxesMethods.methods[axesName] else { continue }
+            members.append(function(pyplotName) { args, _ in try method(axes(), args) })
+        }
+        return module("matplotlib.pyplot", members)
+    }
+
+    static func figureSize(_ v: Value?) throws -> (Double, Double) {
+        guard let v else { return (6.4, 4.8) }
+        let pair = try v.sequence("figsize")
+        guard pair.count == 2 else { throw ScriptError.value("figsize expects (width, height) in inches") }
+        let w = try pair[0].double("figsize"), h = try pair[1].double("figsize")
+        guard w > 0, h > 0, w <= 40, h <= 40 else { throw ScriptError.value("figsize must be positive and at most 40 inches. Received: figsize=(\(w), \(h))") }
+        return (w, h)
+    }
+
+    /// `subplot(211)` or `subplot(2, 1, 1)`.
+    static func gridArguments(_ positional: [Value]) throws -> (Int, Int, Int) {
+        var rows = 1, cols = 1, index = 1
+        let p = try positional.map { try $0.int("subplot") }
+        if p.count == 1 {
+            rows = p[0] / 100; cols = (p[0] / 10) % 10; index = p[0] % 10
+        } else if p.count == 3 {
+            rows = p[0]; cols = p[1]; index = p[2]
+        } else {
+            throw ScriptError.type("subplot() expects a three-digit number such as 211 or (rows, cols, index)")
+        }
+        guard rows > 0, cols > 0, index >= 1, index <= rows * cols else {
+            throw ScriptError.value("num must be an integer with 1 <= num <= \(max(rows * cols, 1)), not \(index)")
+        }
+        return (rows, cols, index)
     }
 
     /// `plot([x], y, [fmt], label=..., color=..., linestyle=..., linewidth=..., marker=...)`.
@@ -79,7 +110,7 @@ enum PyplotModule {
             }
         default: throw ScriptError.type("plot() expects y, or x and y, optionally with a format string")
         }
-        let known = ["label", "color", "c", "linestyle", "ls", "linewidth", "lw", "marker"]
+        let known = ["label", "color", "c", "linestyle", "ls", "linewidth", "lw", "marker", "alpha", "markersize", "ms", "zorder"]
         for (name, _) in args.keywords where !known.contains(name) {
             var m = "plot() got an unexpected keyword argument '\(name)'"
             if let s = Suggest.closest(to: name, in: known) { m += "; did you mean '\(s)'?" }

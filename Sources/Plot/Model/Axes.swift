@@ -1,16 +1,29 @@
+import Foundation
+
 /// One set of axes: its series, labels, limits and legend, independent of how it is drawn.
 public final class Axes {
     /// Where the axes sit in its figure's grid.
     let rows: Int, cols: Int, index: Int
     var lines: [LineArtist] = []
     var scatters: [ScatterArtist] = []
+    var rects: [RectArtist] = []
+    var polygons: [PolygonArtist] = []
+    var meshes: [MeshArtist] = []
+    var referenceLines: [ReferenceLine] = []
+    var texts: [TextArtist] = []
+    var boxes: [BoxArtist] = []
     var colorIndex = 0
     public var title: String?
     public var xlabel: String?
     public var ylabel: String?
     public var xlim: (Double, Double)?
     public var ylim: (Double, Double)?
+    public var xscale: Scale = .linear
+    public var yscale: Scale = .linear
     public var grid = false
+    /// Explicit ticks (`xticks(ticks, labels)`); labels nil means formatted values.
+    public var xticks: (values: [Double], labels: [String]?)?
+    public var yticks: (values: [Double], labels: [String]?)?
     var legendLocation: String?
 
     init(rows: Int, cols: Int, index: Int) {
@@ -37,26 +50,197 @@ public final class Axes {
         scatters.append(ScatterArtist(x: x, y: y, colors: c, size: size, label: label, alpha: alpha))
     }
 
+    /// Bars of `width` centred on x (or, for `horizontal`, bars along x centred on the values).
+    public func bar(x: [Double], heights: [Double], width: Double = 0.8, bottom: Double = 0, color: Color? = nil,
+                    label: String? = nil, horizontal: Bool = false, alpha: Double = 1) {
+        var c = color ?? nextColor()
+        c.a *= alpha
+        for (i, (p, h)) in zip(x, heights).enumerated() {
+            let r = horizontal
+                ? RectArtist(x0: bottom, y0: p - width / 2, x1: bottom + h, y1: p + width / 2, color: c, edge: nil, label: i == 0 ? label : nil)
+                : RectArtist(x0: p - width / 2, y0: bottom, x1: p + width / 2, y1: bottom + h, color: c, edge: nil, label: i == 0 ? label : nil)
+            rects.append(r)
+        }
+    }
+
+    /// A histogram as matplotlib computes it: equal-width bins over the data range (or `range`),
+    /// the last bin closed; returns the counts (densities when `density`) and the edges.
+    @discardableResult
+    public func hist(_ values: [Double], bins: Int = 10, range: (Double, Double)? = nil, density: Bool = false,
+                     color: Color? = nil, alpha: Double = 1, label: String? = nil, stepOnly: Bool = false) -> (counts: [Double], edges: [Double]) {
+        let (counts, edges) = Axes.histogram(values, bins: bins, range: range, density: density)
+        var c = color ?? nextColor()
+        c.a *= alpha
+        if stepOnly {
+            var xs: [Double] = [edges[0]], ys: [Double] = [0]
+            for i in 0..<counts.count { xs += [edges[i], edges[i + 1]]; ys += [counts[i], counts[i]] }
+            xs.append(edges[edges.count - 1]); ys.append(0)
+            lines.append(LineArtist(x: xs, y: ys, label: label, color: c, style: .solid, width: 1.5, marker: nil))
+        } else {
+            for i in 0..<counts.count {
+                rects.append(RectArtist(x0: edges[i], y0: 0, x1: edges[i + 1], y1: counts[i], color: c, edge: nil, label: i == 0 ? label : nil))
+            }
+        }
+        return (counts, edges)
+    }
+
+    static func histogram(_ values: [Double], bins: Int, range: (Double, Double)?, density: Bool) -> ([Double], [Double]) {
+        let finite = values.filter { $0.isFinite }
+        var (lo, hi) = range ?? (finite.min() ?? 0, finite.max() ?? 1)
+        if lo == hi { lo -= 0.5; hi += 0.5 }
+        let n = max(1, bins)
+        let edges = (0...n).map { lo + (hi - lo) * Double($0) / Double(n) }
+        var counts = [Double](repeating: 0, count: n)
+        for v in finite where v >= lo && v <= hi {
+            var k = Int((v - lo) / (hi - lo) * Double(n))
+            if k == n { k = n - 1 }
+            counts[k] += 1
+        }
+        if density {
+            let total = counts.reduce(0, +)
+            let width = (hi - lo) / Double(n)
+            if total > 0 { counts = counts.map { $0 / (total * width) } }
+        }
+        return (counts, edges)
+    }
+
+    public func axhline(_ y: Double, color: Color? = nil, style: LineStyle = .solid, width: Double = 1.5) {
+        referenceLines.append(ReferenceLine(horizontal: true, value: y, color: color ?? Color.cycle[colorIndex % 10], style: style, width: width))
+    }
+
+    public func axvline(_ x: Double, color: Color? = nil, style: LineStyle = .solid, width: Double = 1.5) {
+        referenceLines.append(ReferenceLine(horizontal: false, value: x, color: color ?? Color.cycle[colorIndex % 10], style: style, width: width))
+    }
+
+    public func fillBetween(x: [Double], y1: [Double], y2: [Double], color: Color? = nil, alpha: Double = 1, label: String? = nil) {
+        var c = color ?? nextColor()
+        c.a *= alpha
+        let upper = zip(x, y1).map { ($0, $1) }
+        let lower = zip(x, y2).map { ($0, $1) }.reversed()
+        polygons.append(PolygonArtist(points: upper + lower, color: c, label: label))
+    }
+
+    public func errorbar(x: [Double], y: [Double], yerr: [Double], label: String? = nil, color: Color? = nil,
+                         lineStyle: LineStyle = .solid, marker: Marker? = nil) {
+        let c = color ?? nextColor()
+        lines.append(LineArtist(x: x, y: y, label: label, color: c, style: lineStyle, width: 1.5, marker: marker))
+        for (i, (px, py)) in zip(x, y).enumerated() {
+            let e = yerr.count == 1 ? yerr[0] : (i < yerr.count ? yerr[i] : 0)
+            lines.append(LineArtist(x: [px, px], y: [py - e, py + e], label: nil, color: c, style: .solid, width: 1.5, marker: nil))
+        }
+    }
+
+    public func text(x: Double, y: Double, _ s: String, size: Double = 10, color: Color = .black) {
+        texts.append(TextArtist(x: x, y: y, text: s, size: size, color: color))
+    }
+
+    /// One box per data set at positions 1, 2, ...; `labels` name them on the x axis.
+    public func boxplot(_ data: [[Double]], labels: [String]? = nil, showMeans: Bool = false) {
+        for (k, values) in data.enumerated() {
+            let v = values.filter { $0.isFinite }.sorted()
+            guard !v.isEmpty else { continue }
+            let q1 = Axes.percentile(v, 25), med = Axes.percentile(v, 50), q3 = Axes.percentile(v, 75)
+            let iqr = q3 - q1
+            let low = v.first { $0 >= q1 - 1.5 * iqr } ?? q1
+            let high = v.last { $0 <= q3 + 1.5 * iqr } ?? q3
+            let outliers = v.filter { $0 < low || $0 > high }
+            boxes.append(BoxArtist(position: Double(k + 1), q1: q1, median: med, q3: q3, low: low, high: high,
+                                   outliers: outliers, mean: showMeans ? v.reduce(0, +) / Double(v.count) : nil))
+        }
+        xticks = ((1...max(1, data.count)).map(Double.init), labels ?? (1...max(1, data.count)).map { String($0) })
+    }
+
+    /// NumPy's default (linear) percentile of sorted values.
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard sorted.count > 1 else { return sorted.first ?? .nan }
+        let pos = p / 100 * Double(sorted.count - 1)
+        let i = Int(pos), f = pos - Double(i)
+        return i + 1 < sorted.count ? sorted[i] + (sorted[i + 1] - sorted[i]) * f : sorted[i]
+    }
+
+    /// Filled cells coloured by `values` (rows × cols) through a colormap, between the given edges.
+    public func mesh(xEdges: [Double], yEdges: [Double], values: [Double], colormap: String = "viridis", alpha: Double = 1,
+                     range: (Double, Double)? = nil) {
+        let finite = values.filter { $0.isFinite }
+        let (lo, hi) = range ?? (finite.min() ?? 0, finite.max() ?? 1)
+        let colors = values.map { v -> Color in
+            var c = Colormap.color(hi > lo ? (v - lo) / (hi - lo) : 0.5, name: colormap)
+            c.a = alpha
+            return c
+        }
+        meshes.append(MeshArtist(xEdges: xEdges, yEdges: yEdges, colors: colors))
+    }
+
     public func legend(location: String = "best") {
         legendLocation = location
     }
 
-    /// Data limits with matplotlib's 5% margins, unless set with xlim/ylim.
+    // MARK: Limits and ticks
+
+    func dataExtents() -> (xs: [Double], ys: [Double]) {
+        var xs = lines.flatMap(\.x) + scatters.flatMap(\.x) + polygons.flatMap { $0.points.map(\.0) }
+        var ys = lines.flatMap(\.y) + scatters.flatMap(\.y) + polygons.flatMap { $0.points.map(\.1) }
+        for r in rects { xs += [r.x0, r.x1]; ys += [r.y0, r.y1] }
+        for m in meshes { xs += [m.xEdges.first ?? 0, m.xEdges.last ?? 0]; ys += [m.yEdges.first ?? 0, m.yEdges.last ?? 0] }
+        for b in boxes { xs += [b.position - 0.5, b.position + 0.5]; ys += [b.low, b.high] + b.outliers }
+        for r in referenceLines { if r.horizontal { ys.append(r.value) } else { xs.append(r.value) } }
+        return (xs, ys)
+    }
+
+    /// Data limits with matplotlib's 5 % margins (none for meshes, and none below a bar's zero
+    /// baseline), unless set with xlim/ylim.
     public func computedLimits() -> (x: (Double, Double), y: (Double, Double)) {
-        let xs = lines.flatMap(\.x) + scatters.flatMap(\.x)
-        let ys = lines.flatMap(\.y) + scatters.flatMap(\.y)
-        return (xlim ?? Ticks.autoLimits(xs), ylim ?? Ticks.autoLimits(ys))
+        let (xs, ys) = dataExtents()
+        func auto(_ v: [Double], _ scale: Scale, sticky: Bool) -> (Double, Double) {
+            if scale == .log {
+                let pos = v.filter { $0 > 0 && $0.isFinite }
+                guard let lo = pos.min(), let hi = pos.max() else { return (1, 10) }
+                let (a, b) = Ticks.autoLimits([log10(lo), log10(hi)])
+                return (pow(10, a), pow(10, b))
+            }
+            var l = Ticks.autoLimits(v)
+            if sticky, let lo = v.filter({ $0.isFinite }).min(), lo >= 0, l.0 < 0 { l.0 = 0 }
+            return l
+        }
+        let meshOnly = !meshes.isEmpty && lines.isEmpty && scatters.isEmpty
+        var x = xlim ?? auto(xs, xscale, sticky: false)
+        var y = ylim ?? auto(ys, yscale, sticky: !rects.isEmpty && rects.allSatisfy { $0.y0 == 0 })
+        if meshOnly, xlim == nil, let f = meshes.first { x = (f.xEdges.first ?? 0, f.xEdges.last ?? 1) }
+        if meshOnly, ylim == nil, let f = meshes.first { y = (f.yEdges.first ?? 0, f.yEdges.last ?? 1) }
+        return (x, y)
     }
 
     public func ticks() -> (x: [Double], y: [Double]) {
         let l = computedLimits()
-        return (Ticks.positions(l.x.0, l.x.1, maxTicks: cols > 1 ? 6 : 9), Ticks.positions(l.y.0, l.y.1, maxTicks: rows > 1 ? 6 : 9))
+        func positions(_ lim: (Double, Double), _ scale: Scale, _ maxTicks: Int, _ fixed: (values: [Double], labels: [String]?)?) -> [Double] {
+            if let fixed { return fixed.values }
+            if scale == .log {
+                let lo = Int(log10(lim.0).rounded(.up)), hi = Int(log10(lim.1).rounded(.down))
+                guard hi >= lo else { return [] }
+                let step = max(1, (hi - lo + 1 + maxTicks - 1) / maxTicks)
+                return stride(from: lo, through: hi, by: step).map { pow(10, Double($0)) }
+            }
+            return Ticks.positions(lim.0, lim.1, maxTicks: maxTicks)
+        }
+        return (positions(l.x, xscale, cols > 1 ? 6 : 9, xticks), positions(l.y, yscale, rows > 1 ? 6 : 9, yticks))
     }
 
-    /// Entries of the legend: label, colour, style and marker of each labelled series.
-    var legendEntries: [(label: String, color: Color, style: LineStyle, width: Double, marker: Marker?)] {
-        lines.compactMap { l in l.label.flatMap { $0.hasPrefix("_") ? nil : ($0, l.color, l.style, l.width, l.marker) } }
-            + scatters.compactMap { s in s.label.map { ($0, s.colors.first ?? Color.cycle[0], LineStyle.none, 1.5, Marker.circle) } }
+    func tickLabels(_ values: [Double], scale: Scale, fixed: (values: [Double], labels: [String]?)?) -> [String] {
+        if let labels = fixed?.labels { return labels }
+        if scale == .log {
+            return values.map { "10^" + String(Int(log10($0).rounded())).replacingOccurrences(of: "-", with: "\u{2212}") }
+        }
+        return Ticks.labels(values)
+    }
+
+    /// Entries of the legend: label, colour, style and marker of each labelled artist.
+    var legendEntries: [(label: String, color: Color, style: LineStyle, width: Double, marker: Marker?, patch: Bool)] {
+        var out: [(String, Color, LineStyle, Double, Marker?, Bool)] = []
+        for l in lines { if let label = l.label, !label.hasPrefix("_") { out.append((label, l.color, l.style, l.width, l.marker, false)) } }
+        for s in scatters { if let label = s.label { out.append((label, s.colors.first ?? Color.cycle[0], .none, 1.5, .circle, false)) } }
+        for r in rects { if let label = r.label { out.append((label, r.color, .none, 0, nil, true)) } }
+        for p in polygons { if let label = p.label { out.append((label, p.color, .none, 0, nil, true)) } }
+        return out.map { (label: $0.0, color: $0.1, style: $0.2, width: $0.3, marker: $0.4, patch: $0.5) }
     }
 
     func describe() -> String {
@@ -67,6 +251,8 @@ public final class Axes {
         if let t = xlabel { head += " xlabel '\(t)'" }
         if let t = ylabel { head += " ylabel '\(t)'" }
         head += " xlim [\(Ticks.short(l.x.0)), \(Ticks.short(l.x.1))] ylim [\(Ticks.short(l.y.0)), \(Ticks.short(l.y.1))]"
+        if xscale == .log { head += " xscale log" }
+        if yscale == .log { head += " yscale log" }
         if let loc = legendLocation { head += " legend \(loc)" }
         out.append(head)
         for line in lines {
@@ -83,6 +269,22 @@ public final class Axes {
         for s in scatters {
             out.append("  scatter" + (s.label.map { " '\($0)'" } ?? "") + " \(s.x.count) points")
         }
+        if !rects.isEmpty {
+            let heights = rects.map { $0.y1 - $0.y0 }
+            out.append("  bars \(rects.count) total height \(Ticks.short(heights.reduce(0, +))) max \(Ticks.short(heights.max() ?? 0))")
+        }
+        for p in polygons { out.append("  fill \(p.points.count) vertices") }
+        for m in meshes { out.append("  mesh \(m.xEdges.count - 1)x\(m.yEdges.count - 1) cells") }
+        for b in boxes { out.append("  box at \(Ticks.short(b.position)) median \(Ticks.short(b.median)) q1 \(Ticks.short(b.q1)) q3 \(Ticks.short(b.q3))") }
+        for r in referenceLines { out.append("  \(r.horizontal ? "axhline" : "axvline") \(Ticks.short(r.value))") }
+        for t in texts { out.append("  text '\(t.text)' at (\(Ticks.short(t.x)), \(Ticks.short(t.y)))") }
         return out.joined(separator: "\n")
+    }
+}
+
+extension Axes {
+    /// `legend(['a', 'b'])`: labels given in the order the series were added.
+    public func relabel(_ names: [String]) {
+        for (i, name) in names.enumerated() where i < lines.count { lines[i].label = name }
     }
 }

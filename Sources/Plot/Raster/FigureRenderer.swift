@@ -43,14 +43,65 @@ struct FigureRenderer {
         let limits = a.computedLimits()
         let (xt, yt) = a.ticks()
         let (x0, x1) = limits.x, (y0, y1) = limits.y
-        func px(_ x: Double) -> Double { b.left + (x - x0) / (x1 - x0) * b.width }
-        func py(_ y: Double) -> Double { b.bottom - (y - y0) / (y1 - y0) * b.height }
+        let logX = a.xscale == .log, logY = a.yscale == .log
+        let lx0 = logX ? log10(x0) : x0, lx1 = logX ? log10(x1) : x1
+        let ly0 = logY ? log10(y0) : y0, ly1 = logY ? log10(y1) : y1
+        func px(_ x: Double) -> Double {
+            let v = logX ? (x > 0 ? log10(x) : -.infinity) : x
+            return b.left + (v - lx0) / (lx1 - lx0) * b.width
+        }
+        func py(_ y: Double) -> Double {
+            let v = logY ? (y > 0 ? log10(y) : -.infinity) : y
+            return b.bottom - (v - ly0) / (ly1 - ly0) * b.height
+        }
         let clip = (Int(b.left.rounded(.down)), Int(b.top.rounded(.down)), Int(b.right.rounded(.up)), Int(b.bottom.rounded(.up)))
 
         if a.grid {
             for t in xt { canvas.addSegment(px(t), b.top, px(t), b.bottom, width: pt(0.8)) }
             for t in yt { canvas.addSegment(b.left, py(t), b.right, py(t), width: pt(0.8)) }
             canvas.composite(Color(r: 0xb0, g: 0xb0, b: 0xb0), clip: clip)
+        }
+        for m in a.meshes {
+            let cols = m.xEdges.count - 1, rows = m.yEdges.count - 1
+            for i in 0..<max(rows, 0) {
+                for j in 0..<max(cols, 0) where i * cols + j < m.colors.count {
+                    canvas.addPolygon([(px(m.xEdges[j]), py(m.yEdges[i])), (px(m.xEdges[j + 1]), py(m.yEdges[i])),
+                                       (px(m.xEdges[j + 1]), py(m.yEdges[i + 1])), (px(m.xEdges[j]), py(m.yEdges[i + 1]))])
+                    canvas.composite(m.colors[i * cols + j], clip: clip)
+                }
+            }
+        }
+        for r in a.rects {
+            canvas.addPolygon([(px(r.x0), py(r.y0)), (px(r.x1), py(r.y0)), (px(r.x1), py(r.y1)), (px(r.x0), py(r.y1))])
+            canvas.composite(r.color, clip: clip)
+        }
+        for p in a.polygons {
+            canvas.addPolygon(p.points.filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) })
+            canvas.composite(p.color, clip: clip)
+        }
+        for box in a.boxes {
+            let half = 0.25, lw = pt(1)
+            let l = px(box.position - half), r = px(box.position + half), c = px(box.position)
+            let corners = [(l, py(box.q1)), (r, py(box.q1)), (r, py(box.q3)), (l, py(box.q3))]
+            for k in 0..<4 { canvas.addSegment(corners[k].0, corners[k].1, corners[(k + 1) % 4].0, corners[(k + 1) % 4].1, width: lw) }
+            canvas.addSegment(c, py(box.q1), c, py(box.low), width: lw)
+            canvas.addSegment(c, py(box.q3), c, py(box.high), width: lw)
+            let capL = px(box.position - half / 2), capR = px(box.position + half / 2)
+            canvas.addSegment(capL, py(box.low), capR, py(box.low), width: lw)
+            canvas.addSegment(capL, py(box.high), capR, py(box.high), width: lw)
+            canvas.composite(.black, clip: clip)
+            for o in box.outliers {
+                canvas.addDisc(c, py(o), radius: pt(3))
+                canvas.composite(.black, clip: clip)
+                canvas.addDisc(c, py(o), radius: pt(3) - pt(1))
+                canvas.composite(.white, clip: clip)
+            }
+            canvas.addSegment(l, py(box.median), r, py(box.median), width: lw)
+            canvas.composite(Color.cycle[1], clip: clip)
+            if let mean = box.mean {
+                addMarker(.triangle, at: (c, py(mean)), size: pt(6), canvas)
+                canvas.composite(Color.cycle[2], clip: clip)
+            }
         }
         for line in a.lines {
             let points = zip(line.x, line.y).map { (px($0), py($1)) }
@@ -73,6 +124,15 @@ struct FigureRenderer {
             }
         }
 
+        for r in a.referenceLines {
+            let pts = r.horizontal ? [(b.left, py(r.value)), (b.right, py(r.value))] : [(px(r.value), b.top), (px(r.value), b.bottom)]
+            strokePolyline(pts, width: pt(r.width), pattern: r.style.pattern, canvas)
+            canvas.composite(r.color, clip: clip)
+        }
+        for t in a.texts where px(t.x).isFinite && py(t.y).isFinite {
+            canvas.text(t.text, x: px(t.x), y: py(t.y), size: t.size, dpi: dpi, color: t.color)
+        }
+
         // Spines and ticks.
         let spine = pt(0.8)
         canvas.addSegment(b.left, b.top, b.right, b.top, width: spine)
@@ -86,18 +146,18 @@ struct FigureRenderer {
 
         let fontSize = 10.0
         let labelTop = b.bottom + tickLength + pt(3.5)
-        let xLabels = Ticks.labels(xt)
+        let xLabels = a.tickLabels(xt, scale: a.xscale, fixed: a.xticks)
         var xLabelBottom = labelTop
+        let capHeight = canvas.measure("0", size: fontSize, dpi: dpi).ascent
         for (t, label) in zip(xt, xLabels) {
-            let m = canvas.measure(label, size: fontSize, dpi: dpi)
-            canvas.text(label, x: px(t), y: labelTop + m.ascent, size: fontSize, dpi: dpi, hAlign: 0.5)
-            xLabelBottom = max(xLabelBottom, labelTop + m.ascent + m.descent)
+            let w = tickLabel(label, x: px(t), baseline: labelTop + capHeight, hAlign: 0.5, canvas)
+            _ = w
+            xLabelBottom = max(xLabelBottom, labelTop + capHeight + pt(3))
         }
         var yLabelLeft = b.left - tickLength - pt(3.5)
-        for (t, label) in zip(yt, Ticks.labels(yt)) {
-            let m = canvas.measure(label, size: fontSize, dpi: dpi)
-            canvas.text(label, x: b.left - tickLength - pt(3.5), y: py(t), size: fontSize, dpi: dpi, hAlign: 1, vCenter: true)
-            yLabelLeft = min(yLabelLeft, b.left - tickLength - pt(3.5) - m.width)
+        for (t, label) in zip(yt, a.tickLabels(yt, scale: a.yscale, fixed: a.yticks)) {
+            let w = tickLabel(label, x: b.left - tickLength - pt(3.5), baseline: py(t) + capHeight / 2, hAlign: 1, canvas)
+            yLabelLeft = min(yLabelLeft, b.left - tickLength - pt(3.5) - w)
         }
         if let t = a.xlabel {
             let m = canvas.measure(t, size: fontSize, dpi: dpi)
@@ -110,7 +170,29 @@ struct FigureRenderer {
         if let t = a.title {
             canvas.text(t, x: (b.left + b.right) / 2, y: b.top - pt(6), size: 12, dpi: dpi, hAlign: 0.5)
         }
-        if a.legendLocation != nil { drawLegend(a, b, canvas, data: a.lines.flatMap { l in zip(l.x, l.y).map { (px($0), py($1)) } }) }
+        if a.legendLocation != nil {
+            var data = a.lines.flatMap { l in zip(l.x, l.y).map { (px($0), py($1)) } }
+            data += a.scatters.flatMap { s in zip(s.x, s.y).map { (px($0), py($1)) } }
+            data += a.rects.map { (px(($0.x0 + $0.x1) / 2), py($0.y1)) }
+            drawLegend(a, b, canvas, data: data)
+        }
+    }
+
+    /// Draws a tick label; "10^k" becomes 10 with a raised, smaller exponent. Returns its width.
+    func tickLabel(_ label: String, x: Double, baseline: Double, hAlign: Double, _ canvas: GDCanvas) -> Double {
+        let size = 10.0
+        if label.hasPrefix("10^") {
+            let exponent = String(label.dropFirst(3))
+            let base = canvas.measure("10", size: size, dpi: dpi), sup = canvas.measure(exponent, size: size * 0.7, dpi: dpi)
+            let width = base.width + sup.width + pt(1)
+            let left = x - width * hAlign
+            canvas.text("10", x: left, y: baseline, size: size, dpi: dpi)
+            canvas.text(exponent, x: left + base.width + pt(1), y: baseline - base.ascent * 0.55, size: size * 0.7, dpi: dpi)
+            return width
+        }
+        let m = canvas.measure(label, size: size, dpi: dpi)
+        canvas.text(label, x: x, y: baseline, size: size, dpi: dpi, hAlign: hAlign)
+        return m.width
     }
 
     /// Strokes a polyline, breaking it at non-finite points, with an optional dash pattern.
@@ -196,6 +278,9 @@ struct FigureRenderer {
         for (k, entry) in entries.enumerated() {
             let rowTop = y + pad + Double(k) * (rowHeight + spacing)
             let cy = rowTop + rowHeight / 2
+            if entry.patch {
+                canvas.fillRect(x + pad, cy - 0.35 * em, x + pad + handle, cy + 0.35 * em, entry.color)
+            }
             if entry.style != .none {
                 strokePolyline([(x + pad, cy), (x + pad + handle, cy)], width: pt(entry.width), pattern: entry.style.pattern, canvas)
                 canvas.composite(entry.color)
