@@ -35,9 +35,23 @@ public final class Dense: Layer {
     private let dInput = FloatBuffer()
     private var lastInput: UnsafePointer<Float>?
 
-    public init(
+    public convenience init(
         units: Int, activation: String? = nil, inputDim: Int? = nil, useBias: Bool = true,
         kernelInitializer: String = "glorot_uniform", biasInitializer: String = "zeros",
+        kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
+        kernelConstraint: Constraint? = nil, biasConstraint: Constraint? = nil,
+        name: String? = nil
+    ) throws {
+        try self.init(units: units, activation: activation, inputDim: inputDim, useBias: useBias,
+                      kernel: try Initializer.named(kernelInitializer), bias: try Initializer.named(biasInitializer),
+                      kernelRegularizer: kernelRegularizer, biasRegularizer: biasRegularizer,
+                      kernelConstraint: kernelConstraint, biasConstraint: biasConstraint, name: name)
+    }
+
+    /// The same with initializer values (`RandomUniform(0, 1)` objects rather than names).
+    public init(
+        units: Int, activation: String? = nil, inputDim: Int? = nil, useBias: Bool = true,
+        kernel: Initializer, bias: Initializer,
         kernelRegularizer: Regularizer? = nil, biasRegularizer: Regularizer? = nil,
         kernelConstraint: Constraint? = nil, biasConstraint: Constraint? = nil,
         name: String? = nil
@@ -52,8 +66,8 @@ public final class Dense: Layer {
         self.activation = try Activation.named(activation)
         self.useBias = useBias
         self.declaredInputShape = inputDim.map { [$0] }
-        self.kernelInitializer = try Initializer.named(kernelInitializer)
-        self.biasInitializer = try Initializer.named(biasInitializer)
+        self.kernelInitializer = kernel
+        self.biasInitializer = bias
         self.kernelRegularizer = kernelRegularizer
         self.biasRegularizer = biasRegularizer
         self.kernelConstraint = kernelConstraint

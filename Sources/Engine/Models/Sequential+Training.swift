@@ -211,6 +211,7 @@ extension Sequential {
             layers[index].addRegularizationGradients()
             index -= 1
         }
+        optimizer.options.clip(parameters)
         optimizer.apply(to: parameters)
         for parameter in parameters where parameter.constraint != nil { parameter.applyConstraint() }
         return batchLoss + penalty

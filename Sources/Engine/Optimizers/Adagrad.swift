@@ -4,6 +4,7 @@ public final class Adagrad: Optimizer {
     public var name: String { "Adagrad" }
     public var learningRate: Double
     public var schedule: (any LearningRateSchedule)?
+    public var options = OptimizerOptions()
     public let initialAccumulatorValue: Double
     public let epsilon: Double
     public private(set) var iterations = 0

@@ -10,6 +10,7 @@ public final class Adam: Optimizer {
     public var name: String { "Adam" }
     public var learningRate: Double
     public var schedule: (any LearningRateSchedule)?
+    public var options = OptimizerOptions()
     public let beta1: Double
     public let beta2: Double
     public let epsilon: Double

@@ -15,6 +15,10 @@ public final class AdamW: Optimizer {
         get { adam.schedule }
         set { adam.schedule = newValue }
     }
+    public var options: OptimizerOptions {
+        get { adam.options }
+        set { adam.options = newValue }
+    }
     public var weightDecay: Double { adam.weightDecay }
     public var iterations: Int { adam.iterations }
     public var variableCount: Int { adam.variableCount }

@@ -7,6 +7,7 @@ public final class Adamax: Optimizer {
     public var name: String { "Adamax" }
     public var learningRate: Double
     public var schedule: (any LearningRateSchedule)?
+    public var options = OptimizerOptions()
     public let beta1: Double
     public let beta2: Double
     public let epsilon: Double

@@ -8,6 +8,7 @@ public final class Nadam: Optimizer {
     public var name: String { "Nadam" }
     public var learningRate: Double
     public var schedule: (any LearningRateSchedule)?
+    public var options = OptimizerOptions()
     public let beta1: Double
     public let beta2: Double
     public let epsilon: Double

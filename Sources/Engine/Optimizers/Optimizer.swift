@@ -5,6 +5,8 @@ public protocol Optimizer: AnyObject {
     var learningRate: Double { get set }
     /// When set, the step's rate comes from the schedule instead of `learningRate`.
     var schedule: (any LearningRateSchedule)? { get set }
+    /// Gradient clipping and the legacy per-step decay, shared by every optimizer.
+    var options: OptimizerOptions { get set }
     /// Steps taken so far (Keras' `optimizer.iterations`).
     var iterations: Int { get }
     /// Applies one update to every parameter from its current gradient.
@@ -18,7 +20,9 @@ public protocol Optimizer: AnyObject {
 extension Optimizer {
     /// The rate the next step will use.
     public var currentLearningRate: Double {
-        schedule?.rate(at: iterations) ?? learningRate
+        let base = schedule?.rate(at: iterations) ?? learningRate
+        // Keras 2's legacy `decay`: lr / (1 + decay · iterations), per batch update.
+        return options.decay > 0 ? base / (1 + options.decay * Double(iterations)) : base
     }
 
     /// Keras' decoupled weight decay, applied before the update: w ← w − w · decay · lr.
@@ -56,5 +60,69 @@ final class SlotTable {
         table[key] = created
         floatCount += slotsPerParameter * parameter.count
         return created
+    }
+}
+
+/// Keras' `clipnorm`, `clipvalue` and `global_clipnorm` (at most one of them), and the legacy
+/// `decay` of Keras 2 optimizers.
+public struct OptimizerOptions: Sendable, Equatable {
+    public var clipnorm: Double?
+    public var clipvalue: Double?
+    public var globalClipnorm: Double?
+    public var decay: Double = 0
+
+    public init(clipnorm: Double? = nil, clipvalue: Double? = nil, globalClipnorm: Double? = nil, decay: Double = 0) throws {
+        let set = [clipnorm, clipvalue, globalClipnorm].compactMap { $0 }.count
+        guard set <= 1 else {
+            throw EngineError("Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: clipnorm=\(clipnorm.map { String($0) } ?? "None"), clipvalue=\(clipvalue.map { String($0) } ?? "None"), global_clipnorm=\(globalClipnorm.map { String($0) } ?? "None")")
+        }
+        for (name, v) in [("clipnorm", clipnorm), ("clipvalue", clipvalue), ("global_clipnorm", globalClipnorm)] {
+            if let v, !(v > 0) { throw EngineError("\(name) must be positive. Received: \(name)=\(v)") }
+        }
+        guard decay >= 0 else { throw EngineError("decay must be non-negative. Received: decay=\(decay)") }
+        self.clipnorm = clipnorm
+        self.clipvalue = clipvalue
+        self.globalClipnorm = globalClipnorm
+        self.decay = decay
+    }
+
+    public init() {}
+
+    /// Clips the parameters' gradients in place, as Keras does before each update:
+    /// per-tensor norm (g · c / max(‖g‖, c)), global norm across all tensors, or element values.
+    public func clip(_ parameters: [Parameter]) {
+        if let c = clipnorm {
+            let cf = Float(c)
+            for p in parameters {
+                let g = p.gradient.pointer
+                var sum: Float = 0
+                for i in 0..<p.count { sum += g[i] * g[i] }
+                let norm = sum.squareRoot()
+                guard norm > cf else { continue }
+                for i in 0..<p.count { g[i] = g[i] * cf / norm }
+            }
+        } else if let c = globalClipnorm {
+            var sum: Float = 0
+            for p in parameters {
+                let g = p.gradient.pointer
+                for i in 0..<p.count { sum += g[i] * g[i] }
+            }
+            let norm = sum.squareRoot()
+            guard norm > Float(c), norm.isFinite else {
+                if !norm.isFinite { for p in parameters { p.gradient.pointer.update(repeating: .nan, count: p.count) } }
+                return
+            }
+            let scale = Float(c) / norm
+            for p in parameters {
+                let g = p.gradient.pointer
+                for i in 0..<p.count { g[i] *= scale }
+            }
+        } else if let c = clipvalue {
+            let cf = Float(c)
+            for p in parameters {
+                let g = p.gradient.pointer
+                for i in 0..<p.count { g[i] = min(max(g[i], -cf), cf) }
+            }
+        }
     }
 }

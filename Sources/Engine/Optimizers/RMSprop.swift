@@ -7,6 +7,7 @@ public final class RMSprop: Optimizer {
     public var name: String { "RMSprop" }
     public var learningRate: Double
     public var schedule: (any LearningRateSchedule)?
+    public var options = OptimizerOptions()
     public let rho: Double
     public let momentum: Double
     public let epsilon: Double

@@ -6,6 +6,7 @@ public final class SGD: Optimizer {
     public var name: String { "SGD" }
     public var learningRate: Double
     public var schedule: (any LearningRateSchedule)?
+    public var options = OptimizerOptions()
     public let momentum: Double
     public let nesterov: Bool
     public private(set) var iterations = 0

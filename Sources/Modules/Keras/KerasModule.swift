@@ -2,34 +2,256 @@ import Engine
 import Script
 import Tensor
 
-/// `keras` (and `tensorflow.keras`): models, layers and optimizers bound to the engine.
+/// `keras` (and `tensorflow.keras`, `tf.keras`): models, layers, optimizers, regularizers,
+/// constraints, initializers, callbacks and the backend, bound to the engine.
 enum KerasModule {
-    static func layers(session: LessonSession) -> ModuleObject {
-        module("keras.layers", [
+    static func layers() -> ModuleObject {
+        func layer(_ name: String, _ body: @escaping (Arguments) throws -> any Layer) -> (String, Value) {
+            function(name) { args, _ in .object(LayerObject(try engineCall { try body(args) }, kind: name)) }
+        }
+        return module("keras.layers", [
             ("Dense", .object(BuiltinFunction("Dense") { args, _ in try LayerObject.dense(args) })),
+            layer("Dropout") { args in
+                let s = try args.bind("Dropout", ["rate", "noise_shape", "seed", "name"], required: 1)
+                return try Dropout(rate: try (s[0] ?? .none).double("rate"), name: try s.value(3)?.string("name"))
+            },
+            layer("GaussianNoise") { args in
+                let s = try args.bind("GaussianNoise", ["stddev", "seed", "name"], required: 1)
+                return try GaussianNoise(stddev: try (s[0] ?? .none).double("stddev"), name: try s.value(2)?.string("name"))
+            },
+            layer("BatchNormalization") { args in
+                let s = try args.bind("BatchNormalization", ["axis", "momentum", "epsilon", "center", "scale", "name"])
+                return try BatchNormalization(momentum: try s.value(1)?.double("momentum") ?? 0.99, epsilon: try s.value(2)?.double("epsilon") ?? 1e-3,
+                                              center: try s.value(3)?.bool("center") ?? true, scale: try s.value(4)?.bool("scale") ?? true,
+                                              name: try s.value(5)?.string("name"))
+            },
+            layer("Activation") { args in
+                let s = try args.bind("Activation", ["activation", "name"], required: 1)
+                return try ActivationLayer(try KerasArguments.activation(s[0]) ?? "linear", name: try s.value(1)?.string("name"))
+            },
+            layer("Flatten") { args in
+                let s = try args.bind("Flatten", ["data_format", "name", "input_shape"])
+                return Flatten(inputShape: try s.value(2)?.sequence("input_shape").map { try $0.int("input_shape") }, name: try s.value(1)?.string("name"))
+            },
+            layer("Input") { args in
+                let s = try args.bind("Input", ["shape", "batch_size", "name"], required: 1)
+                return try InputLayer(shape: try (s[0] ?? .none).sequence("shape").map { try $0.int("shape") }, name: try s.value(2)?.string("name"))
+            },
+            layer("InputLayer") { args in
+                let s = try args.bind("InputLayer", ["shape", "batch_size", "name", "input_shape"])
+                guard let shape = s.value(0) ?? s.value(3) else { throw ScriptError.type("InputLayer needs shape=") }
+                return try InputLayer(shape: try shape.sequence("shape").map { try $0.int("shape") }, name: try s.value(2)?.string("name"))
+            },
         ])
     }
 
     static func optimizers() -> ModuleObject {
-        module("keras.optimizers", [
-            function("Adam") { args, _ in
-                let s = try args.bind("Adam", ["learning_rate", "beta_1", "beta_2", "epsilon", "amsgrad", "lr"])
-                let lr = try (s.value(0) ?? s.value(5))?.double("learning_rate") ?? 0.001
-                return .object(OptimizerObject(Adam(
-                    learningRate: lr,
-                    beta1: try s.value(1)?.double("beta_1") ?? 0.9,
-                    beta2: try s.value(2)?.double("beta_2") ?? 0.999,
-                    epsilon: try s.value(3)?.double("epsilon") ?? 1e-7,
-                    amsgrad: try s.value(4)?.bool("amsgrad") ?? false), name: "Adam"))
+        /// Keras' shared optimizer keywords, plus each optimizer's own.
+        func optimizer(_ name: String, _ own: [String], _ make: @escaping ([Value?], Double?) throws -> Optimizer) -> (String, Value) {
+            function(name) { args, _ in
+                let common = ["learning_rate", "clipnorm", "clipvalue", "global_clipnorm", "lr", "decay", "weight_decay", "name", "use_ema"]
+                let s = try args.bind(name, own + common)
+                let k = own.count
+                var rate: Double?
+                var schedule: (any LearningRateSchedule)?
+                switch s.value(k) ?? s.value(k + 4) {
+                case .object(let o as ScheduleObject)?: schedule = o.schedule
+                case let v?: rate = try v.double("learning_rate")
+                case nil: break
+                }
+                let o = try make(Array(s[0..<k]), rate)
+                o.schedule = schedule
+                o.options = try engineCall {
+                    try OptimizerOptions(clipnorm: try s.value(k + 1)?.double("clipnorm"), clipvalue: try s.value(k + 2)?.double("clipvalue"),
+                                         globalClipnorm: try s.value(k + 3)?.double("global_clipnorm"), decay: try s.value(k + 5)?.double("decay") ?? 0)
+                }
+                return .object(OptimizerObject(o, name: name))
+            }
+        }
+        return module("keras.optimizers", [
+            optimizer("SGD", ["momentum", "nesterov"]) { s, lr in
+                SGD(learningRate: lr ?? 0.01, momentum: try s.value(0)?.double("momentum") ?? 0, nesterov: try s.value(1)?.bool("nesterov") ?? false)
             },
-            function("SGD") { args, _ in
-                let s = try args.bind("SGD", ["learning_rate", "momentum", "nesterov", "lr"])
-                let lr = try (s.value(0) ?? s.value(3))?.double("learning_rate") ?? 0.01
-                return .object(OptimizerObject(SGD(
-                    learningRate: lr,
-                    momentum: try s.value(1)?.double("momentum") ?? 0,
-                    nesterov: try s.value(2)?.bool("nesterov") ?? false), name: "SGD"))
+            optimizer("Adam", ["beta_1", "beta_2", "epsilon", "amsgrad"]) { s, lr in
+                Adam(learningRate: lr ?? 0.001, beta1: try s.value(0)?.double("beta_1") ?? 0.9, beta2: try s.value(1)?.double("beta_2") ?? 0.999,
+                     epsilon: try s.value(2)?.double("epsilon") ?? 1e-7, amsgrad: try s.value(3)?.bool("amsgrad") ?? false)
             },
+            optimizer("RMSprop", ["rho", "momentum", "epsilon", "centered"]) { s, lr in
+                RMSprop(learningRate: lr ?? 0.001, rho: try s.value(0)?.double("rho") ?? 0.9, momentum: try s.value(1)?.double("momentum") ?? 0,
+                        epsilon: try s.value(2)?.double("epsilon") ?? 1e-7, centered: try s.value(3)?.bool("centered") ?? false)
+            },
+            optimizer("Adagrad", ["initial_accumulator_value", "epsilon"]) { s, lr in
+                Adagrad(learningRate: lr ?? 0.001, initialAccumulatorValue: try s.value(0)?.double("initial_accumulator_value") ?? 0.1,
+                        epsilon: try s.value(1)?.double("epsilon") ?? 1e-7)
+            },
+            optimizer("Adamax", ["beta_1", "beta_2", "epsilon"]) { s, lr in
+                Adamax(learningRate: lr ?? 0.001, beta1: try s.value(0)?.double("beta_1") ?? 0.9, beta2: try s.value(1)?.double("beta_2") ?? 0.999,
+                       epsilon: try s.value(2)?.double("epsilon") ?? 1e-7)
+            },
+            optimizer("Nadam", ["beta_1", "beta_2", "epsilon"]) { s, lr in
+                Nadam(learningRate: lr ?? 0.001, beta1: try s.value(0)?.double("beta_1") ?? 0.9, beta2: try s.value(1)?.double("beta_2") ?? 0.999,
+                      epsilon: try s.value(2)?.double("epsilon") ?? 1e-7)
+            },
+            ("schedules", .object(schedules())),
+        ])
+    }
+
+    static func schedules() -> ModuleObject {
+        module("keras.optimizers.schedules", [
+            function("ExponentialDecay") { args, _ in
+                let s = try args.bind("ExponentialDecay", ["initial_learning_rate", "decay_steps", "decay_rate", "staircase"], required: 3)
+                return .object(ScheduleObject(try engineCall {
+                    try ExponentialDecay(initialLearningRate: try (s[0] ?? .none).double("initial_learning_rate"), decaySteps: try (s[1] ?? .none).int("decay_steps"),
+                                         decayRate: try (s[2] ?? .none).double("decay_rate"), staircase: try s.value(3)?.bool("staircase") ?? false)
+                }))
+            },
+            function("InverseTimeDecay") { args, _ in
+                let s = try args.bind("InverseTimeDecay", ["initial_learning_rate", "decay_steps", "decay_rate", "staircase"], required: 3)
+                return .object(ScheduleObject(try engineCall {
+                    try InverseTimeDecay(initialLearningRate: try (s[0] ?? .none).double("initial_learning_rate"), decaySteps: try (s[1] ?? .none).int("decay_steps"),
+                                         decayRate: try (s[2] ?? .none).double("decay_rate"), staircase: try s.value(3)?.bool("staircase") ?? false)
+                }))
+            },
+            function("PiecewiseConstantDecay") { args, _ in
+                let s = try args.bind("PiecewiseConstantDecay", ["boundaries", "values"], required: 2)
+                return .object(ScheduleObject(try engineCall {
+                    try PiecewiseConstantDecay(boundaries: try (s[0] ?? .none).sequence("boundaries").map { try $0.int("boundaries") },
+                                               values: try (s[1] ?? .none).sequence("values").map { try $0.double("values") })
+                }))
+            },
+            function("CosineDecay") { args, _ in
+                let s = try args.bind("CosineDecay", ["initial_learning_rate", "decay_steps", "alpha"], required: 2)
+                return .object(ScheduleObject(try engineCall {
+                    try CosineDecay(initialLearningRate: try (s[0] ?? .none).double("initial_learning_rate"), decaySteps: try (s[1] ?? .none).int("decay_steps"),
+                                    alpha: try s.value(2)?.double("alpha") ?? 0)
+                }))
+            },
+        ])
+    }
+
+    static func regularizers() -> ModuleObject {
+        func make(_ name: String, l1Default: Double, l2Default: Double) -> (String, Value) {
+            function(name) { args, _ in
+                // l1(0.01) / l2(l=0.01) / l2(l2=0.01) / l1_l2(l1=0.01, l2=0.01)
+                let s = try args.bind(name, l1Default > 0 && l2Default > 0 ? ["l1", "l2"] : ["l", l1Default > 0 ? "l1" : "l2"])
+                if l1Default > 0 && l2Default > 0 {
+                    return .object(RegularizerObject(Regularizer(l1: try s.value(0)?.double("l1") ?? l1Default, l2: try s.value(1)?.double("l2") ?? l2Default)))
+                }
+                let v = try (s.value(0) ?? s.value(1))?.double("l") ?? (l1Default > 0 ? l1Default : l2Default)
+                return .object(RegularizerObject(l1Default > 0 ? Regularizer(l1: v) : Regularizer(l2: v)))
+            }
+        }
+        return module("keras.regularizers", [
+            make("l1", l1Default: 0.01, l2Default: 0), make("L1", l1Default: 0.01, l2Default: 0),
+            make("l2", l1Default: 0, l2Default: 0.01), make("L2", l1Default: 0, l2Default: 0.01),
+            make("l1_l2", l1Default: 0.01, l2Default: 0.01), make("L1L2", l1Default: 0.0, l2Default: 0.0),
+        ])
+    }
+
+    static func constraints() -> ModuleObject {
+        func make(_ names: [String], _ params: [String], _ build: @escaping ([Value?]) throws -> Constraint) -> [(String, Value)] {
+            names.map { name in
+                function(name) { args, _ in
+                    let s = try args.bind(name, params + ["axis"])
+                    if let axis = s.value(params.count), try axis.int("axis") != 0 {
+                        throw ScriptError.notImplemented("\(name) supports axis=0 (each unit's incoming weights), Keras' default")
+                    }
+                    return .object(ConstraintObject(try build(s)))
+                }
+            }
+        }
+        return module("keras.constraints",
+            make(["max_norm", "MaxNorm"], ["max_value"]) { s in .maxNorm(maxValue: try s.value(0)?.double("max_value") ?? 2) }
+            + make(["unit_norm", "UnitNorm"], []) { _ in .unitNorm }
+            + make(["non_neg", "NonNeg"], []) { _ in .nonNeg }
+            + make(["min_max_norm", "MinMaxNorm"], ["min_value", "max_value", "rate"]) { s in
+                .minMaxNorm(minValue: try s.value(0)?.double("min_value") ?? 0, maxValue: try s.value(1)?.double("max_value") ?? 1,
+                            rate: try s.value(2)?.double("rate") ?? 1)
+            })
+    }
+
+    static func initializers() -> ModuleObject {
+        func make(_ name: String, _ params: [String], _ build: @escaping ([Value?]) throws -> Initializer) -> (String, Value) {
+            function(name) { args, _ in
+                let s = try args.bind(name, params + ["seed"])
+                return .object(InitializerObject(try build(s), name: name))
+            }
+        }
+        func named(_ name: String, _ key: String) -> (String, Value) {
+            make(name, []) { _ in try engineCall { try Initializer.named(key) } }
+        }
+        return module("keras.initializers", [
+            make("RandomUniform", ["minval", "maxval"]) { s in .randomUniform(minval: try s.value(0)?.double("minval") ?? -0.05, maxval: try s.value(1)?.double("maxval") ?? 0.05) },
+            make("RandomNormal", ["mean", "stddev"]) { s in .randomNormal(mean: try s.value(0)?.double("mean") ?? 0, stddev: try s.value(1)?.double("stddev") ?? 0.05) },
+            make("TruncatedNormal", ["mean", "stddev"]) { s in .truncatedNormal(mean: try s.value(0)?.double("mean") ?? 0, stddev: try s.value(1)?.double("stddev") ?? 0.05) },
+            make("Constant", ["value"]) { s in .constant(try s.value(0)?.double("value") ?? 0) },
+            make("Zeros", []) { _ in .zeros }, make("Ones", []) { _ in .ones },
+            named("GlorotUniform", "glorot_uniform"), named("GlorotNormal", "glorot_normal"),
+            named("HeUniform", "he_uniform"), named("HeNormal", "he_normal"),
+            named("LecunUniform", "lecun_uniform"), named("LecunNormal", "lecun_normal"),
+            make("VarianceScaling", ["scale", "mode", "distribution"]) { s in
+                let modeName = try s.value(1)?.string("mode") ?? "fan_in"
+                let distName = try s.value(2)?.string("distribution") ?? "truncated_normal"
+                guard let mode = Initializer.FanMode(rawValue: modeName) else { throw ScriptError.value("Invalid `mode` argument: \(modeName). Expected one of fan_in, fan_out, fan_avg") }
+                let dist = distName == "normal" ? Initializer.Distribution.truncatedNormal : Initializer.Distribution(rawValue: distName)
+                guard let dist else { throw ScriptError.value("Invalid `distribution` argument: \(distName)") }
+                return .varianceScaling(scale: try s.value(0)?.double("scale") ?? 1, mode: mode, distribution: dist)
+            },
+        ])
+    }
+
+    static func callbacks(session: LessonSession) -> ModuleObject {
+        module("keras.callbacks", [
+            function("EarlyStopping") { args, _ in
+                let s = try args.bind("EarlyStopping", ["monitor", "min_delta", "patience", "verbose", "mode", "baseline", "restore_best_weights", "start_from_epoch"])
+                return .object(CallbackObject(try engineCall {
+                    try EarlyStopping(monitor: try s.value(0)?.string("monitor") ?? "val_loss", minDelta: try s.value(1)?.double("min_delta") ?? 0,
+                                      patience: try s.value(2)?.int("patience") ?? 0, verbose: try s.value(3)?.int("verbose") ?? 0,
+                                      mode: try s.value(4)?.string("mode") ?? "auto", baseline: try s.value(5)?.double("baseline"),
+                                      restoreBestWeights: try s.value(6)?.bool("restore_best_weights") ?? false,
+                                      startFromEpoch: try s.value(7)?.int("start_from_epoch") ?? 0)
+                }, name: "EarlyStopping"))
+            },
+            function("ReduceLROnPlateau") { args, _ in
+                let s = try args.bind("ReduceLROnPlateau", ["monitor", "factor", "patience", "verbose", "mode", "min_delta", "cooldown", "min_lr"])
+                return .object(CallbackObject(try engineCall {
+                    try ReduceLROnPlateau(monitor: try s.value(0)?.string("monitor") ?? "val_loss", factor: try s.value(1)?.double("factor") ?? 0.1,
+                                          patience: try s.value(2)?.int("patience") ?? 10, verbose: try s.value(3)?.int("verbose") ?? 0,
+                                          mode: try s.value(4)?.string("mode") ?? "auto", minDelta: try s.value(5)?.double("min_delta") ?? 1e-4,
+                                          cooldown: try s.value(6)?.int("cooldown") ?? 0, minLR: try s.value(7)?.double("min_lr") ?? 0)
+                }, name: "ReduceLROnPlateau"))
+            },
+            function("TerminateOnNaN") { _, _ in .object(CallbackObject(TerminateOnNaN(), name: "TerminateOnNaN")) },
+            function("LearningRateScheduler") { args, ctx in
+                let s = try args.bind("LearningRateScheduler", ["schedule", "verbose"], required: 1)
+                let f = s[0] ?? .none
+                let callback = LearningRateScheduler(verbose: try s.value(1)?.int("verbose") ?? 0) { epoch, lr in
+                    try ctx.call(f, Arguments([.int(epoch), .float(lr)])).double("schedule")
+                }
+                return .object(CallbackObject(callback, name: "LearningRateScheduler"))
+            },
+        ])
+    }
+
+    static func backend(session: LessonSession) -> ModuleObject {
+        module("keras.backend", [
+            function("clear_session") { _, _ in AutoName.reset(); return .none },
+            function("get_value") { args, _ in
+                guard let v = args.positional.first else { throw ScriptError.type("get_value() takes one argument") }
+                return v
+            },
+        ])
+    }
+
+    static func utils() -> ModuleObject {
+        module("keras.utils", [
+            function("to_categorical") { args, _ in
+                let s = try args.bind("to_categorical", ["y", "num_classes", "dtype"], required: 1)
+                let labels = try NDArray.coerce(s[0] ?? .none).storage.map { Int($0) }
+                let t = try engineCall { try Preprocessing.toCategorical(labels, numClasses: try s.value(1)?.int("num_classes")) }
+                return .object(NDArray(tensor: t, dtype: .float64))
+            },
+            function("set_random_seed") { _, _ in .none },
         ])
     }
 
@@ -48,27 +270,32 @@ enum KerasModule {
 
     /// Registers `keras`, `tensorflow`, `tensorflow.keras` and their submodules.
     static func register(in registry: ModuleRegistry, session: LessonSession) {
-        let layers = layers(session: session)
-        let models = models(session: session)
-        let optimizers = optimizers()
+        let parts: [(String, ModuleObject)] = [
+            ("layers", layers()), ("models", models(session: session)), ("optimizers", optimizers()),
+            ("regularizers", regularizers()), ("constraints", constraints()), ("initializers", initializers()),
+            ("callbacks", callbacks(session: session)), ("backend", backend(session: session)), ("utils", utils()),
+        ]
         func keras(_ name: String) -> ModuleObject {
-            var members: [(String, Value)] = [
-                ("layers", .object(layers)), ("models", .object(models)), ("optimizers", .object(optimizers)),
-            ]
-            members += models.members.map { ($0.key, $0.value) }
+            var members: [(String, Value)] = parts.map { ($0.0, .object($0.1)) }
+            if let models = parts.first(where: { $0.0 == "models" })?.1 { members += models.members.map { ($0.key, $0.value) } }
+            if let layers = parts.first(where: { $0.0 == "layers" })?.1, let input = layers.members["Input"] { members.append(("Input", input)) }
             return module(name, members)
         }
         let kerasModule = keras("keras")
         let tfKeras = keras("tensorflow.keras")
         for prefix in ["keras", "tensorflow.keras", "tf.keras"] {
-            registry.register(prefix + ".layers") { layers }
-            registry.register(prefix + ".layers.core") { layers }
-            registry.register(prefix + ".models") { models }
-            registry.register(prefix + ".optimizers") { optimizers }
+            for (name, m) in parts { registry.register(prefix + "." + name) { m } }
+            if let layers = parts.first(where: { $0.0 == "layers" })?.1 { registry.register(prefix + ".layers.core") { layers } }
+            if let o = parts.first(where: { $0.0 == "optimizers" })?.1, case .object(let sch as ModuleObject)? = o.members["schedules"] {
+                registry.register(prefix + ".optimizers.schedules") { sch }
+            }
         }
         registry.register("keras") { kerasModule }
         registry.register("tensorflow.keras") { tfKeras }
-        registry.register("tensorflow") { module("tensorflow", [("keras", .object(tfKeras))]) }
+        let nn = module("tensorflow.nn", ["relu", "sigmoid", "tanh", "softmax", "elu", "selu", "softplus", "leaky_relu", "gelu", "swish"].map { n in
+            (n, .object(BuiltinFunction(n) { _, _ in throw ScriptError.notImplemented("tf.nn.\(n) is used as an activation argument here, not called directly") }))
+        })
+        registry.register("tensorflow") { module("tensorflow", [("keras", .object(tfKeras)), ("nn", .object(nn))]) }
     }
 }
 
@@ -79,4 +306,17 @@ final class OptimizerObject: ScriptObject {
     init(_ o: Optimizer, name: String) { optimizer = o; self.name = name }
     var typeName: String { name }
     func repr() -> String { "<keras.optimizers.\(name)>" }
+    var attributeNames: [String] { ["learning_rate", "lr", "iterations"] }
+    func attribute(_ attr: String) throws -> Value? {
+        switch attr {
+        case "learning_rate", "lr": return .float(optimizer.currentLearningRate)
+        case "iterations": return .int(optimizer.iterations)
+        default: return nil
+        }
+    }
+    func setAttribute(_ attr: String, _ value: Value) throws -> Bool {
+        guard attr == "learning_rate" || attr == "lr" else { return false }
+        optimizer.learningRate = try value.double(attr)
+        return true
+    }
 }

@@ -17,37 +17,60 @@ final class LayerObject: ScriptObject {
     func attribute(_ name: String) throws -> Value? {
         switch name {
         case "name": return .string(layer.name)
+        case "output_shape": return .tuple([.none] + layer.outputShape.map { .int($0) })
+        case "get_weights":
+            return .object(BuiltinFunction(name) { _, _ in
+                .list(ListStorage(self.layer.allParameters.map { p in
+                    .object(NDArray(shape: p.shape, storage: p.values.map(Double.init), dtype: .float32))
+                }))
+            })
+        case "set_weights":
+            return .object(BuiltinFunction(name) { args, _ in
+                guard let v = args.positional.first else { throw ScriptError.type("set_weights() takes a list of arrays") }
+                let arrays = try v.sequence("weights").map { try NDArray.coerce($0).storage.map { Float($0) } }
+                try engineCall { try self.layer.setWeights(arrays) }
+                return .none
+            })
+        case "count_params":
+            return .object(BuiltinFunction(name) { _, _ in .int(self.layer.countParams()) })
+        case "__call__":
+            return nil
         default: return nil
         }
     }
 
-    var attributeNames: [String] { ["name"] }
+    var attributeNames: [String] { ["name", "output_shape", "get_weights", "set_weights", "count_params"] }
 
-    static let denseParameters = ["units", "activation", "use_bias", "input_dim", "input_shape", "name"]
+    static let denseParameters = ["units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
+                                  "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+                                  "bias_constraint", "input_dim", "input_shape", "name"]
 
     static func dense(_ args: Arguments) throws -> Value {
         let s = try args.bind("Dense", denseParameters, required: 1)
         let units = try (s[0] ?? .none).int("units")
-        var inputDim = try s.value(3)?.int("input_dim")
-        if let shape = s.value(4) {
+        var inputDim = try s.value(10)?.int("input_dim")
+        if let shape = s.value(11) {
             let dims = try shape.sequence("input_shape").map { try $0.int("input_shape") }
             guard dims.count == 1 else { throw ScriptError.value("Dense expects input_shape with one dimension. Received: input_shape=\(dims)") }
             inputDim = dims[0]
         }
+        if s.value(7) != nil {
+            throw ScriptError.notImplemented("Dense(activity_regularizer=...) is not supported yet; kernel_regularizer and bias_regularizer are")
+        }
         let layer = try engineCall {
             try Dense(units: units,
-                      activation: try s.value(1).map { try activationName($0) },
+                      activation: try KerasArguments.activation(s.value(1)),
                       inputDim: inputDim,
                       useBias: try s.value(2)?.bool("use_bias") ?? true,
-                      name: try s.value(5)?.string("name"))
+                      kernel: try KerasArguments.initializer(s.value(3), default: "glorot_uniform"),
+                      bias: try KerasArguments.initializer(s.value(4), default: "zeros"),
+                      kernelRegularizer: try KerasArguments.regularizer(s.value(5)),
+                      biasRegularizer: try KerasArguments.regularizer(s.value(6)),
+                      kernelConstraint: try KerasArguments.constraint(s.value(8)),
+                      biasConstraint: try KerasArguments.constraint(s.value(9)),
+                      name: try s.value(12)?.string("name"))
         }
         return .object(LayerObject(layer, kind: "Dense"))
-    }
-
-    static func activationName(_ v: Value) throws -> String {
-        if case .string(let s) = v { return s }
-        if case .object(let f as BuiltinFunction) = v { return f.name }
-        throw ScriptError.type("activation expects a name such as 'relu'. Received: activation=\(v.shortDescription)")
     }
 }
 

@@ -8,6 +8,7 @@ final class ModelObject: ScriptObject {
     private(set) var layerObjects: [LayerObject] = []
     /// The metric names as written in `compile`, which decide the History keys and evaluate's shape.
     private var metricNames: [String] = []
+    private var optimizerObject: OptimizerObject?
 
     init(_ model: Sequential) { self.model = model }
 
@@ -22,7 +23,7 @@ final class ModelObject: ScriptObject {
         layerObjects.append(l)
     }
 
-    static let methods = ["add", "compile", "fit", "evaluate", "predict", "summary", "count_params"]
+    static let methods = ["add", "compile", "fit", "evaluate", "predict", "summary", "count_params", "get_weights", "set_weights"]
 
     var attributeNames: [String] { ModelObject.methods + ["layers", "name"] }
 
@@ -62,6 +63,21 @@ final class ModelObject: ScriptObject {
             }
         case "count_params":
             return method(name) { _, _ in .int(self.model.countParams()) }
+        case "get_weights":
+            return method(name) { _, _ in
+                .list(ListStorage(self.model.layers.flatMap { $0.allParameters }.map { p in
+                    .object(NDArray(shape: p.shape, storage: p.values.map(Double.init), dtype: .float32))
+                }))
+            }
+        case "set_weights":
+            return method(name) { args, _ in
+                guard let v = args.positional.first else { throw ScriptError.type("set_weights() takes a list of arrays") }
+                let arrays = try v.sequence("weights").map { try NDArray.coerce($0).storage.map { Float($0) } }
+                try engineCall { try self.model.setWeights(arrays) }
+                return .none
+            }
+        case "optimizer":
+            return optimizerObject.map { .object($0) } ?? Value.none
         default:
             return nil
         }
@@ -75,9 +91,13 @@ final class ModelObject: ScriptObject {
         let s = try args.bind("compile", ["optimizer", "loss", "metrics"])
         let optimizer: Optimizer
         switch s.value(0) {
-        case .object(let o as OptimizerObject)?: optimizer = o.optimizer
-        case .string(let name)?: optimizer = try engineCall { try Optimizers.named(name) }
-        case nil: optimizer = try engineCall { try Optimizers.named("rmsprop") }
+        case .object(let o as OptimizerObject)?: optimizer = o.optimizer; optimizerObject = o
+        case .string(let name)?:
+            optimizer = try engineCall { try Optimizers.named(name) }
+            optimizerObject = OptimizerObject(optimizer, name: optimizer.name)
+        case nil:
+            optimizer = try engineCall { try Optimizers.named("rmsprop") }
+            optimizerObject = OptimizerObject(optimizer, name: optimizer.name)
         case let other?: throw ScriptError.type("Could not interpret optimizer: \(other.shortDescription)")
         }
         guard let loss = try s.value(1)?.string("loss") else {
@@ -109,14 +129,29 @@ final class ModelObject: ScriptObject {
             guard pair.count == 2 else { throw ScriptError.value("validation_data must be a tuple (x_val, y_val). Received a tuple of \(pair.count) items") }
             validation = try data(pair[0], pair[1])
         }
+        let callbacks = try (s.value(5)?.sequence("callbacks") ?? []).map { v -> any Callback in
+            guard case .object(let c as CallbackObject) = v else {
+                throw ScriptError.notImplemented("callbacks must be Keras callbacks such as EarlyStopping (custom Callback subclasses are not supported yet). Received: \(v.shortDescription)")
+            }
+            return c.callback
+        }
+        var verbose = 1
+        if let v = s.value(4) {
+            if case .string(let text) = v, text == "auto" { verbose = 1 } else { verbose = try v.int("verbose") }
+        }
         let history = try engineCall {
             try model.fit(x: x, y: y,
                           batchSize: try s.value(2)?.int("batch_size") ?? 32,
                           epochs: try s.value(3)?.int("epochs") ?? 1,
-                          verbose: try s.value(4)?.int("verbose") ?? 1,
+                          verbose: verbose,
                           validationData: validation,
                           shuffle: try s.value(8)?.bool("shuffle") ?? true,
-                          log: { ctx.write($0) })
+                          validationSplit: try s.value(6)?.double("validation_split") ?? 0,
+                          callbacks: callbacks,
+                          log: { ctx.write($0 + ($0.hasSuffix("\n") ? "" : "\n")) })
+        }
+        for case let scheduler as LearningRateScheduler in callbacks {
+            if let e = scheduler.error { throw e }
         }
         return .object(HistoryObject(history))
     }
@@ -133,15 +168,57 @@ final class HistoryObject: ScriptObject {
     func attribute(_ name: String) throws -> Value? {
         switch name {
         case "history":
-            let d = DictStorage()
-            for key in history.keys {
-                try d.set(.string(key), .list(ListStorage((history.values[key] ?? []).map { .float($0) })))
-            }
-            return .dict(d)
+            return .object(HistoryDict(history))
         case "epoch":
             let n = history.keys.first.flatMap { history.values[$0]?.count } ?? 0
             return .list(ListStorage((0..<n).map { .int($0) }))
         default: return nil
         }
     }
+}
+
+/// `history.history`: a dict of per-epoch lists that also answers the other spelling of the
+/// accuracy key ('acc' for 'accuracy' and back), as scripts written for either Keras do.
+final class HistoryDict: ScriptObject {
+    let storage: DictStorage
+    init(_ h: History) {
+        storage = DictStorage()
+        for key in h.keys {
+            try? storage.set(.string(key), .list(ListStorage((h.values[key] ?? []).map { .float($0) })))
+        }
+    }
+    var typeName: String { "dict" }
+    static func alternate(_ key: String) -> String? {
+        if key.hasSuffix("accuracy") { return String(key.dropLast(8)) + "acc" }
+        if key.hasSuffix("acc") { return String(key.dropLast(3)) + "accuracy" }
+        return nil
+    }
+    func getItem(_ key: Value) throws -> Value? {
+        if let v = try storage.get(key) { return v }
+        if case .string(let k) = key, let alt = HistoryDict.alternate(k), let v = try storage.get(.string(alt)) { return v }
+        let known = storage.keys.compactMap { if case .string(let s) = $0 { return "'" + s + "'" } else { return nil } }
+        throw ScriptError.key("\(key.shortDescription); the history has \(known.joined(separator: ", "))")
+    }
+    func iterate() throws -> [Value]? { storage.keys }
+    func length() throws -> Int? { storage.count }
+    func repr() -> String {
+        "{" + zip(storage.keys, storage.values).map { k, v in
+            let items = (try? v.sequence("")) ?? []
+            return k.shortDescription + ": [" + items.map { if case .float(let d) = $0 { return FloatDigits.pythonRepr(d) } else { return "" } }.joined(separator: ", ") + "]"
+        }.joined(separator: ", ") + "}"
+    }
+    var attributeNames: [String] { ["keys", "values", "items", "get"] }
+    func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "keys": return .object(BuiltinFunction(name) { _, _ in .list(ListStorage(self.storage.keys)) })
+        case "values": return .object(BuiltinFunction(name) { _, _ in .list(ListStorage(self.storage.values)) })
+        case "items": return .object(BuiltinFunction(name) { _, _ in .list(ListStorage(zip(self.storage.keys, self.storage.values).map { .tuple([$0, $1]) })) })
+        case "get": return .object(BuiltinFunction(name) { args, _ in
+            guard let k = args.positional.first else { throw ScriptError.type("get expected at least 1 argument") }
+            return (try? self.getItem(k)) ?? (args.positional.count > 1 ? args.positional[1] : .none)
+        })
+        default: return nil
+        }
+    }
+    func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? { nil }
 }

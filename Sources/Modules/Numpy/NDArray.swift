@@ -25,6 +25,8 @@ public final class NDArray: ScriptObject {
     public var shape: [Int]
     public var storage: [Double]
     public var dtype: DType
+    /// Shown as TensorFlow shows an eager tensor (what a constraint or layer returns on the slides).
+    public var showsAsTensor = false
 
     public init(shape: [Int], storage: [Double], dtype: DType = .float64) {
         self.shape = shape
@@ -197,7 +199,10 @@ public final class NDArray: ScriptObject {
 
     public var hashKey: HashKey? { shape.isEmpty ? .number(storage[0]) : nil }
 
-    public func repr() -> String { NDArrayFormatter.repr(self) }
+    public func repr() -> String {
+        guard showsAsTensor else { return NDArrayFormatter.repr(self) }
+        return "<tf.Tensor: shape=\(NDArray.shapeText(shape)), dtype=\(dtype.rawValue), numpy=\n\(NDArrayFormatter.repr(self))>"
+    }
     public func str() -> String { NDArrayFormatter.str(self) }
 }
 

@@ -1,0 +1,113 @@
+import Engine
+import Script
+import Tensor
+
+/// A Keras regularizer (`l2(0.001)`) as the language sees it.
+final class RegularizerObject: ScriptObject {
+    let regularizer: Regularizer
+    init(_ r: Regularizer) { regularizer = r }
+    var typeName: String { "Regularizer" }
+    func repr() -> String {
+        regularizer.l1 > 0 && regularizer.l2 > 0 ? "<L1L2 l1=\(regularizer.l1) l2=\(regularizer.l2)>"
+            : regularizer.l1 > 0 ? "<L1 l1=\(regularizer.l1)>" : "<L2 l2=\(regularizer.l2)>"
+    }
+}
+
+/// A Keras weight constraint; calling it on data applies it, as `UnitNorm()(data)` does on the slides.
+final class ConstraintObject: ScriptObject {
+    let constraint: Constraint
+    init(_ c: Constraint) { constraint = c }
+    var typeName: String { "Constraint" }
+    func repr() -> String { "<Constraint \(constraint)>" }
+    func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
+        guard let v = args.positional.first else { throw ScriptError.type("a constraint is called with the weights to constrain") }
+        let a = try NDArray.coerce(v).astype(.float32)
+        var data = a.storage.map { Float($0) }
+        let shape = a.shape.isEmpty ? [1] : a.shape
+        data.withUnsafeMutableBufferPointer { buf in
+            if let base = buf.baseAddress { constraint.apply(to: base, shape: shape) }
+        }
+        let out = NDArray(shape: a.shape, storage: data.map(Double.init), dtype: .float32)
+        out.showsAsTensor = true
+        return .object(out)
+    }
+}
+
+/// A Keras initializer object (`RandomUniform(minval=0, maxval=1)`).
+final class InitializerObject: ScriptObject {
+    let initializer: Initializer
+    let name: String
+    init(_ i: Initializer, name: String) { initializer = i; self.name = name }
+    var typeName: String { name }
+    func repr() -> String { "<\(name)>" }
+}
+
+/// A learning-rate schedule object (`ExponentialDecay(...)`), usable as `learning_rate=`.
+final class ScheduleObject: ScriptObject {
+    let schedule: any LearningRateSchedule
+    init(_ s: any LearningRateSchedule) { schedule = s }
+    var typeName: String { "LearningRateSchedule" }
+    func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
+        let step = try (args.positional.first ?? .int(0)).int("step")
+        return .float(schedule.rate(at: step))
+    }
+}
+
+/// A Keras callback built in (EarlyStopping, ...).
+final class CallbackObject: ScriptObject {
+    let callback: any Callback
+    let name: String
+    init(_ c: any Callback, name: String) { callback = c; self.name = name }
+    var typeName: String { name }
+    func repr() -> String { "<keras.callbacks.\(name)>" }
+    func attribute(_ attr: String) throws -> Value? {
+        if let es = callback as? EarlyStopping {
+            switch attr {
+            case "stopped_epoch": return .int(es.stoppedEpoch)
+            case "best": return .float(es.best)
+            default: break
+            }
+        }
+        return nil
+    }
+    var attributeNames: [String] { callback is EarlyStopping ? ["stopped_epoch", "best"] : [] }
+}
+
+/// Reads the keyword values the language passes as regularizer/constraint/initializer arguments.
+enum KerasArguments {
+    static func regularizer(_ v: Value?) throws -> Regularizer? {
+        switch v {
+        case nil: return nil
+        case .object(let r as RegularizerObject)?: return r.regularizer
+        case .string(let name)?: return try engineCall { try Regularizer.named(name) }
+        case let other?: throw ScriptError.type("Could not interpret regularizer: \(other.shortDescription)")
+        }
+    }
+
+    static func constraint(_ v: Value?) throws -> Constraint? {
+        switch v {
+        case nil: return nil
+        case .object(let c as ConstraintObject)?: return c.constraint
+        case .string(let name)?: return try engineCall { try Constraint.named(name) }
+        case let other?: throw ScriptError.type("Could not interpret constraint: \(other.shortDescription)")
+        }
+    }
+
+    static func initializer(_ v: Value?, default name: String) throws -> Initializer {
+        switch v {
+        case nil: return try engineCall { try Initializer.named(name) }
+        case .object(let i as InitializerObject)?: return i.initializer
+        case .string(let n)?: return try engineCall { try Initializer.named(n) }
+        case let other?: throw ScriptError.type("Could not interpret initializer: \(other.shortDescription)")
+        }
+    }
+
+    static func activation(_ v: Value?) throws -> String? {
+        switch v {
+        case nil: return nil
+        case .string(let s)?: return s
+        case .object(let f as BuiltinFunction)?: return f.name
+        case let other?: throw ScriptError.type("Could not interpret activation function identifier: \(other.shortDescription)")
+        }
+    }
+}
