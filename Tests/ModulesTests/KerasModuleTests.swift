@@ -35,7 +35,7 @@ final class KerasModuleTests: XCTestCase {
         model.summary()
         """)
         XCTAssertTrue(out.hasPrefix("['accuracy', 'loss', 'val_accuracy', 'val_loss'] 20\nTrue True\n"), out)
-        XCTAssertTrue(out.contains("Total params: 2,001"), out)
+        XCTAssertTrue(out.contains("Trainable params: 2,001"), out)
     }
 
     func testDenseArgumentErrorsReadLikeKeras() throws {
