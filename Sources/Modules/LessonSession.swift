@@ -29,7 +29,7 @@ public final class LessonSession {
         registry.register("numpy.random") { numpy.members["random"].flatMap { if case .object(let m as ModuleObject) = $0 { return m } else { return nil } } ?? numpy }
         registry.register("numpy.linalg") { numpy.members["linalg"].flatMap { if case .object(let m as ModuleObject) = $0 { return m } else { return nil } } ?? numpy }
         KerasModule.register(in: registry, session: self)
-        SklearnModule.register(in: registry)
+        SklearnModule.register(in: registry, session: self)
         let pyplot = PyplotModule.make(session: self)
         registry.register("matplotlib.pyplot") { pyplot }
         registry.register("matplotlib") { module("matplotlib", [("pyplot", .object(pyplot))]) }

@@ -1,30 +1,173 @@
 import Engine
 import Script
+import Tensor
 
-/// `sklearn` (datasets for now), returning NumPy arrays bit-equal to scikit-learn's.
+/// `sklearn`: dataset generators bit-equal to scikit-learn's, `train_test_split`, the scalers
+/// and two metrics. Without `random_state`, generators draw from NumPy's global state, as
+/// scikit-learn does.
 enum SklearnModule {
-    static func datasets() -> ModuleObject {
+    static func generator(_ v: Value?, session: LessonSession) throws -> NumPyRandomState {
+        guard let v else { return session.numpyRandom }
+        return NumPyRandomState(seed: UInt32(truncatingIfNeeded: try v.int("random_state")))
+    }
+
+    static func pair(_ x: [Double], _ columns: Int, _ y: [Int]) -> Value {
+        .tuple([.object(NDArray(shape: [y.count, columns], storage: x)),
+                .object(NDArray(shape: [y.count], storage: y.map(Double.init), dtype: .int64))])
+    }
+
+    static func datasets(session: LessonSession) -> ModuleObject {
         module("sklearn.datasets", [
             function("make_moons") { args, _ in
                 let s = try args.bind("make_moons", ["n_samples", "shuffle", "noise", "random_state"])
                 let n = try s.value(0)?.int("n_samples") ?? 100
                 guard n >= 0 else { throw ScriptError.value("make_moons expects n_samples >= 0. Received: n_samples=\(n)") }
-                let seed = try s.value(3).map { try $0.int("random_state") }
                 let (x, y) = Datasets.makeMoons(nSamples: n, shuffle: try s.value(1)?.bool("shuffle") ?? true,
-                                                noise: try s.value(2)?.double("noise"),
-                                                randomState: seed.map { UInt32(truncatingIfNeeded: $0) })
-                return .tuple([
-                    .object(NDArray(shape: [n, 2], storage: x)),
-                    .object(NDArray(shape: [n], storage: y.map(Double.init), dtype: .int64)),
-                ])
+                                                noise: try s.value(2)?.double("noise"), random: try generator(s.value(3), session: session))
+                return pair(x, 2, y)
+            },
+            function("make_circles") { args, _ in
+                let s = try args.bind("make_circles", ["n_samples", "shuffle", "noise", "random_state", "factor"])
+                let (x, y) = try engineCall {
+                    try Datasets.makeCircles(nSamples: try s.value(0)?.int("n_samples") ?? 100, shuffle: try s.value(1)?.bool("shuffle") ?? true,
+                                             noise: try s.value(2)?.double("noise"), random: try generator(s.value(3), session: session),
+                                             factor: try s.value(4)?.double("factor") ?? 0.8)
+                }
+                return pair(x, 2, y)
+            },
+            function("make_blobs") { args, _ in
+                let s = try args.bind("make_blobs", ["n_samples", "n_features", "centers", "cluster_std", "center_box", "shuffle", "random_state"])
+                var box = (-10.0, 10.0)
+                if let b = s.value(4) {
+                    let p = try b.sequence("center_box").map { try $0.double("center_box") }
+                    guard p.count == 2 else { throw ScriptError.value("center_box must be (min, max)") }
+                    box = (p[0], p[1])
+                }
+                if case .list? = s.value(2) { throw ScriptError.notImplemented("make_blobs with explicit center coordinates is not supported yet; pass the number of centers") }
+                let features = try s.value(1)?.int("n_features") ?? 2
+                let (x, y, _) = try engineCall {
+                    try Datasets.makeBlobs(nSamples: try s.value(0)?.int("n_samples") ?? 100, centers: try s.value(2)?.int("centers") ?? 3,
+                                           nFeatures: features, clusterStd: try s.value(3)?.double("cluster_std") ?? 1,
+                                           centerBox: box, shuffle: try s.value(5)?.bool("shuffle") ?? true,
+                                           random: try generator(s.value(6), session: session))
+                }
+                return pair(x, features, y)
+            },
+            function("make_regression") { args, _ in
+                let s = try args.bind("make_regression", ["n_samples", "n_features", "n_informative", "n_targets", "bias",
+                                                          "effective_rank", "tail_strength", "noise", "shuffle", "coef", "random_state"])
+                if let t = s.value(3), try t.int("n_targets") != 1 { throw ScriptError.notImplemented("make_regression supports n_targets=1") }
+                if s.value(5) != nil { throw ScriptError.notImplemented("make_regression with effective_rank is not supported") }
+                let n = try s.value(0)?.int("n_samples") ?? 100, features = try s.value(1)?.int("n_features") ?? 100
+                let (x, y, coef) = try engineCall {
+                    try Datasets.makeRegression(nSamples: n, nFeatures: features, nInformative: try s.value(2)?.int("n_informative") ?? 10,
+                                                bias: try s.value(4)?.double("bias") ?? 0, noise: try s.value(7)?.double("noise") ?? 0,
+                                                shuffle: try s.value(8)?.bool("shuffle") ?? true, random: try generator(s.value(10), session: session))
+                }
+                let xv: Value = .object(NDArray(shape: [n, features], storage: x))
+                let yv: Value = .object(NDArray(shape: [n], storage: y))
+                if try s.value(9)?.bool("coef") ?? false { return .tuple([xv, yv, .object(NDArray(shape: [features], storage: coef))]) }
+                return .tuple([xv, yv])
             },
         ])
     }
 
-    static func register(in registry: ModuleRegistry) {
-        let ds = datasets()
+    static func modelSelection(session: LessonSession) -> ModuleObject {
+        module("sklearn.model_selection", [
+            function("train_test_split") { args, _ in
+                let arrays = try args.positional.map(NDArray.coerce)
+                guard let n = arrays.first?.shape.first else { throw ScriptError.value("At least one array required as input") }
+                for a in arrays where a.shape.first != n {
+                    throw ScriptError.value("Found input variables with inconsistent numbers of samples: \(arrays.map { $0.shape.first ?? 0 })")
+                }
+                let known = ["test_size", "train_size", "random_state", "shuffle", "stratify"]
+                for (k, _) in args.keywords where !known.contains(k) {
+                    var m = "train_test_split() got an unexpected keyword argument '\(k)'"
+                    if let sug = Suggest.closest(to: k, in: known) { m += "; did you mean '\(sug)'?" }
+                    throw ScriptError.type(m)
+                }
+                if let st = args.keyword("stratify"), !st.isNone { throw ScriptError.notImplemented("train_test_split(stratify=...) is not supported yet") }
+                func size(_ name: String) throws -> Datasets.SplitSize? {
+                    switch args.keyword(name) {
+                    case .float(let f)?: return .fraction(f)
+                    case .int(let i)?: return .count(i)
+                    case nil, .none?: return nil
+                    case let v?: throw ScriptError.value("\(name) must be a float or an int. Received: \(v.shortDescription)")
+                    }
+                }
+                var testSize = try size("test_size")
+                let trainSize = try size("train_size")
+                if testSize == nil && trainSize == nil { testSize = .fraction(0.25) }
+                let (train, test) = try engineCall {
+                    try Datasets.trainTestSplitIndices(nSamples: n, testSize: testSize, trainSize: trainSize,
+                                                       shuffle: try args.keyword("shuffle")?.bool("shuffle") ?? true,
+                                                       random: try generator(args.keyword("random_state").flatMap { $0.isNone ? nil : $0 }, session: session))
+                }
+                var out: [Value] = []
+                for a in arrays { out += [.object(a.rows(train)), .object(a.rows(test))] }
+                return .list(ListStorage(out))
+            },
+        ])
+    }
+
+    static func metrics() -> ModuleObject {
+        module("sklearn.metrics", [
+            function("accuracy_score") { args, _ in
+                let s = try args.bind("accuracy_score", ["y_true", "y_pred", "normalize"], required: 2)
+                let a = try NDArray.coerce(s[0] ?? .none).storage, b = try NDArray.coerce(s[1] ?? .none).storage
+                guard a.count == b.count else { throw ScriptError.value("Found input variables with inconsistent numbers of samples: [\(a.count), \(b.count)]") }
+                let hits = zip(a, b).filter { $0 == $1 }.count
+                if try s.value(2)?.bool("normalize") == false { return .int(hits) }
+                return .float(a.isEmpty ? 0 : Double(hits) / Double(a.count))
+            },
+            function("mean_squared_error") { args, _ in
+                let s = try args.bind("mean_squared_error", ["y_true", "y_pred"], required: 2)
+                let a = try NDArray.coerce(s[0] ?? .none).storage, b = try NDArray.coerce(s[1] ?? .none).storage
+                guard a.count == b.count, !a.isEmpty else { throw ScriptError.value("Found input variables with inconsistent numbers of samples: [\(a.count), \(b.count)]") }
+                return .float(zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(a.count))
+            },
+        ])
+    }
+
+    static func preprocessing() -> ModuleObject {
+        module("sklearn.preprocessing", [
+            function("StandardScaler") { args, _ in
+                let s = try args.bind("StandardScaler", ["copy", "with_mean", "with_std"])
+                return .object(Scaler(kind: .standard(withMean: try s.value(1)?.bool("with_mean") ?? true, withStd: try s.value(2)?.bool("with_std") ?? true)))
+            },
+            function("MinMaxScaler") { args, _ in
+                let s = try args.bind("MinMaxScaler", ["feature_range", "copy", "clip"])
+                var range = (0.0, 1.0)
+                if let r = s.value(0) {
+                    let p = try r.sequence("feature_range").map { try $0.double("feature_range") }
+                    guard p.count == 2, p[0] < p[1] else { throw ScriptError.value("Minimum of desired feature range must be smaller than maximum. Got \(p).") }
+                    range = (p[0], p[1])
+                }
+                return .object(Scaler(kind: .minMax(range)))
+            },
+        ])
+    }
+
+    static func register(in registry: ModuleRegistry, session: LessonSession) {
+        let ds = datasets(session: session), ms = modelSelection(session: session), mt = metrics(), pp = preprocessing()
         registry.register("sklearn.datasets") { ds }
         registry.register("sklearn.datasets.samples_generator") { ds }
-        registry.register("sklearn") { module("sklearn", [("datasets", .object(ds))]) }
+        registry.register("sklearn.model_selection") { ms }
+        registry.register("sklearn.metrics") { mt }
+        registry.register("sklearn.preprocessing") { pp }
+        registry.register("sklearn") {
+            module("sklearn", [("datasets", .object(ds)), ("model_selection", .object(ms)), ("metrics", .object(mt)), ("preprocessing", .object(pp))])
+        }
+    }
+}
+
+extension NDArray {
+    /// The rows at `indices` (first axis).
+    func rows(_ indices: [Int]) -> NDArray {
+        let rowSize = shape.dropFirst().reduce(1, *)
+        var out: [Double] = []
+        out.reserveCapacity(indices.count * rowSize)
+        for i in indices { out += storage[(i * rowSize)..<((i + 1) * rowSize)] }
+        return NDArray(shape: [indices.count] + shape.dropFirst(), storage: out, dtype: dtype)
     }
 }
