@@ -67,14 +67,16 @@ enum NDArrayFormatter {
             let w = texts.map(\.count).max() ?? 0
             return texts.map { String(repeating: " ", count: w - $0.count) + $0 }
         }
-        let ds = values.map { FloatDigits($0, float32: float32) }
-        let frac = ds.enumerated().reduce(0) { acc, e in values[e.offset].isFinite ? max(acc, min(precision, e.element.fractionDigits)) : acc }
-        for (v, d) in zip(values, ds) {
+        for v in values {
             if v.isNaN { parts.append(("nan", "")); continue }
             if v.isInfinite { parts.append((v < 0 ? "-inf" : "inf", "")); continue }
-            let p = d.positional(fraction: min(precision, d.fractionDigits))
+            let d = FloatDigits(v, float32: float32)
+            var p = d.positional(fraction: min(precision, d.fractionDigits))
+            // Rounded to the precision, then trimmed: NumPy's unique digits within 8 places.
+            while p.fracPart.hasSuffix("0") { p.fracPart.removeLast() }
             parts.append((p.intPart, p.fracPart))
         }
+        let frac = parts.filter { !($0.0 == "nan" || $0.0.hasSuffix("inf")) }.map { $0.1.count }.max() ?? 0
         let intWidth = parts.map { $0.0.count }.max() ?? 0
         return parts.map { ip, fp in
             if ip == "nan" || ip.hasSuffix("inf") {
