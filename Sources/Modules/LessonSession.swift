@@ -61,6 +61,8 @@ public final class LessonSession {
     /// inline backend shows it); the session starts the next block with no open figure.
     /// Where the lesson's files go (`savefig`, checkpoints): one folder per session, nothing outside it.
     public var scratchDirectory: URL?
+    /// Models saved by `model.save` or `ModelCheckpoint`, by the path they were saved to.
+    var savedModels: [String: ModelObject] = [:]
 
     /// Resolves a file name inside the scratch folder; absolute paths and `..` are errors.
     func scratchPath(_ name: String) throws -> URL {

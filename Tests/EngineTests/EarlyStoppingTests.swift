@@ -23,7 +23,13 @@ final class EarlyStoppingTests: XCTestCase {
         XCTAssertEqual(stopper.stoppedEpoch, losses.count - 1)
         XCTAssertEqual(stopper.stoppedEpoch - stopper.bestEpoch, 5)
         XCTAssertEqual(losses.min(), losses[stopper.bestEpoch])
-        XCTAssertEqual(lines.last, "Epoch \(losses.count): early stopping")
+        XCTAssertEqual(lines.last, "Epoch \(EarlyStopping.paddedEpoch(losses.count)): early stopping")
+    }
+
+    func testEpochNumbersArePaddedToFiveDigitsAsTheDecksShow() {
+        XCTAssertEqual(EarlyStopping.paddedEpoch(403), "00403")
+        XCTAssertEqual(EarlyStopping.paddedEpoch(7), "00007")
+        XCTAssertEqual(EarlyStopping.paddedEpoch(123456), "123456")
     }
 
     func testEarlyStoppingRestoresBestWeights() throws {

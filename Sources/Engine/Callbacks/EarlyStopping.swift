@@ -85,7 +85,8 @@ public final class EarlyStopping: Callback {
     }
 
     public func trainingDidEnd(model: Sequential, log: (String) -> Void) {
-        if stoppedEpoch > 0 && verbose > 0 { log("Epoch \(stoppedEpoch + 1): early stopping") }
+        // The line as the decks show it (Keras 2's zero-padded epoch): "Epoch 00403: early stopping".
+        if stoppedEpoch > 0 && verbose > 0 { log("Epoch \(EarlyStopping.paddedEpoch(stoppedEpoch + 1)): early stopping") }
         if restoreBestWeights, let bestWeights {
             if verbose > 0 { log("Restoring model weights from the end of the best epoch: \(bestEpoch + 1).") }
             try? model.setWeights(bestWeights)
@@ -94,5 +95,11 @@ public final class EarlyStopping: Callback {
 
     private func isImprovement(_ value: Double, over reference: Double) -> Bool {
         minimizing ? value + minDelta < reference : value - minDelta > reference
+    }
+
+    /// Keras 2's `%05d` epoch numbers.
+    public static func paddedEpoch(_ n: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, 5 - digits.count)) + digits
     }
 }

@@ -7,7 +7,9 @@ import Tensor
 enum KerasModule {
     static func layers() -> ModuleObject {
         func layer(_ name: String, _ body: @escaping (Arguments) throws -> any Layer) -> (String, Value) {
-            function(name) { args, _ in .object(LayerObject(try engineCall { try body(args) }, kind: name)) }
+            function(name) { args, _ in
+                .object(LayerObject(try engineCall { try body(args) }, kind: name, rebuild: { try engineCall { try body(args) } }))
+            }
         }
         return module("keras.layers", [
             ("Dense", .object(BuiltinFunction("Dense") { args, _ in try LayerObject.dense(args) })),
@@ -222,6 +224,21 @@ enum KerasModule {
                 }, name: "ReduceLROnPlateau"))
             },
             function("TerminateOnNaN") { _, _ in .object(CallbackObject(TerminateOnNaN(), name: "TerminateOnNaN")) },
+            function("ModelCheckpoint") { args, _ in
+                let s = try args.bind("ModelCheckpoint", ["filepath", "monitor", "verbose", "save_best_only", "save_weights_only", "mode", "save_freq"])
+                let path = try (s[0] ?? .none).string("filepath")
+                _ = try session.scratchPath(path)
+                let monitor = try s.value(1)?.string("monitor") ?? "val_loss"
+                let modeName = try s.value(5)?.string("mode") ?? "auto"
+                guard ["auto", "min", "max"].contains(modeName) else {
+                    throw ScriptError.value("ModelCheckpoint mode '\(modeName)' is unknown; use 'auto', 'min' or 'max'")
+                }
+                let checkpoint = ModelCheckpoint(path: path, monitor: monitor, verbose: try s.value(2)?.int("verbose") ?? 0,
+                                                 saveBestOnly: try s.value(3)?.bool("save_best_only") ?? false,
+                                                 maximize: modeName == "max" || (modeName == "auto" && (monitor.contains("acc") || monitor.hasPrefix("fmeasure"))),
+                                                 session: session)
+                return .object(CallbackObject(checkpoint, name: "ModelCheckpoint"))
+            },
             function("LearningRateScheduler") { args, ctx in
                 let s = try args.bind("LearningRateScheduler", ["schedule", "verbose"], required: 1)
                 let f = s[0] ?? .none
@@ -257,9 +274,19 @@ enum KerasModule {
 
     static func models(session: LessonSession) -> ModuleObject {
         module("keras.models", [
+            function("load_model") { args, _ in
+                let s = try args.bind("load_model", ["filepath", "custom_objects", "compile"], required: 1)
+                let path = try (s[0] ?? .none).string("filepath")
+                _ = try session.scratchPath(path)
+                guard let saved = session.savedModels[path] else {
+                    let known = session.savedModels.keys.sorted()
+                    throw ScriptError(kind: "FileNotFoundError", message: "no model saved at '\(path)' in this lesson" + (known.isEmpty ? "" : "; saved: " + known.joined(separator: ", ")))
+                }
+                return .object(try saved.copy())
+            },
             function("Sequential") { args, _ in
                 let s = try args.bind("Sequential", ["layers", "name"])
-                let model = ModelObject(Sequential(name: try s.value(1)?.string("name"), seed: session.nextModelSeed()))
+                let model = ModelObject(Sequential(name: try s.value(1)?.string("name"), seed: session.nextModelSeed()), session: session)
                 if let layers = s.value(0) {
                     for l in try layers.sequence("layers") { try model.add(l) }
                 }

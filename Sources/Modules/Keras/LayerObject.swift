@@ -5,10 +5,13 @@ import Script
 final class LayerObject: ScriptObject {
     let layer: any Layer
     let kind: String
+    /// Makes a fresh layer from the same arguments (for `load_model` copies).
+    let rebuild: () throws -> any Layer
 
-    init(_ layer: any Layer, kind: String) {
+    init(_ layer: any Layer, kind: String, rebuild: @escaping () throws -> any Layer) {
         self.layer = layer
         self.kind = kind
+        self.rebuild = rebuild
     }
 
     var typeName: String { kind }
@@ -46,6 +49,10 @@ final class LayerObject: ScriptObject {
                                   "bias_constraint", "input_dim", "input_shape", "name"]
 
     static func dense(_ args: Arguments) throws -> Value {
+        .object(LayerObject(try makeDense(args), kind: "Dense", rebuild: { try makeDense(args) }))
+    }
+
+    static func makeDense(_ args: Arguments) throws -> any Layer {
         let s = try args.bind("Dense", denseParameters, required: 1)
         let units = try (s[0] ?? .none).int("units")
         var inputDim = try s.value(10)?.int("input_dim")
@@ -70,7 +77,7 @@ final class LayerObject: ScriptObject {
                       biasConstraint: try KerasArguments.constraint(s.value(9)),
                       name: try s.value(12)?.string("name"))
         }
-        return .object(LayerObject(layer, kind: "Dense"))
+        return layer
     }
 }
 

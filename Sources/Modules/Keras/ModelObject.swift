@@ -5,12 +5,43 @@ import Tensor
 /// A Keras `Sequential` model as the language sees it.
 final class ModelObject: ScriptObject {
     let model: Sequential
+    /// What `compile` was given, to compile copies the same way.
+    private var lossName: String?
     private(set) var layerObjects: [LayerObject] = []
     /// The metric names as written in `compile`, which decide the History keys and evaluate's shape.
     private var metricNames: [String] = []
     private var optimizerObject: OptimizerObject?
 
-    init(_ model: Sequential) { self.model = model }
+    unowned let session: LessonSession
+
+    init(_ model: Sequential, session: LessonSession) {
+        self.model = model
+        self.session = session
+    }
+
+    /// An independent model with the same layers, compile settings and current weights: what
+    /// `save` keeps and `load_model` returns.
+    func copy() throws -> ModelObject {
+        let other = ModelObject(Sequential(name: model.name, seed: session.nextModelSeed()), session: session)
+        for l in layerObjects { try other.add(.object(LayerObject(try l.rebuild(), kind: l.kind, rebuild: l.rebuild))) }
+        if let lossName, let optimizer = optimizerObject {
+            let fresh = try engineCall { try Optimizers.named(optimizer.optimizer.name.lowercased()) }
+            try engineCall { try other.model.compile(loss: lossName, optimizer: fresh, metrics: metricNames) }
+            other.lossName = lossName
+            other.metricNames = metricNames
+            other.optimizerObject = OptimizerObject(fresh, name: fresh.name)
+        }
+        try engineCall { try other.model.setWeights(model.getWeights()) }
+        return other
+    }
+
+    /// Keeps a copy under `path` for `load_model`, and writes the weights there (scratch folder).
+    func save(_ path: String) throws {
+        let url = try session.scratchPath(path)
+        session.savedModels[path] = try copy()
+        let weights = model.getWeights().map { w in "[" + w.map { String($0) }.joined(separator: ",") + "]" }
+        try ("{\"format\":\"lectern-weights-1\",\"weights\":[" + weights.joined(separator: ",") + "]}\n").write(to: url, atomically: true, encoding: .utf8)
+    }
 
     var typeName: String { "Sequential" }
     func repr() -> String { "<Sequential name=\(model.name)>" }
@@ -23,7 +54,7 @@ final class ModelObject: ScriptObject {
         layerObjects.append(l)
     }
 
-    static let methods = ["add", "compile", "fit", "evaluate", "predict", "summary", "count_params", "get_weights", "set_weights"]
+    static let methods = ["add", "compile", "fit", "evaluate", "predict", "summary", "count_params", "get_weights", "set_weights", "save"]
 
     var attributeNames: [String] { ModelObject.methods + ["layers", "name"] }
 
@@ -76,6 +107,12 @@ final class ModelObject: ScriptObject {
                 try engineCall { try self.model.setWeights(arrays) }
                 return .none
             }
+        case "save":
+            return method(name) { args, _ in
+                let s = try args.bind("save", ["filepath", "overwrite", "save_format"], required: 1)
+                try self.save(try (s[0] ?? .none).string("filepath"))
+                return .none
+            }
         case "optimizer":
             return optimizerObject.map { .object($0) } ?? Value.none
         default:
@@ -104,6 +141,7 @@ final class ModelObject: ScriptObject {
             throw ScriptError.value("compile() needs a loss, e.g. loss='binary_crossentropy'")
         }
         metricNames = try s.value(2)?.sequence("metrics").map { try $0.string("metrics") } ?? []
+        lossName = loss
         try engineCall { try model.compile(loss: loss, optimizer: optimizer, metrics: metricNames) }
         return .none
     }
@@ -133,6 +171,7 @@ final class ModelObject: ScriptObject {
             guard case .object(let c as CallbackObject) = v else {
                 throw ScriptError.notImplemented("callbacks must be Keras callbacks such as EarlyStopping (custom Callback subclasses are not supported yet). Received: \(v.shortDescription)")
             }
+            if let checkpoint = c.callback as? ModelCheckpoint { checkpoint.owner = self }
             return c.callback
         }
         var verbose = 1
