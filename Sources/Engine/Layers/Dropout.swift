@@ -44,17 +44,22 @@ public final class Dropout: Layer {
         guard maskActive else { return input }
         let n = batch * width
         let keep = Float(1 / (1 - rate))
+        // Local copies: a class's stored generator would pay an exclusivity check per draw.
+        var generator = random
+        let m = mask.pointer, out = output.pointer
         for i in 0..<n {
-            mask.pointer[i] = random.bernoulli(rate) ? 0 : keep
-            output.pointer[i] = input[i] * mask.pointer[i]
+            m[i] = generator.bernoulli(rate) ? 0 : keep
+            out[i] = input[i] * m[i]
         }
+        random = generator
         return output.readOnly
     }
 
     public func backward(_ gradOutput: UnsafePointer<Float>, batch: Int, needsInputGradient: Bool) -> UnsafePointer<Float>? {
         guard needsInputGradient else { return nil }
         guard maskActive else { return gradOutput }
-        for i in 0..<batch * width { dInput.pointer[i] = gradOutput[i] * mask.pointer[i] }
+        let m = mask.readOnly, d = dInput.pointer
+        for i in 0..<batch * width { d[i] = gradOutput[i] * m[i] }
         return dInput.readOnly
     }
 }

@@ -37,9 +37,13 @@ public final class GaussianNoise: Layer {
 
     public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {
         guard training && stddev > 0 else { return input }
+        // A local generator avoids an exclusivity check per draw on the stored one.
+        var generator = random
+        let out = output.pointer
         for i in 0..<batch * width {
-            output.pointer[i] = input[i] + Float(random.normal(mean: 0, stddev: stddev))
+            out[i] = input[i] + Float(generator.normal(mean: 0, stddev: stddev))
         }
+        random = generator
         return output.readOnly
     }
 

@@ -8,7 +8,16 @@ enum KerasModule {
     static func layers() -> ModuleObject {
         func layer(_ name: String, _ body: @escaping (Arguments) throws -> any Layer) -> (String, Value) {
             function(name) { args, _ in
-                .object(LayerObject(try engineCall { try body(args) }, kind: name, rebuild: { try engineCall { try body(args) } }))
+                // Any layer may declare the model's input, as in Keras: `GaussianNoise(0.01, input_shape=(2,))`.
+                var rest = args
+                var inputShape: [Int]?
+                if let v = args.keyword("input_shape") { inputShape = try v.sequence("input_shape").map { try $0.int("input_shape") } }
+                if let v = args.keyword("input_dim") { inputShape = [try v.int("input_dim")] }
+                rest.keywords.removeAll { $0.name == "input_shape" || $0.name == "input_dim" }
+                let make = { try engineCall { try body(rest) } }
+                let object = LayerObject(try make(), kind: name, rebuild: make)
+                object.inputShape = inputShape
+                return .object(object)
             }
         }
         return module("keras.layers", [

@@ -7,6 +7,8 @@ final class LayerObject: ScriptObject {
     let kind: String
     /// Makes a fresh layer from the same arguments (for `load_model` copies).
     let rebuild: () throws -> any Layer
+    /// `input_shape=` given to a layer other than Dense: the model starts with an Input of it.
+    var inputShape: [Int]?
 
     init(_ layer: any Layer, kind: String, rebuild: @escaping () throws -> any Layer) {
         self.layer = layer

@@ -23,7 +23,11 @@ final class ModelObject: ScriptObject {
     /// `save` keeps and `load_model` returns.
     func copy() throws -> ModelObject {
         let other = ModelObject(Sequential(name: model.name, seed: session.nextModelSeed()), session: session)
-        for l in layerObjects { try other.add(.object(LayerObject(try l.rebuild(), kind: l.kind, rebuild: l.rebuild))) }
+        for l in layerObjects {
+            let fresh = LayerObject(try l.rebuild(), kind: l.kind, rebuild: l.rebuild)
+            fresh.inputShape = l.inputShape
+            try other.add(.object(fresh))
+        }
         if let lossName, let optimizer = optimizerObject {
             let fresh = try engineCall { try Optimizers.named(optimizer.optimizer.name.lowercased()) }
             try engineCall { try other.model.compile(loss: lossName, optimizer: fresh, metrics: metricNames) }
@@ -49,6 +53,9 @@ final class ModelObject: ScriptObject {
     func add(_ v: Value) throws {
         guard case .object(let l as LayerObject) = v else {
             throw ScriptError.type("The added layer must be an instance of class Layer. Received: layer=\(v.shortDescription)")
+        }
+        if let shape = l.inputShape, model.layers.isEmpty {
+            try engineCall { try model.add(try InputLayer(shape: shape)) }
         }
         try engineCall { try model.add(l.layer) }
         layerObjects.append(l)
