@@ -55,3 +55,32 @@ final class FigureModelTests: XCTestCase {
         XCTAssertTrue(d.contains("(1 non-finite)"), d)
     }
 }
+
+final class LayoutTests: XCTestCase {
+    func testStackedSubplotsLeaveRoomForTickLabelsAndTheNextTitle() {
+        let f = Figure()
+        let top = f.axes(rows: 2, cols: 1, index: 1), bottom = f.axes(rows: 2, cols: 1, index: 2)
+        top.plot(x: nil, y: [0, 1])
+        bottom.plot(x: nil, y: [1, 0])
+        top.title = "Loss"
+        bottom.title = "Accuracy"
+        let r = FigureRenderer(figure: f, scale: 1)
+        let a = r.box(for: top, width: 640, height: 480), b = r.box(for: bottom, width: 640, height: 480)
+        // Ticks and padding (7 pt), one line of 10 pt labels, the title's 6 pt pad and 12 pt line.
+        let needed = r.pt(7) + r.pt(10) * 1.3 + r.pt(6) + r.pt(12) * 1.3
+        XCTAssertGreaterThanOrEqual(b.top - a.bottom, needed)
+        XCTAssertEqual(a.left, 80, accuracy: 1e-9)
+        XCTAssertLessThanOrEqual(b.bottom, 0.89 * 480 + 1e-9)
+    }
+
+    func testSideBySideSubplotsLeaveRoomForTheRightPanelsTickLabels() {
+        let f = Figure()
+        let left = f.axes(rows: 1, cols: 2, index: 1), right = f.axes(rows: 1, cols: 2, index: 2)
+        left.plot(x: nil, y: [0, 100000])
+        right.plot(x: nil, y: [0, 123456])
+        right.ylabel = "a long label"
+        let r = FigureRenderer(figure: f, scale: 1)
+        let a = r.box(for: left, width: 640, height: 480), b = r.box(for: right, width: 640, height: 480)
+        XCTAssertGreaterThan(b.left - a.right, r.pt(10) * 0.62 * 6)
+    }
+}

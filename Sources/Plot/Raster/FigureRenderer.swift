@@ -29,13 +29,30 @@ struct FigureRenderer {
         return try canvas.png()
     }
 
+    /// The axes' rectangle: matplotlib's subplot parameters, with the gaps between rows and
+    /// columns widened where tick labels, axis labels and titles need the room (matplotlib only
+    /// does this under tight_layout; overlapping text is never what a lesson wants).
     func box(for a: Axes, width W: Double, height H: Double) -> Box {
         let left = 0.125 * W, right = 0.9 * W, top = (1 - 0.88) * H, bottom = (1 - 0.11) * H
         let cols = Double(a.cols), rows = Double(a.rows)
-        let aw = (right - left) / (cols + 0.2 * (cols - 1))
-        let ah = (bottom - top) / (rows + 0.2 * (rows - 1))
+        let siblings = figure.allAxes.filter { $0.rows == a.rows && $0.cols == a.cols }
+        let textLine = pt(10) * 1.3
+        // Below a row: ticks, tick labels, an x label; above the next: its title.
+        let vNeed = pt(3.5 + 3.5) + textLine + (siblings.contains { $0.xlabel != nil } ? textLine + pt(4) : 0)
+            + (siblings.contains { $0.title != nil } ? pt(6) + pt(12) * 1.3 : 0) + pt(4)
+        // Left of a column: tick labels (about 0.6 em a character) and a y label.
+        let longest = siblings.map { s -> Int in
+            let t = s.ticks().y
+            return s.tickLabels(t, scale: s.yscale, fixed: s.yticks).map(\.count).max() ?? 0
+        }.max() ?? 0
+        let hNeed = pt(3.5 + 3.5) + Double(longest) * pt(10) * 0.62 + (siblings.contains { $0.ylabel != nil } ? textLine + pt(4) : 0) + pt(6)
+        let defaultW = (right - left) / (cols + 0.2 * (cols - 1)), defaultH = (bottom - top) / (rows + 0.2 * (rows - 1))
+        let hGap = cols > 1 ? max(0.2 * defaultW, hNeed) : 0
+        let vGap = rows > 1 ? max(0.2 * defaultH, vNeed) : 0
+        let aw = (right - left - hGap * (cols - 1)) / cols
+        let ah = (bottom - top - vGap * (rows - 1)) / rows
         let row = Double((a.index - 1) / a.cols), col = Double((a.index - 1) % a.cols)
-        let x0 = left + col * aw * 1.2, y0 = top + row * ah * 1.2
+        let x0 = left + col * (aw + hGap), y0 = top + row * (ah + vGap)
         return Box(left: x0, top: y0, right: x0 + aw, bottom: y0 + ah)
     }
 
