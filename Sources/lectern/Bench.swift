@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Plot
 import Tensor
 
 struct Bench: ParsableCommand {
@@ -43,8 +44,34 @@ struct Bench: ParsableCommand {
         }
         times.sort()
         let median = times[times.count / 2]
+        defer { benchFigure() }
         printLine("moons overfit (Dense 500 relu + Dense 1 sigmoid, Adam, 4000 epochs, validation each epoch): "
               + String(format: "median %.3f s over %d runs (min %.3f, max %.3f); ", median, repeats, times.first ?? 0, times.last ?? 0)
               + last)
+    }
+}
+
+extension Bench {
+    /// A 4-panel figure of 4000-point learning curves, drawn and PNG-encoded at 2x.
+    func benchFigure() {
+        var times: [Double] = []
+        var bytes = 0
+        for _ in 0..<repeats {
+            let f = Figure()
+            for i in 1...4 {
+                let a = f.axes(rows: 2, cols: 2, index: i)
+                a.plot(x: nil, y: (0..<4000).map { 1 - exp(-Double($0) / 500) + 0.01 * sin(Double($0 * i)) }, label: "train")
+                a.plot(x: nil, y: (0..<4000).map { 0.9 - exp(-Double($0) / 700) + 0.02 * cos(Double($0 * i)) }, label: "test")
+                a.title = "panel \(i)"
+                a.legend()
+            }
+            let start = ContinuousClock.now
+            bytes = (try? f.renderPNG(scale: 2))?.count ?? 0
+            let elapsed = ContinuousClock.now - start
+            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        times.sort()
+        printLine("4-panel figure, 8 curves of 4000 points, 1280x960 PNG (\(bytes) bytes): "
+                  + String(format: "median %.1f ms over %d runs (min %.1f, max %.1f)", times[times.count / 2] * 1000, repeats, (times.first ?? 0) * 1000, (times.last ?? 0) * 1000))
     }
 }

@@ -213,7 +213,16 @@ struct FigureRenderer {
     }
 
     /// Strokes a polyline, breaking it at non-finite points, with an optional dash pattern.
-    func strokePolyline(_ points: [(Double, Double)], width: Double, pattern: [Double]?, _ canvas: GDCanvas) {
+    func strokePolyline(_ allPoints: [(Double, Double)], width: Double, pattern: [Double]?, _ canvas: GDCanvas) {
+        // Like matplotlib's path simplification: vertices closer than a quarter pixel to the last
+        // kept one add nothing visible (a 4000-point curve on a 1000-pixel axis).
+        var points: [(Double, Double)] = []
+        points.reserveCapacity(allPoints.count)
+        for (i, p) in allPoints.enumerated() {
+            if let last = points.last, i < allPoints.count - 1, last.0.isFinite, last.1.isFinite, p.0.isFinite, p.1.isFinite,
+               abs(p.0 - last.0) < 0.25, abs(p.1 - last.1) < 0.25 { continue }
+            points.append(p)
+        }
         var dashIndex = 0
         var dashLeft = (pattern?.first ?? 0) * width
         var on = true

@@ -10,7 +10,7 @@ final class GDCanvas {
     private let image: gdImagePtr
     /// Coverage of the shape being drawn, composited once per shape so overlapping segments of
     /// one line do not darken their joins.
-    private var mask: [Float]
+    private let mask: UnsafeMutablePointer<Float>
     private var touched: [Int] = []
     static let fontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
     private static let setup: Bool = { gdFontCacheSetup() == 0 }()
@@ -27,12 +27,16 @@ final class GDCanvas {
         image = im
         self.width = width
         self.height = height
-        mask = [Float](repeating: 0, count: width * height)
+        mask = UnsafeMutablePointer<Float>.allocate(capacity: width * height)
+        mask.initialize(repeating: 0, count: width * height)
         gdImageAlphaBlending(im, 0)
         gdImageFilledRectangle(im, 0, 0, Int32(width - 1), Int32(height - 1), lectern_gdTrueColor(255, 255, 255))
     }
 
-    deinit { gdImageDestroy(image) }
+    deinit {
+        gdImageDestroy(image)
+        mask.deallocate()
+    }
 
     // MARK: Coverage drawing
 
@@ -44,52 +48,76 @@ final class GDCanvas {
         if c > mask[i] { mask[i] = min(c, 1) }
     }
 
-    /// Adds a segment of the given width (in pixels) to the mask, with round caps.
+    /// Adds a segment of the given width (in pixels) to the mask, with round caps. Coverage is the
+    /// pixel centre's distance to the segment against the half-width, ±half a pixel.
     func addSegment(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width w: Double) {
         let r = max(w / 2, 0.5)
-        let minX = Int((min(x0, x1) - r - 1).rounded(.down)), maxX = Int((max(x0, x1) + r + 1).rounded(.up))
-        let minY = Int((min(y0, y1) - r - 1).rounded(.down)), maxY = Int((max(y0, y1) + r + 1).rounded(.up))
+        let minX = max(0, Int((min(x0, x1) - r - 1).rounded(.down))), maxX = min(width - 1, Int((max(x0, x1) + r + 1).rounded(.up)))
+        let minY = max(0, Int((min(y0, y1) - r - 1).rounded(.down))), maxY = min(height - 1, Int((max(y0, y1) + r + 1).rounded(.up)))
+        guard minX <= maxX, minY <= maxY else { return }
         let dx = x1 - x0, dy = y1 - y0
         let len2 = dx * dx + dy * dy
+        let inverseLength = len2 > 0 ? 1 / len2 : 0
         // Thin lines keep their darkness spread over the pixels they touch.
-        let strength = w < 1 ? Float(w) : 1
-        for py in max(minY, 0)...min(maxY, height - 1) where minY <= maxY && maxY >= 0 && minY < height {
-            let cy = Double(py) + 0.5
-            for px in max(minX, 0)...max(min(maxX, width - 1), max(minX, 0)) where px < width {
-                let cx = Double(px) + 0.5
-                var t = len2 > 0 ? ((cx - x0) * dx + (cy - y0) * dy) / len2 : 0
-                t = min(max(t, 0), 1)
-                let ex = x0 + t * dx - cx, ey = y0 + t * dy - cy
-                let d = (ex * ex + ey * ey).squareRoot()
-                let c = Float(min(max(r + 0.5 - d, 0), 1)) * strength
-                if c > 0 { cover(px, py, c) }
+        let strength: Float = w < 1 ? Float(w) : 1
+        let outer2 = (r + 0.5) * (r + 0.5)
+        let inner = max(0, r - 0.5), inner2 = inner * inner
+        for py in minY...maxY {
+            let cy = Double(py) + 0.5 - y0
+            for px in minX...maxX {
+                let cx = Double(px) + 0.5 - x0
+                let t = min(max((cx * dx + cy * dy) * inverseLength, 0), 1)
+                let ex = t * dx - cx, ey = t * dy - cy
+                let d2 = ex * ex + ey * ey
+                if d2 >= outer2 { continue }
+                let c: Float = d2 <= inner2 ? strength : Float(min(max(r + 0.5 - d2.squareRoot(), 0), 1)) * strength
+                cover(px, py, c)
             }
         }
     }
 
-    /// Adds a filled polygon (any simple polygon) with 4×4 supersampled coverage.
+    /// Adds a filled polygon (even-odd rule) with coverage from 4 sub-scanlines per pixel row,
+    /// each span's ends covered fractionally.
     func addPolygon(_ points: [(Double, Double)]) {
         guard points.count >= 3 else { return }
-        let minX = max(0, Int(points.map(\.0).min() ?? 0) - 1), maxX = min(width - 1, Int(points.map(\.0).max() ?? 0) + 1)
-        let minY = max(0, Int(points.map(\.1).min() ?? 0) - 1), maxY = min(height - 1, Int(points.map(\.1).max() ?? 0) + 1)
-        guard minX <= maxX, minY <= maxY else { return }
+        let ys = points.map(\.1)
+        guard let minYValue = ys.min(), let maxYValue = ys.max(), minYValue.isFinite, maxYValue.isFinite else { return }
+        let minY = max(0, Int(minYValue.rounded(.down))), maxY = min(height - 1, Int(maxYValue.rounded(.up)))
+        guard minY <= maxY else { return }
+        var row = [Float](repeating: 0, count: width)
+        var crossings: [Double] = []
         for py in minY...maxY {
-            for px in minX...maxX {
-                var inside = 0
-                for sy in 0..<4 {
-                    for sx in 0..<4 {
-                        let x = Double(px) + (Double(sx) + 0.5) / 4, y = Double(py) + (Double(sy) + 0.5) / 4
-                        var odd = false
-                        var j = points.count - 1
-                        for i in 0..<points.count {
-                            let (xi, yi) = points[i], (xj, yj) = points[j]
-                            if (yi > y) != (yj > y), x < (xj - xi) * (y - yi) / (yj - yi) + xi { odd.toggle() }
-                            j = i
-                        }
-                        if odd { inside += 1 }
-                    }
+            var lo = width, hi = -1
+            for sub in 0..<4 {
+                let y = Double(py) + (Double(sub) + 0.5) / 4
+                crossings.removeAll(keepingCapacity: true)
+                var j = points.count - 1
+                for i in 0..<points.count {
+                    let (xi, yi) = points[i], (xj, yj) = points[j]
+                    if (yi > y) != (yj > y) { crossings.append(xi + (xj - xi) * (y - yi) / (yj - yi)) }
+                    j = i
                 }
-                if inside > 0 { cover(px, py, Float(inside) / 16) }
+                crossings.sort()
+                var k = 0
+                while k + 1 < crossings.count {
+                    let a = max(0, crossings[k]), b = min(Double(width), crossings[k + 1])
+                    k += 2
+                    guard b > a else { continue }
+                    let first = Int(a), last = min(width - 1, Int(b))
+                    lo = min(lo, first); hi = max(hi, last)
+                    if first == last {
+                        row[first] += Float(b - a) / 4
+                        continue
+                    }
+                    row[first] += Float(Double(first + 1) - a) / 4
+                    if first + 1 < last { for x in (first + 1)..<last { row[x] += 0.25 } }
+                    if last < width { row[last] += Float(b - Double(last)) / 4 }
+                }
+            }
+            guard lo <= hi else { continue }
+            for x in lo...hi where row[x] > 0 {
+                cover(x, py, min(row[x], 1))
+                row[x] = 0
             }
         }
     }
@@ -134,11 +162,24 @@ final class GDCanvas {
 
     /// The text's ink box (width, ascent above the baseline, descent below) at `size` points.
     func measure(_ text: String, size: Double, dpi: Double) -> (width: Double, ascent: Double, descent: Double) {
+        let key = MeasureKey(text: text, size: size, dpi: dpi)
+        if let known = measured[key] { return known }
         var brect = [Int32](repeating: 0, count: 8)
         _ = drawFT(nil, &brect, 0, size, 0, 0, 0, text, dpi)
         let w = Double(brect[2] - brect[0])
-        return (w, Double(-brect[7]), Double(brect[1]))
+        let m = (w, Double(-brect[7]), Double(brect[1]))
+        measured[key] = m
+        return m
     }
+
+    private struct MeasureKey: Hashable {
+        var text: String
+        var size: Double
+        var dpi: Double
+    }
+
+    /// FreeType runs the font's hinting program on every call; labels repeat, so sizes are kept.
+    private var measured: [MeasureKey: (width: Double, ascent: Double, descent: Double)] = [:]
 
     /// Draws `text` with its anchor at (x, y): `hAlign` 0 left, 0.5 centre, 1 right; the baseline
     /// at y, or the text's vertical centre when `vCenter`. `vertical` rotates it a quarter turn.
@@ -182,7 +223,7 @@ final class GDCanvas {
 
     func png() throws -> [UInt8] {
         var size: Int32 = 0
-        guard let ptr = gdImagePngPtr(image, &size) else { throw CanvasError(description: "PNG encoding failed") }
+        guard let ptr = gdImagePngPtrEx(image, &size, 1) else { throw CanvasError(description: "PNG encoding failed") }
         defer { gdFree(ptr) }
         return Array(UnsafeRawBufferPointer(start: ptr, count: Int(size)))
     }
