@@ -23,7 +23,7 @@ extension Interpreter {
             let s = try args.bind("len", ["obj"], required: 1)
             return .int(try self.length(s[0] ?? .none))
         }
-        def("range") { args in
+        def("range") { [unowned self] args in
             let n = try args.positional.map { v -> Int in
                 switch v {
                 case .int(let i): return i
@@ -32,7 +32,7 @@ extension Interpreter {
                     if let d = try o.toFloat(), d == d.rounded(), o.hashKey != nil { return Int(d) }
                 default: break
                 }
-                throw ScriptError.type("'\(v.typeLabel)' object cannot be interpreted as an integer")
+                throw ScriptError.type("'\(self.typeName(v))' object cannot be interpreted as an integer")
             }
             var start = 0, stop = 0, step = 1
             switch n.count {
@@ -379,22 +379,6 @@ extension Interpreter {
         default: break
         }
         throw ScriptError.type("isinstance() arg 2 must be a type or tuple of types")
-    }
-}
-
-extension Value {
-    var typeLabel: String {
-        switch self {
-        case .none: return "NoneType"
-        case .bool: return "bool"
-        case .int: return "int"
-        case .float: return "float"
-        case .string: return "str"
-        case .list: return "list"
-        case .tuple: return "tuple"
-        case .dict: return "dict"
-        case .object(let o): return o.typeName
-        }
     }
 }
 
