@@ -63,6 +63,8 @@ public final class LessonSession {
     public var scratchDirectory: URL?
     /// Models saved by `model.save` or `ModelCheckpoint`, by the path they were saved to.
     var savedModels: [String: ModelObject] = [:]
+    /// Keras' `Callback`, the base of lesson-defined callbacks.
+    let callbackBase = CallbackBase.make()
 
     /// Resolves a file name inside the scratch folder; absolute paths and `..` are errors.
     func scratchPath(_ name: String) throws -> URL {

@@ -77,4 +77,51 @@ final class KerasHeadlineTests: XCTestCase {
         // l2 adds 0.1 · (0.5² + 0.5²) = 0.05.
         XCTAssertEqual(out, "0.05\n")
     }
+
+    func testALessonCallbackSubclassSeesTheModelAndCanStopTraining() {
+        let out = run("""
+        import numpy as np
+        from sklearn.datasets import make_moons
+        from keras.models import Sequential
+        from keras.layers import Dense
+        from keras.callbacks import Callback
+        class Watch(Callback):
+            def __init__(self):
+                super().__init__()
+                self.seen = []
+            def on_epoch_end(self, epoch, logs={}):
+                self.seen.append(epoch)
+                if epoch == 9:
+                    self.model.stop_training = True
+        X, y = make_moons(n_samples=50, noise=0.2, random_state=1)
+        model = Sequential([Dense(8, input_dim=2, activation='relu'), Dense(1, activation='sigmoid')])
+        model.compile(loss='binary_crossentropy', optimizer='adam', metrics=['accuracy'])
+        w = Watch()
+        h = model.fit(X, y, epochs=100, verbose=0, callbacks=[w])
+        print(w.seen[-1], len(h.history['loss']), len(w.model.layers[0].get_weights()))
+        """)
+        XCTAssertEqual(out, "9 10 2\n")
+    }
+
+    func testAnErrorInsideALessonCallbackSurfacesFromFit() {
+        let session = LessonSession(seed: 0)
+        let interpreter = Interpreter(modules: session.registry)
+        let source = """
+        import numpy as np
+        from keras.models import Sequential
+        from keras.layers import Dense
+        from keras.callbacks import Callback
+        class Broken(Callback):
+            def on_epoch_end(self, epoch, logs=None):
+                return logs['no_such_key']
+        model = Sequential([Dense(1, input_dim=2)])
+        model.compile(loss='mse', optimizer='sgd')
+        model.fit(np.ones((4, 2)), np.zeros(4), epochs=5, verbose=0, callbacks=[Broken()])
+        """
+        XCTAssertThrowsError(try interpreter.run(source, file: "c.md", firstLine: 1)) { e in
+            let err = e as? ScriptError
+            XCTAssertEqual(err?.kind, "KeyError")
+            XCTAssertEqual(err?.location?.line, 7)
+        }
+    }
 }

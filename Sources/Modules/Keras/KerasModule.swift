@@ -232,6 +232,7 @@ enum KerasModule {
                                           cooldown: try s.value(6)?.int("cooldown") ?? 0, minLR: try s.value(7)?.double("min_lr") ?? 0)
                 }, name: "ReduceLROnPlateau"))
             },
+            ("Callback", .object(session.callbackBase)),
             function("TerminateOnNaN") { _, _ in .object(CallbackObject(TerminateOnNaN(), name: "TerminateOnNaN")) },
             function("ModelCheckpoint") { args, _ in
                 let s = try args.bind("ModelCheckpoint", ["filepath", "monitor", "verbose", "save_best_only", "save_weights_only", "mode", "save_freq"])

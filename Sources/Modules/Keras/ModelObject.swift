@@ -11,6 +11,8 @@ final class ModelObject: ScriptObject {
     /// The metric names as written in `compile`, which decide the History keys and evaluate's shape.
     private var metricNames: [String] = []
     private var optimizerObject: OptimizerObject?
+    /// `self.model.stop_training = True` from a lesson's callback.
+    var stopTraining = false
 
     unowned let session: LessonSession
 
@@ -63,12 +65,19 @@ final class ModelObject: ScriptObject {
 
     static let methods = ["add", "compile", "fit", "evaluate", "predict", "summary", "count_params", "get_weights", "set_weights", "save"]
 
-    var attributeNames: [String] { ModelObject.methods + ["layers", "name"] }
+    var attributeNames: [String] { ModelObject.methods + ["layers", "name", "optimizer", "stop_training"] }
+
+    func setAttribute(_ name: String, _ value: Value) throws -> Bool {
+        guard name == "stop_training" else { return false }
+        stopTraining = try value.bool(name)
+        return true
+    }
 
     func attribute(_ name: String) throws -> Value? {
         switch name {
         case "layers": return .list(ListStorage(layerObjects.map { .object($0) }))
         case "name": return .string(model.name)
+        case "stop_training": return .bool(stopTraining)
         case "add":
             return method(name) { args, _ in
                 let s = try args.bind("add", ["layer"], required: 1)
@@ -174,9 +183,15 @@ final class ModelObject: ScriptObject {
             guard pair.count == 2 else { throw ScriptError.value("validation_data must be a tuple (x_val, y_val). Received a tuple of \(pair.count) items") }
             validation = try data(pair[0], pair[1])
         }
+        var scriptCallbacks: [ScriptCallback] = []
         let callbacks = try (s.value(5)?.sequence("callbacks") ?? []).map { v -> any Callback in
+            if case .object(let inst as Instance) = v, inst.cls.inherits(from: session.callbackBase) {
+                let adapter = ScriptCallback(inst, owner: self, context: ctx)
+                scriptCallbacks.append(adapter)
+                return adapter
+            }
             guard case .object(let c as CallbackObject) = v else {
-                throw ScriptError.notImplemented("callbacks must be Keras callbacks such as EarlyStopping (custom Callback subclasses are not supported yet). Received: \(v.shortDescription)")
+                throw ScriptError.type("callbacks must be Keras callbacks (EarlyStopping, ...) or instances of a Callback subclass. Received: \(v.shortDescription)")
             }
             if let checkpoint = c.callback as? ModelCheckpoint { checkpoint.owner = self }
             return c.callback
@@ -198,6 +213,9 @@ final class ModelObject: ScriptObject {
         }
         for case let scheduler as LearningRateScheduler in callbacks {
             if let e = scheduler.error { throw e }
+        }
+        for adapter in scriptCallbacks {
+            if let e = adapter.error { throw e }
         }
         return .object(HistoryObject(history))
     }

@@ -69,7 +69,8 @@ public final class ClassObject: ScriptObject {
     public let name: String
     let base: ClassObject?
     var members: [String: Value]
-    unowned let interpreter: Interpreter
+    /// The interpreter that defined the class; nil for a host base class.
+    weak var interpreter: Interpreter?
 
     init(name: String, base: ClassObject?, members: [String: Value], interpreter: Interpreter) {
         self.name = name
@@ -77,6 +78,18 @@ public final class ClassObject: ScriptObject {
         self.members = members
         self.interpreter = interpreter
     }
+
+    /// A base class provided by a host library (Keras' `Callback`) for lesson classes to extend.
+    /// Its members are the default methods; a host function member is called without `self`.
+    public init(hostClass name: String, members: [String: Value]) {
+        self.name = name
+        self.base = nil
+        self.members = members
+        self.interpreter = nil
+    }
+
+    /// Whether `self` is `other` or inherits from it.
+    public func inherits(from other: ClassObject) -> Bool { isSubclass(of: other) }
 
     public var typeName: String { "type" }
     public func repr() -> String { "<class '\(name)'>" }
@@ -129,7 +142,7 @@ public final class ClassObject: ScriptObject {
 
 /// An instance of a user class.
 public final class Instance: ScriptObject {
-    let cls: ClassObject
+    public let cls: ClassObject
     var fields: [String: Value] = [:]
 
     init(cls: ClassObject) { self.cls = cls }
@@ -156,9 +169,10 @@ public final class Instance: ScriptObject {
     /// The message of an exception instance: its first argument.
     var exceptionMessage: String {
         if case .tuple(let args)? = fields["args"] {
-            if args.count == 1 { return cls.interpreter.str(args[0]) }
             if args.isEmpty { return "" }
-            return cls.interpreter.repr(.tuple(args))
+            guard let interpreter = cls.interpreter else { return "" }
+            if args.count == 1 { return interpreter.str(args[0]) }
+            return interpreter.repr(.tuple(args))
         }
         return ""
     }
@@ -166,10 +180,10 @@ public final class Instance: ScriptObject {
     public func repr() -> String {
         if cls.isException {
             if case .tuple(let args)? = fields["args"] {
-                return cls.name + "(" + args.map { cls.interpreter.repr($0) }.joined(separator: ", ") + ")"
+                return cls.name + "(" + args.map { cls.interpreter?.repr($0) ?? "?" }.joined(separator: ", ") + ")"
             }
         }
-        if let r = cls.lookup("__repr__"), let v = try? cls.interpreter.call(r, Arguments([.object(self)])), case .string(let s) = v {
+        if let r = cls.lookup("__repr__"), let v = try? cls.interpreter?.call(r, Arguments([.object(self)])), case .string(let s) = v {
             return s
         }
         return "<\(cls.name) object>"
@@ -177,7 +191,7 @@ public final class Instance: ScriptObject {
 
     public func str() -> String {
         if cls.isException { return exceptionMessage }
-        if let r = cls.lookup("__str__"), let v = try? cls.interpreter.call(r, Arguments([.object(self)])), case .string(let s) = v {
+        if let r = cls.lookup("__str__"), let v = try? cls.interpreter?.call(r, Arguments([.object(self)])), case .string(let s) = v {
             return s
         }
         return repr()
