@@ -22,7 +22,7 @@ extension Value {
         case .bool(let b): return b ? 1 : 0
         case .float(let d) where d == d.rounded() && abs(d) < 1e15: return Int(d)
         case .object(let o as NDArray) where o.count == 1 && o.dtype != .float64 && o.dtype != .float32:
-            return Int(o.storage[0])
+            return NDArray.int(o.storage[0])
         default:
             throw ScriptError.type("\(what) expects an integer. Received: \(what)=\(shortDescription)")
         }

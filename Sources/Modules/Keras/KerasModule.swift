@@ -274,7 +274,7 @@ enum KerasModule {
         module("keras.utils", [
             function("to_categorical") { args, _ in
                 let s = try args.bind("to_categorical", ["y", "num_classes", "dtype"], required: 1)
-                let labels = try NDArray.coerce(s[0] ?? .none).storage.map { Int($0) }
+                let labels = try NDArray.coerce(s[0] ?? .none).storage.map { NDArray.int($0) }
                 let t = try engineCall { try Preprocessing.toCategorical(labels, numClasses: try s.value(1)?.int("num_classes")) }
                 return .object(NDArray(tensor: t, dtype: .float64))
             },

@@ -196,6 +196,7 @@ final class ModelObject: ScriptObject {
             if let checkpoint = c.callback as? ModelCheckpoint { checkpoint.owner = self }
             return c.callback
         }
+        let deadline = DeadlineCallback(ctx)
         var verbose = 1
         if let v = s.value(4) {
             if case .string(let text) = v, text == "auto" { verbose = 1 } else { verbose = try v.int("verbose") }
@@ -208,7 +209,7 @@ final class ModelObject: ScriptObject {
                           validationData: validation,
                           shuffle: try s.value(8)?.bool("shuffle") ?? true,
                           validationSplit: try s.value(6)?.double("validation_split") ?? 0,
-                          callbacks: callbacks,
+                          callbacks: callbacks + [deadline],
                           log: { ctx.write($0 + ($0.hasSuffix("\n") ? "" : "\n")) })
         }
         for case let scheduler as LearningRateScheduler in callbacks {
@@ -217,6 +218,7 @@ final class ModelObject: ScriptObject {
         for adapter in scriptCallbacks {
             if let e = adapter.error { throw e }
         }
+        if let e = deadline.error { throw e }
         return .object(HistoryObject(history))
     }
 }

@@ -63,3 +63,20 @@ final class ScriptCallback: Callback {
         _ = invoke("on_train_end", [.dict(DictStorage())])
     }
 }
+
+/// Ends training when the block's time limit passes, so `epochs=10**9` is an error, not a hang.
+final class DeadlineCallback: Callback {
+    let context: CallContext
+    private(set) var error: (any Error)?
+    init(_ context: CallContext) { self.context = context }
+
+    func epochDidEnd(_ epoch: Int, logs: inout EpochLogs, model: Sequential, log: (String) -> Void) -> Bool {
+        do {
+            try context.checkDeadline()
+            return false
+        } catch {
+            self.error = error
+            return true
+        }
+    }
+}

@@ -81,6 +81,10 @@ extension NDArray {
             } else { return nil }
         default: return nil
         }
+        if op == .matmul {
+            let r = try matmul(a, b)
+            return r.shape.isEmpty ? r.scalarValue(r.storage[0]) : .object(r)
+        }
         let shape = try broadcastShape(a.shape, b.shape)
         let x = try a.broadcast(to: shape), y = try b.broadcast(to: shape)
         var out = [Double](repeating: 0, count: x.count)
@@ -124,7 +128,7 @@ extension NDArray {
         case .bitAnd, .bitOr, .bitXor:
             guard !dtype.isFloat else { throw ScriptError.type("ufunc 'bitwise' not supported for the input types") }
             for i in out.indices {
-                let p = Int(x[i]), q = Int(y[i])
+                let p = NDArray.int(x[i]), q = NDArray.int(y[i])
                 out[i] = Double(op == .bitAnd ? p & q : op == .bitOr ? p | q : p ^ q)
             }
         case .matmul:
@@ -146,7 +150,7 @@ extension NDArray {
         case .plus: return .object(copy())
         case .invert:
             guard dtype == .bool || dtype == .int64 else { throw ScriptError.type("ufunc 'invert' not supported for the input types") }
-            return .object(NDArray(shape: shape, storage: storage.map { dtype == .bool ? ($0 != 0 ? 0 : 1) : Double(~Int($0)) }, dtype: dtype))
+            return .object(NDArray(shape: shape, storage: storage.map { dtype == .bool ? ($0 != 0 ? 0 : 1) : Double(~NDArray.int($0)) }, dtype: dtype))
         }
     }
 

@@ -37,9 +37,9 @@ extension NDArray {
                 axes.append(.fancy(list, shape: a.dtype == .bool ? [list.count] : a.shape))
             case .object(let a as NDArray):
                 if a.shape.isEmpty && a.dtype == .int64 {
-                    var i = Int(a.storage[0])
+                    var i = NDArray.int(a.storage[0])
                     if i < 0 { i += n }
-                    guard i >= 0, i < n else { throw ScriptError.index("index \(Int(a.storage[0])) is out of bounds for axis \(axis) with size \(n)") }
+                    guard i >= 0, i < n else { throw ScriptError.index("index \(NDArray.int(a.storage[0])) is out of bounds for axis \(axis) with size \(n)") }
                     axes.append(.single(i))
                 } else {
                     let list = try NDArray.indexList(a, axisSize: n, axis: axis)
@@ -71,9 +71,9 @@ extension NDArray {
             throw ScriptError.index("arrays used as indices must be of integer (or boolean) type")
         }
         return try a.storage.map { d in
-            var i = Int(d)
+            var i = NDArray.int(d)
             if i < 0 { i += n }
-            guard i >= 0, i < n else { throw ScriptError.index("index \(Int(d)) is out of bounds for axis \(axis) with size \(n)") }
+            guard i >= 0, i < n else { throw ScriptError.index("index \(NDArray.int(d)) is out of bounds for axis \(axis) with size \(n)") }
             return i
         }
     }

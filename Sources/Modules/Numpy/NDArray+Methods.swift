@@ -48,7 +48,7 @@ extension NDArray {
     func pythonScalar(_ v: Double) -> Value {
         switch dtype {
         case .bool: return .bool(v != 0)
-        case .int64: return .int(Int(v))
+        case .int64: return .int(NDArray.int(v))
         case .float32, .float64: return .float(v)
         }
     }

@@ -39,6 +39,14 @@ public final class NDArray: ScriptObject {
     }
 
     public var count: Int { storage.count }
+
+    /// An element as an Int: truncated, non-finite as 0, clamped to Int's range (never a trap).
+    static func int(_ d: Double) -> Int {
+        guard d.isFinite else { return 0 }
+        if d >= 9.223372036854775e18 { return Int.max }
+        if d <= -9.223372036854775e18 { return Int.min }
+        return Int(d)
+    }
     public var ndim: Int { shape.count }
 
     /// Row-major strides in elements.
@@ -74,7 +82,8 @@ public final class NDArray: ScriptObject {
         var dims = newShape
         let unknown = dims.indices.filter { dims[$0] == -1 }
         if unknown.count > 1 { throw ScriptError.value("can only specify one unknown dimension") }
-        let known = dims.filter { $0 != -1 }.reduce(1, *)
+        for d in dims where d < -1 { throw ScriptError.value("negative dimensions not allowed") }
+        let known = try NumpyModule.checkedCount(dims.filter { $0 != -1 })
         if let u = unknown.first {
             guard known > 0, count % known == 0 else {
                 throw ScriptError.value("cannot reshape array of size \(count) into shape \(NDArray.shapeText(newShape))")

@@ -20,7 +20,7 @@ enum NDArrayFormatter {
     static func scalar(_ v: Double, _ t: NDArray.DType) -> String {
         switch t {
         case .bool: return v != 0 ? "True" : "False"
-        case .int64: return String(Int(v))
+        case .int64: return String(NDArray.int(v))
         case .float32: return FloatDigits.pythonRepr(v, float32: true)
         case .float64: return FloatDigits.pythonRepr(v)
         }
@@ -31,7 +31,7 @@ enum NDArrayFormatter {
         switch a.dtype {
         case .bool: return a.storage.map { $0 != 0 ? " True" : "False" }
         case .int64:
-            let s = a.storage.map { String(Int($0)) }
+            let s = a.storage.map { String(NDArray.int($0)) }
             let w = s.map(\.count).max() ?? 0
             return s.map { String(repeating: " ", count: w - $0.count) + $0 }
         case .float32, .float64:

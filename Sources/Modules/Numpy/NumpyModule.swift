@@ -24,6 +24,7 @@ enum NumpyModule {
                 let n = try s.value(2)?.int("num") ?? 50
                 let endpoint = try s.value(3)?.bool("endpoint") ?? true
                 guard n >= 0 else { throw ScriptError.value("Number of samples, \(n), must be non-negative.") }
+                try Limits.check(elements: n, times: 1)
                 let div = Double(endpoint ? max(n - 1, 1) : max(n, 1))
                 let step = (b - a) / div
                 var out = (0..<n).map { a + Double($0) * step }
@@ -153,10 +154,27 @@ enum NumpyModule {
     }
 
     static func shapeArgument(_ v: Value) throws -> [Int] {
+        let shape: [Int]
         switch v {
-        case .int(let n): return [n]
-        default: return try v.sequence("shape").map { try $0.int("shape") }
+        case .int(let n): shape = [n]
+        default: shape = try v.sequence("shape").map { try $0.int("shape") }
         }
+        try checkedCount(shape)
+        return shape
+    }
+
+    /// The element count of a shape, refusing negative dimensions and sizes over the memory limit.
+    @discardableResult
+    static func checkedCount(_ shape: [Int]) throws -> Int {
+        guard shape.allSatisfy({ $0 >= 0 }) else { throw ScriptError.value("negative dimensions are not allowed") }
+        var total = 1
+        for d in shape {
+            let (t, overflow) = total.multipliedReportingOverflow(by: d)
+            if overflow { try Limits.check(elements: Int.max, times: 1) }
+            total = t
+        }
+        try Limits.check(elements: total, times: 1)
+        return total
     }
 
     static func filled(_ args: Arguments, _ value: Double, _ name: String) throws -> Value {
@@ -174,7 +192,10 @@ enum NumpyModule {
         let allInt = [start, stop ?? .int(0), step].allSatisfy { if case .int = $0 { return true } else { return false } }
         let a = try start.double("start"), b = try (stop ?? .int(0)).double("stop"), d = try step.double("step")
         guard d != 0 else { throw ScriptError(kind: "ZeroDivisionError", message: "division by zero") }
-        let n = Swift.max(0, Int(((b - a) / d).rounded(.up)))
+        let steps = ((b - a) / d).rounded(.up)
+        guard steps.isFinite else { throw ScriptError.value("arange: the bounds and step must be finite") }
+        try Limits.check(elements: steps > 1e12 ? Int.max : Swift.max(0, Int(Swift.max(steps, 0))), times: 1)
+        let n = Swift.max(0, Int(steps))
         let dtype = try s.value(3).map(NDArray.DType.parse) ?? (allInt ? .int64 : .float64)
         return .object(NDArray(shape: [n], storage: (0..<n).map { a + Double($0) * d }, dtype: dtype))
     }
@@ -206,8 +227,10 @@ enum NumpyRandom {
     static func make(session: LessonSession) -> ModuleObject {
         let rng = session.numpyRandom
         func sized(_ args: [Value]) throws -> [Int] {
-            if args.count == 1, case .tuple(let t) = args[0] { return try t.map { try $0.int("size") } }
-            return try args.map { try $0.int("size") }
+            let shape: [Int]
+            if args.count == 1, case .tuple(let t) = args[0] { shape = try t.map { try $0.int("size") } } else { shape = try args.map { try $0.int("size") } }
+            try NumpyModule.checkedCount(shape)
+            return shape
         }
         func array(_ shape: [Int]?, _ draw: () -> Double) -> Value {
             guard let shape else { return .float(draw()) }
@@ -216,8 +239,10 @@ enum NumpyRandom {
         }
         func sizeArg(_ v: Value?) throws -> [Int]? {
             guard let v, !v.isNone else { return nil }
-            if case .int(let n) = v { return [n] }
-            return try v.sequence("size").map { try $0.int("size") }
+            let shape: [Int]
+            if case .int(let n) = v { shape = [n] } else { shape = try v.sequence("size").map { try $0.int("size") } }
+            try NumpyModule.checkedCount(shape)
+            return shape
         }
         return module("numpy.random", [
             function("seed") { args, _ in
@@ -261,6 +286,7 @@ enum NumpyRandom {
             function("permutation") { args, _ in
                 guard let x = args.positional.first else { throw ScriptError.type("permutation() missing required argument 'x'") }
                 if case .int(let n) = x {
+                    try NumpyModule.checkedCount([n])
                     return .object(NDArray(shape: [n], storage: rng.permutation(n).map(Double.init), dtype: .int64))
                 }
                 let a = try NDArray.coerce(x)

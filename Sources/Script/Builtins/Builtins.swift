@@ -29,7 +29,7 @@ extension Interpreter {
                 case .int(let i): return i
                 case .bool(let b): return b ? 1 : 0
                 case .object(let o):
-                    if let d = try o.toFloat(), d == d.rounded(), o.hashKey != nil { return Int(d) }
+                    if let d = try o.toFloat(), let exact = Int(exactly: d), o.hashKey != nil { return exact }
                 default: break
                 }
                 throw ScriptError.type("'\(self.typeName(v))' object cannot be interpreted as an integer")
@@ -110,7 +110,9 @@ extension Interpreter {
             let d = try self.floatValue(v, "round")
             guard let digits else {
                 guard d.isFinite else { throw ScriptError(kind: "OverflowError", message: "cannot convert float infinity to integer") }
-                return .int(Int(d.rounded(.toNearestOrEven)))
+                let r = d.rounded(.toNearestOrEven)
+                guard abs(r) < 9.2e18 else { return .float(r) }
+                return .int(Int(r))
             }
             guard case .int(let n) = digits else { throw ScriptError.type("ndigits must be an integer") }
             // Round the exact decimal text, as Python does, rather than multiply and divide.
@@ -386,18 +388,24 @@ extension Interpreter {
 final class RangeObject: ScriptObject {
     let start: Int, stop: Int, step: Int
     init(start: Int, stop: Int, step: Int) { self.start = start; self.stop = stop; self.step = step }
+    /// The number of values, computed without overflow for any Int bounds.
     var count: Int {
-        if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
-        return start > stop ? (start - stop - step - 1) / (-step) : 0
+        let span = step > 0 ? Double(stop) - Double(start) : Double(start) - Double(stop)
+        guard span > 0 else { return 0 }
+        let n = (span / Double(abs(step))).rounded(.up)
+        return n >= Double(Int.max) ? Int.max : Int(n)
     }
     var typeName: String { "range" }
-    func iterate() throws -> [Value]? { (0..<count).map { .int(start + $0 * step) } }
+    func iterate() throws -> [Value]? {
+        try Limits.check(elements: count, times: 1)
+        return (0..<count).map { .int(start &+ $0 &* step) }
+    }
     func length() throws -> Int? { count }
     func getItem(_ key: Value) throws -> Value? {
         guard case .int(var i) = key else { return nil }
         if i < 0 { i += count }
         guard i >= 0, i < count else { throw ScriptError.index("range object index out of range") }
-        return .int(start + i * step)
+        return .int(start &+ i &* step)
     }
     func repr() -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
 }

@@ -124,7 +124,7 @@ extension Interpreter {
             case "r": out += try formatString(repr(value), FormatSpec(align: spec.align, width: spec.width))
             case "d", "i", "u":
                 let d = try floatValue(value, "%\(type)")
-                guard d.isFinite else { throw ScriptError(kind: "OverflowError", message: "cannot convert float \(FloatDigits.pythonRepr(d)) to integer") }
+                guard d.isFinite, abs(d) < 9.2e18 else { throw ScriptError(kind: "OverflowError", message: "cannot convert float \(FloatDigits.pythonRepr(d)) to a 64-bit integer") }
                 spec.type = "d"; spec.precision = nil
                 out += try formatNumber(.int(Int(d.rounded(.towardZero))), spec)
             case "f", "F", "e", "E", "g", "G":
@@ -133,7 +133,9 @@ extension Interpreter {
                 out += try formatNumber(.float(try floatValue(value, "%\(type)")), spec)
             case "x", "X", "o":
                 spec.type = type
-                out += try formatNumber(.int(Int(try floatValue(value, "%\(type)"))), spec)
+                let d = try floatValue(value, "%\(type)")
+                guard d.isFinite, abs(d) < 9.2e18 else { throw ScriptError(kind: "OverflowError", message: "cannot convert \(FloatDigits.pythonRepr(d)) to a 64-bit integer") }
+                out += try formatNumber(.int(Int(d)), spec)
             case "c":
                 if case .int(let code) = value, let u = Unicode.Scalar(code) { out += String(Character(u)) }
                 else { out += str(value) }
@@ -200,7 +202,7 @@ extension Interpreter {
             return try formatNumber(.float(d), spec)
         case .object(let o):
             if let d = try? o.toFloat() {
-                if let h = o.hashKey, case .number = h, spec.type == nil || "dxXo".contains(spec.type ?? "f"), d == d.rounded(), !o.repr().contains(".") {
+                if let h = o.hashKey, case .number = h, spec.type == nil || "dxXo".contains(spec.type ?? "f"), d == d.rounded(), abs(d) < 9.2e18, !o.repr().contains(".") {
                     return try formatNumber(.int(Int(d)), spec)
                 }
                 var s = spec
@@ -245,7 +247,9 @@ extension Interpreter {
             case "X": body = (spec.alternate ? "0X" : "") + String(m, radix: 16).uppercased()
             case "o": body = (spec.alternate ? "0o" : "") + String(m, radix: 8)
             case "b": body = (spec.alternate ? "0b" : "") + String(m, radix: 2)
-            case "c": return String(Character(Unicode.Scalar(UInt32(i)) ?? " "))
+            case "c":
+                guard let code = UInt32(exactly: i), let scalar = Unicode.Scalar(code) else { throw ScriptError(kind: "OverflowError", message: "%c arg not in range(0x110000)") }
+                return String(Character(scalar))
             default: throw ScriptError.value("Unknown format code '\(spec.type ?? " ")' for object of type 'int'")
             }
         case .float(let d):

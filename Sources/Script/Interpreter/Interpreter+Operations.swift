@@ -76,10 +76,10 @@ extension Interpreter {
         case .int(let i): raw = i
         case .bool(let b): raw = b ? 1 : 0
         case .object(let o):
-            guard let d = try? o.toFloat(), d == d.rounded(), let h = o.hashKey, case .number = h else {
+            guard let d = try? o.toFloat(), let exact = Int(exactly: d), let h = o.hashKey, case .number = h else {
                 throw ScriptError.type("\(what) indices must be integers or slices, not \(typeName(key))")
             }
-            raw = Int(d)
+            raw = exact
         default: throw ScriptError.type("\(what) indices must be integers or slices, not \(typeName(key))")
         }
         let i = raw < 0 ? raw + count : raw
@@ -165,11 +165,20 @@ extension Interpreter {
         case (.add, .list(let x), .list(let y)): return .list(ListStorage(x.items + y.items))
         case (.add, .tuple(let x), .tuple(let y)): return .tuple(x + y)
         case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
-            if let n = intOperand(op == .multiply && isString(a) ? b : a) { return .string(String(repeating: s, count: max(0, n))) }
+            if let n = intOperand(op == .multiply && isString(a) ? b : a) {
+                try Limits.check(elements: s.count, times: n)
+                return .string(String(repeating: s, count: max(0, n)))
+            }
         case (.multiply, .list(let l), _), (.multiply, _, .list(let l)):
-            if let n = intOperand(isList(a) ? b : a) { return .list(ListStorage(Array(repeatElement(l.items, count: max(0, n)).joined()))) }
+            if let n = intOperand(isList(a) ? b : a) {
+                try Limits.check(elements: l.items.count, times: n)
+                return .list(ListStorage(Array(repeatElement(l.items, count: max(0, n)).joined())))
+            }
         case (.multiply, .tuple(let t), _), (.multiply, _, .tuple(let t)):
-            if let n = intOperand(isTuple(a) ? b : a) { return .tuple(Array(repeatElement(t, count: max(0, n)).joined())) }
+            if let n = intOperand(isTuple(a) ? b : a) {
+                try Limits.check(elements: t.count, times: n)
+                return .tuple(Array(repeatElement(t, count: max(0, n)).joined()))
+            }
         case (.modulo, .string(let f), _):
             return .string(try percentFormat(f, b))
         case (.equal, _, _): return .bool(try equal(a, b))

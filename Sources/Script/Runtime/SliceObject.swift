@@ -29,7 +29,7 @@ public final class SliceObject: ScriptObject {
         case .int(let i)?: return i
         case .bool(let b)?: return b ? 1 : 0
         case .object(let o)?:
-            if let d = try o.toFloat(), d == d.rounded() { return Int(d) }
+            if let d = try o.toFloat(), let exact = Int(exactly: d) { return exact }
         default: break
         }
         throw ScriptError.type("slice indices must be integers or None")

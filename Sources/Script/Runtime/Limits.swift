@@ -1,0 +1,14 @@
+/// Size limits that keep a lesson's mistakes (`[0] * 10**12`, `range(10**15)` in a list) a clear
+/// error instead of exhausting the machine's memory.
+public enum Limits {
+    /// Elements one list, string, range or array may hold.
+    public static let maxElements = 50_000_000
+
+    /// Throws MemoryError when `elements × times` exceeds the limit.
+    public static func check(elements: Int, times: Int) throws {
+        let (total, overflow) = elements.multipliedReportingOverflow(by: max(times, 0))
+        if overflow || total > maxElements {
+            throw ScriptError(kind: "MemoryError", message: "the result would hold more than \(maxElements) elements, over the lesson's memory limit")
+        }
+    }
+}
