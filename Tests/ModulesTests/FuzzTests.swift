@@ -90,6 +90,8 @@ final class FuzzTests: XCTestCase {
             } else {
                 source = mutate(rng.pick(Self.corpus), &rng)
             }
+            // With LECTERN_FUZZ_LOG set, the program about to run is left in that file, so a crash names its input.
+            if let log = env["LECTERN_FUZZ_LOG"] { try? source.write(toFile: log, atomically: false, encoding: .utf8) }
             if let f = runOne(source, registry: session) { failures.append(f) }
             runs += 1
         }

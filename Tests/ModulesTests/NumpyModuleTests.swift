@@ -63,4 +63,8 @@ final class NumpyModuleTests: XCTestCase {
             XCTAssertEqual(err?.location?.line, 2)
         }
     }
+
+    func testEmptyArraysBroadcastToEmpty() {
+        XCTAssertEqual(run("a = np.random.randn(0)\nprint(a.shape, a > 0, (a + np.ones((1,))).shape)"), "(0,) [] (0,)\n")
+    }
 }

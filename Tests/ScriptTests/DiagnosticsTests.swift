@@ -66,4 +66,15 @@ final class DiagnosticsTests: ScriptTestCase {
         XCTAssertTrue(e.message.contains("did you mean 'numpy'?"), e.message)
         XCTAssertTrue(e.message.contains("Available modules: numpy"), e.message)
     }
+
+    /// Inputs the fuzz test found crashing the process; each must now be an ordinary error.
+    func testFuzzFindingsAreErrorsNotCrashes() throws {
+        XCTAssertEqual(try XCTUnwrap(error("'{-1:>5}'.format('x')\n")).kind, "IndexError")
+        XCTAssertEqual(try XCTUnwrap(error("'%9223372036854775807.2f' % 1.0\n")).kind, "ValueError")
+        XCTAssertEqual(try XCTUnwrap(error("'{:99999999999}'.format(1)\n")).kind, "ValueError")
+        XCTAssertEqual(try XCTUnwrap(error("[0] * 10**12\n")).kind, "MemoryError")
+        XCTAssertEqual(try XCTUnwrap(error("list(range(10**15))\n")).kind, "MemoryError")
+        XCTAssertEqual(try XCTUnwrap(error("'x'.ljust(10**12)\n")).kind, "MemoryError")
+        XCTAssertEqual(try repr("len(range(-2**61, 2**61))"), "4611686018427387904")
+    }
 }

@@ -12,7 +12,7 @@ extension NDArray {
             guard x == y || x == 1 || y == 1 else {
                 throw ScriptError.value("operands could not be broadcast together with shapes \(shapeText(a)) \(shapeText(b))")
             }
-            out[i] = max(x, y)
+            out[i] = x == 1 ? y : x  // a length-1 axis stretches, to 0 as well
         }
         return out
     }

@@ -108,6 +108,7 @@ extension Interpreter {
         case "format": return { [unowned self] args in .string(try self.strFormat(s, args)) }
         case "ljust", "rjust", "center": return { args in
             guard case .int(let w)? = args.positional.first else { throw ScriptError.type("\(name)() takes an integer width") }
+            try Limits.check(elements: w, times: 1)
             var fill: Character = " "
             if args.positional.count > 1, case .string(let f) = args.positional[1], let c = f.first { fill = c }
             let n = max(0, w - s.count)
@@ -121,6 +122,7 @@ extension Interpreter {
         }
         case "zfill": return { args in
             guard case .int(let w)? = args.positional.first else { throw ScriptError.type("zfill() takes an integer width") }
+            try Limits.check(elements: w, times: 1)
             let n = max(0, w - s.count)
             if s.hasPrefix("-") || s.hasPrefix("+") { return .string(String(s.prefix(1)) + String(repeating: "0", count: n) + s.dropFirst()) }
             return .string(String(repeating: "0", count: n) + s)

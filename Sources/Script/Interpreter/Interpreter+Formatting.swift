@@ -94,12 +94,14 @@ extension Interpreter {
             var width = ""
             if i < chars.count, chars[i] == "*" { width = str(try take()); i += 1 }
             while i < chars.count, chars[i].isNumber { width.append(chars[i]); i += 1 }
+            if !width.isEmpty, Int(width) == nil { throw ScriptError.value("width too big") }
             var precision: Int?
             if i < chars.count, chars[i] == "." {
                 i += 1
                 var p = ""
                 while i < chars.count, chars[i].isNumber { p.append(chars[i]); i += 1 }
-                precision = Int(p) ?? 0
+                guard let pv = Int(p.isEmpty ? "0" : p) else { throw ScriptError.value("precision too big") }
+                precision = pv
             }
             while i < chars.count, "hlL".contains(chars[i]) { i += 1 }
             guard i < chars.count else { throw ScriptError.value("incomplete format") }
@@ -119,6 +121,7 @@ extension Interpreter {
             spec.alternate = flags.contains("#")
             spec.width = Int(width) ?? 0
             spec.precision = precision
+            try Interpreter.checkFormatSizes(spec)
             switch type {
             case "s": spec.type = nil; spec.precision = precision; out += try formatString(str(value), spec)
             case "r": out += try formatString(repr(value), FormatSpec(align: spec.align, width: spec.width))
@@ -181,11 +184,21 @@ extension Interpreter {
             var p = ""
             while i < c.count, c[i].isNumber { p.append(c[i]); i += 1 }
             guard !p.isEmpty else { throw ScriptError.value("Format specifier missing precision") }
-            spec.precision = Int(p)
+            guard let pv = Int(p) else { throw ScriptError.value("Too many decimal digits in format string") }
+            spec.precision = pv
         }
         if i < c.count { spec.type = c[i]; i += 1 }
         guard i == c.count else { throw ScriptError.value("Invalid format specifier '\(s)'") }
+        if !w.isEmpty, Int(w) == nil { throw ScriptError.value("Too many decimal digits in format string") }
+        try Interpreter.checkFormatSizes(spec)
         return spec
+    }
+
+    /// Python refuses absurd widths and precisions rather than building gigabyte strings.
+    static func checkFormatSizes(_ spec: FormatSpec) throws {
+        if spec.width > 100_000 || (spec.precision ?? 0) > 100_000 {
+            throw ScriptError.value("width or precision too big in format string")
+        }
     }
 
     func format(_ v: Value, _ specText: String) throws -> String {
@@ -388,7 +401,7 @@ extension Interpreter {
                     value = args.positional[auto]
                     auto += 1
                 } else if let n = Int(head) {
-                    guard n < args.positional.count else { throw ScriptError.index("Replacement index \(n) out of range for positional args tuple") }
+                    guard n >= 0, n < args.positional.count else { throw ScriptError.index("Replacement index \(n) out of range for positional args tuple") }
                     value = args.positional[n]
                 } else {
                     var key = head
