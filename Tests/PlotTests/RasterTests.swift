@@ -72,8 +72,7 @@ final class RasterTests: XCTestCase {
         XCTAssertEqual(r.chooseLocation("lower left", width: 30, height: 20, box: box, margin: 2, data: crowded), "lower left")
     }
 
-    /// Golden image: re-record with LECTERN_RECORD_GOLDEN=1; a failure writes the actual image
-    /// and a diff to a temporary folder.
+    /// The learning-curve golden image.
     func testLearningCurveFigureMatchesTheGoldenImage() throws {
         let f = Figure()
         let a = f.currentAxes
@@ -90,28 +89,6 @@ final class RasterTests: XCTestCase {
         a.xlabel = "epoch"
         a.ylabel = "accuracy"
         a.legend(location: "lower right")
-        let png = try f.renderPNG(scale: 2)
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/learning-curves.png")
-        if ProcessInfo.processInfo.environment["LECTERN_RECORD_GOLDEN"] == "1" {
-            try Data(png).write(to: golden)
-            return
-        }
-        guard let url = Bundle.module.url(forResource: "learning-curves", withExtension: "png", subdirectory: "Fixtures") else {
-            return XCTFail("golden image missing: record it with LECTERN_RECORD_GOLDEN=1")
-        }
-        let expected = try Pixels(png: [UInt8](try Data(contentsOf: url)))
-        let actual = try Pixels(png: png)
-        XCTAssertEqual(expected.width, actual.width)
-        XCTAssertEqual(expected.height, actual.height)
-        var differing = 0
-        for (e, g) in zip(expected.rgb, actual.rgb) where abs(e.0 - g.0) > 8 || abs(e.1 - g.1) > 8 || abs(e.2 - g.2) > 8 {
-            differing += 1
-        }
-        if differing > 50 {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-golden-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try Data(png).write(to: dir.appendingPathComponent("actual.png"))
-            XCTFail("\(differing) pixels differ from the golden image; actual written to \(dir.path)")
-        }
+        try Golden.assertMatches(f, "learning-curves")
     }
 }

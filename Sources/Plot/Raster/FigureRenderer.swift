@@ -24,7 +24,10 @@ struct FigureRenderer {
             draw(axes, in: box(for: axes, width: Double(w), height: Double(h)), canvas)
         }
         if let s = figure.suptitle {
-            canvas.text(s, x: Double(w) / 2, y: Double(h) * 0.02 + pt(12), size: 12, dpi: dpi, hAlign: 0.5)
+            let lines = wrap(s, width: Double(w) - pt(12), size: 12, canvas)
+            for (k, line) in lines.enumerated() {
+                canvas.text(line, x: Double(w) / 2, y: Double(h) * 0.02 + pt(12) + Double(k) * pt(12) * 1.2, size: 12, dpi: dpi, hAlign: 0.5)
+            }
         }
         return try canvas.png()
     }
@@ -88,9 +91,10 @@ struct FigureRenderer {
                 }
             }
         }
-        for r in a.rects {
+        // Neighbouring rectangles of one colour (a histogram's bins) share one composite.
+        for (k, r) in a.rects.enumerated() {
             canvas.addPolygon([(px(r.x0), py(r.y0)), (px(r.x1), py(r.y0)), (px(r.x1), py(r.y1)), (px(r.x0), py(r.y1))])
-            canvas.composite(r.color, clip: clip)
+            if k + 1 == a.rects.count || a.rects[k + 1].color != r.color { canvas.composite(r.color, clip: clip) }
         }
         for p in a.polygons {
             canvas.addPolygon(p.points.filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) })
@@ -185,7 +189,12 @@ struct FigureRenderer {
             canvas.text(t, x: yLabelLeft - pt(4) - m.descent, y: (b.top + b.bottom) / 2, size: fontSize, dpi: dpi, hAlign: 0.5, vertical: true)
         }
         if let t = a.title {
-            canvas.text(t, x: (b.left + b.right) / 2, y: b.top - pt(6), size: 12, dpi: dpi, hAlign: 0.5)
+            // A title wider than the figure wraps onto more lines, growing upwards.
+            let lines = wrap(t, width: Double(canvas.width) - pt(12), size: 12, canvas)
+            let lineHeight = pt(12) * 1.2
+            for (k, line) in lines.reversed().enumerated() {
+                canvas.text(line, x: (b.left + b.right) / 2, y: b.top - pt(6) - Double(k) * lineHeight, size: 12, dpi: dpi, hAlign: 0.5)
+            }
         }
         if a.legendLocation != nil {
             var data = a.lines.flatMap { l in zip(l.x, l.y).map { (px($0), py($1)) } }
@@ -193,6 +202,24 @@ struct FigureRenderer {
             data += a.rects.map { (px(($0.x0 + $0.x1) / 2), py($0.y1)) }
             drawLegend(a, b, canvas, data: data)
         }
+    }
+
+    /// Greedy word wrap to `width` pixels.
+    func wrap(_ text: String, width: Double, size: Double, _ canvas: GDCanvas) -> [String] {
+        guard canvas.measure(text, size: size, dpi: dpi).width > width else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if !current.isEmpty && canvas.measure(candidate, size: size, dpi: dpi).width > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// Draws a tick label; "10^k" becomes 10 with a raised, smaller exponent. Returns its width.

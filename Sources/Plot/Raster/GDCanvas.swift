@@ -41,11 +41,13 @@ final class GDCanvas {
     // MARK: Coverage drawing
 
     @inline(__always)
-    private func cover(_ x: Int, _ y: Int, _ c: Float) {
+    private func cover(_ x: Int, _ y: Int, _ c: Float, additive: Bool = false) {
         guard x >= 0, y >= 0, x < width, y < height, c > 0 else { return }
         let i = y * width + x
         if mask[i] == 0 { touched.append(i) }
-        if c > mask[i] { mask[i] = min(c, 1) }
+        // Strokes take the maximum (overlapping segments don't darken joins); fills add up, so
+        // two shapes sharing an edge (histogram bins) leave no seam.
+        mask[i] = additive ? min(mask[i] + c, 1) : max(mask[i], min(c, 1))
     }
 
     /// Adds a segment of the given width (in pixels) to the mask, with round caps. Coverage is the
@@ -116,7 +118,7 @@ final class GDCanvas {
             }
             guard lo <= hi else { continue }
             for x in lo...hi where row[x] > 0 {
-                cover(x, py, min(row[x], 1))
+                cover(x, py, min(row[x], 1), additive: true)
                 row[x] = 0
             }
         }
@@ -220,6 +222,12 @@ final class GDCanvas {
     }
 
     // MARK: Output
+
+    /// Sets one pixel, opaque (used to build diff images for golden-image tests).
+    func setPixel(_ x: Int, _ y: Int, r: UInt8, g: UInt8, b: UInt8) {
+        guard x >= 0, y >= 0, x < width, y < height, let row = image.pointee.tpixels[y] else { return }
+        row[x] = Int32(r) << 16 | Int32(g) << 8 | Int32(b)
+    }
 
     func png() throws -> [UInt8] {
         var size: Int32 = 0
