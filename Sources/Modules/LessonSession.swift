@@ -9,7 +9,8 @@ import Tensor
 public final class LessonSession {
     public let registry = ModuleRegistry()
     let numpyRandom: NumPyRandomState
-    private let seed: UInt64
+    private var seed: UInt64
+    var seedValue: UInt64 { seed }
     private var modelCount: UInt64 = 0
     private var current: Figure?
     private var shown: [Figure] = []
@@ -30,12 +31,21 @@ public final class LessonSession {
         registry.register("numpy.linalg") { numpy.members["linalg"].flatMap { if case .object(let m as ModuleObject) = $0 { return m } else { return nil } } ?? numpy }
         KerasModule.register(in: registry, session: self)
         SklearnModule.register(in: registry, session: self)
+        registry.register("math") { PythonStdlib.math() }
+        registry.register("random") { PythonStdlib.random(session: self) }
         let pyplot = PyplotModule.make(session: self)
         registry.register("matplotlib.pyplot") { pyplot }
         registry.register("matplotlib") { module("matplotlib", [("pyplot", .object(pyplot))]) }
     }
 
     /// A distinct, reproducible seed for each model the lesson creates, in creation order.
+    /// `tf.random.set_seed(n)` / `keras.utils.set_random_seed(n)`: models created afterwards draw
+    /// from a stream fixed by `n`, whatever ran before.
+    func reseed(_ n: UInt64) {
+        seed = n
+        modelCount = 0
+    }
+
     func nextModelSeed() -> UInt64 {
         modelCount += 1
         return seed &* 0x9E37_79B9_7F4A_7C15 &+ modelCount

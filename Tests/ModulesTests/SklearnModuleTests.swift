@@ -48,3 +48,38 @@ final class SklearnModuleTests: XCTestCase {
         }
     }
 }
+
+/// Python's own `random` and `math`, checked against CPython 3.11's output.
+final class StdlibModuleTests: XCTestCase {
+    func testRandomMatchesCPython() throws {
+        let session = LessonSession(seed: 0)
+        let interpreter = Interpreter(modules: session.registry)
+        var out = ""
+        interpreter.output = { out += $0 }
+        _ = try interpreter.run("""
+        import random, math
+        random.seed(1)
+        print(random.random(), random.randint(1, 10), random.gauss(0, 1), random.choice([5, 6, 7]))
+        l = list(range(6))
+        random.shuffle(l)
+        print(l, math.floor(-2.5), math.sqrt(2))
+        """, file: "r.md", firstLine: 1)
+        XCTAssertEqual(out, "0.13436424411240122 2 -0.03724711554723822 6\n[2, 4, 0, 1, 5, 3] -3 1.4142135623730951\n")
+    }
+
+    func testALayerAppliedToDataReturnsATensorAndDropoutOnlyActsWhenTraining() throws {
+        let session = LessonSession(seed: 0)
+        let interpreter = Interpreter(modules: session.registry)
+        var out = ""
+        interpreter.output = { out += $0 }
+        _ = try interpreter.run("""
+        import tensorflow as tf
+        import numpy as np
+        layer = tf.keras.layers.Dropout(.5)
+        data = np.ones((4, 3), dtype=np.float32)
+        kept = layer(data, training=True)
+        print(sorted(set(kept.flatten().tolist())), layer(data).sum())
+        """, file: "d.md", firstLine: 1)
+        XCTAssertEqual(out, "[0.0, 2.0] 12.0\n")
+    }
+}

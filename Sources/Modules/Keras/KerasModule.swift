@@ -270,7 +270,7 @@ enum KerasModule {
         ])
     }
 
-    static func utils() -> ModuleObject {
+    static func utils(session: LessonSession) -> ModuleObject {
         module("keras.utils", [
             function("to_categorical") { args, _ in
                 let s = try args.bind("to_categorical", ["y", "num_classes", "dtype"], required: 1)
@@ -278,7 +278,10 @@ enum KerasModule {
                 let t = try engineCall { try Preprocessing.toCategorical(labels, numClasses: try s.value(1)?.int("num_classes")) }
                 return .object(NDArray(tensor: t, dtype: .float64))
             },
-            function("set_random_seed") { _, _ in .none },
+            function("set_random_seed") { args, _ in
+                session.reseed(UInt64(truncatingIfNeeded: try (args.positional.first ?? .int(0)).int("seed")))
+                return .none
+            },
         ])
     }
 
@@ -310,7 +313,7 @@ enum KerasModule {
         let parts: [(String, ModuleObject)] = [
             ("layers", layers()), ("models", models(session: session)), ("optimizers", optimizers()),
             ("regularizers", regularizers()), ("constraints", constraints()), ("initializers", initializers()),
-            ("callbacks", callbacks(session: session)), ("backend", backend(session: session)), ("utils", utils()),
+            ("callbacks", callbacks(session: session)), ("backend", backend(session: session)), ("utils", utils(session: session)),
         ]
         func keras(_ name: String) -> ModuleObject {
             var members: [(String, Value)] = parts.map { ($0.0, .object($0.1)) }
@@ -332,7 +335,16 @@ enum KerasModule {
         let nn = module("tensorflow.nn", ["relu", "sigmoid", "tanh", "softmax", "elu", "selu", "softplus", "leaky_relu", "gelu", "swish"].map { n in
             (n, .object(BuiltinFunction(n) { _, _ in throw ScriptError.notImplemented("tf.nn.\(n) is used as an activation argument here, not called directly") }))
         })
-        registry.register("tensorflow") { module("tensorflow", [("keras", .object(tfKeras)), ("nn", .object(nn))]) }
+        let tfRandom = module("tensorflow.random", [
+            function("set_seed") { args, _ in
+                session.reseed(UInt64(truncatingIfNeeded: try (args.positional.first ?? .int(0)).int("seed")))
+                return .none
+            },
+        ])
+        registry.register("tensorflow") {
+            module("tensorflow", [("keras", .object(tfKeras)), ("nn", .object(nn)), ("random", .object(tfRandom)),
+                                  ("float32", .object(DTypeConstructor(.float32, name: "float32")))])
+        }
     }
 }
 

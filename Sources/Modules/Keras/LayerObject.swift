@@ -1,5 +1,6 @@
 import Engine
 import Script
+import Tensor
 
 /// A Keras layer as the language sees it (`Dense(500, activation='relu')`).
 final class LayerObject: ScriptObject {
@@ -45,6 +46,33 @@ final class LayerObject: ScriptObject {
     }
 
     var attributeNames: [String] { ["name", "output_shape", "get_weights", "set_weights", "count_params"] }
+
+    /// `layer(data, training=True)`: the layer applied to an array, as TensorFlow's eager call
+    /// (built on first use from the data's shape), returned as a tensor.
+    func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
+        let s = try args.bind(kind, ["inputs", "training"], required: 1)
+        let x = try NDArray.coerce(s[0] ?? .none).astype(.float32)
+        guard x.ndim >= 2 else { throw ScriptError.value("\(kind) expects a batch of inputs, an array of 2 or more dimensions. Received shape \(NDArray.shapeText(x.shape))") }
+        let batch = x.shape[0]
+        let features = Array(x.shape.dropFirst())
+        if !layer.isBuilt {
+            var random = RandomGenerator(seed: 0x5EED)
+            try engineCall { try layer.build(inputShape: features, random: &random) }
+        }
+        layer.reserve(batchCapacity: batch)
+        let training = try s.value(1)?.bool("training") ?? false
+        let input = x.storage.map { Float($0) }
+        let outShape = layer.outputShape
+        let count = batch * outShape.reduce(1, *)
+        let out: [Float] = input.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return [] }
+            let result = layer.forward(base, batch: batch, training: training)
+            return Array(UnsafeBufferPointer(start: result, count: count))
+        }
+        let y = NDArray(shape: [batch] + outShape, storage: out.map(Double.init), dtype: .float32)
+        y.showsAsTensor = true
+        return .object(y)
+    }
 
     static let denseParameters = ["units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
                                   "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",

@@ -212,7 +212,11 @@ public final class NDArray: ScriptObject {
         guard showsAsTensor else { return NDArrayFormatter.repr(self) }
         return "<tf.Tensor: shape=\(NDArray.shapeText(shape)), dtype=\(dtype.rawValue), numpy=\n\(NDArrayFormatter.repr(self))>"
     }
-    public func str() -> String { NDArrayFormatter.str(self) }
+    public func str() -> String {
+        guard showsAsTensor else { return NDArrayFormatter.str(self) }
+        // print() of an eager tensor, as TensorFlow writes it.
+        return "tf.Tensor(\n\(NDArrayFormatter.str(self)), shape=\(NDArray.shapeText(shape)), dtype=\(dtype.rawValue))"
+    }
 }
 
 /// `arr.dtype`: prints as NumPy does and compares equal to its name.
