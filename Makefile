@@ -4,6 +4,9 @@
 APT_PACKAGES := libcmark-dev libopenblas-dev libgd-dev fonts-dejavu-core pkg-config
 # A real browser for the tests whose subject is a rendered page.
 TEST_PACKAGES := chromium
+# One OpenBLAS kernel set everywhere, so results are bit-identical across machines (lectern
+# sets this itself when it is unset; the tests get it here).
+export OPENBLAS_CORETYPE ?= Haswell
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 LECTERN := .build/release/lectern

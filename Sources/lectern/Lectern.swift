@@ -8,4 +8,29 @@ struct Lectern: ParsableCommand {
         abstract: "Run Markdown lessons with experiment blocks, render them to HTML, and check their outputs.",
         subcommands: [Render.self, Run.self, CheckCommand.self, Bench.self])
 
+    static func main() {
+        BLASKernels.pin()
+        main(nil)
+    }
+}
+
+/// OpenBLAS picks its matrix kernels from the CPU when the library loads, and machines of the same
+/// kind report different CPUs (Haswell kernels here, Cooperlake on others). Different kernels sum
+/// in different orders, so a 4000-epoch fit ends with different bits and `lectern check` would
+/// report drift. Lectern therefore always runs with one kernel set, Haswell's (AVX2 and FMA, on
+/// every x86-64 server CPU of the last decade): if the variable is unset, set it and start again.
+enum BLASKernels {
+    static let coreType = "Haswell"
+
+    static func pin() {
+        #if arch(x86_64)
+        guard getenv("OPENBLAS_CORETYPE") == nil else { return }
+        setenv("OPENBLAS_CORETYPE", coreType, 1)
+        var argv = CommandLine.arguments.map { strdup($0) }
+        argv.append(nil)
+        execv("/proc/self/exe", argv)
+        // exec failed: go on with the kernels already chosen.
+        for p in argv { free(p) }
+        #endif
+    }
 }
