@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(name: "CCMark", providers: [.apt(["libcmark-dev"])]),
@@ -26,10 +27,16 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules"]),
         .target(name: "Site", dependencies: ["Lesson", "Notebook"]),
         .target(name: "Check", dependencies: ["Notebook"]),
+        .target(
+            name: "Runner",
+            dependencies: [
+                "Lesson", "Notebook",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]),
         .executableTarget(
             name: "lectern",
             dependencies: [
-                "Lesson", "Notebook", "Site", "Check", "Engine", "Tensor", "Plot",
+                "Lesson", "Notebook", "Site", "Check", "Runner", "Engine", "Tensor", "Plot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -41,6 +48,7 @@ let package = Package(
         .testTarget(name: "ModulesTests", dependencies: ["Modules", "Script", "Engine", "Tensor", "Plot"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lesson", "Check"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Lesson", "CGD"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Lesson"]),
     ],
     swiftLanguageModes: [.v6]
 )

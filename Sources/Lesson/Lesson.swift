@@ -22,7 +22,7 @@ public struct Lesson: Sendable {
 
     /// The file name without `.md`, used for the page and record names.
     public var stem: String {
-        file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        file.lowercased().hasSuffix(".md") ? String(file.dropLast(3)) : file
     }
 }
 
@@ -60,8 +60,13 @@ public struct BlockOptions: Sendable, Equatable {
     public var timeout: Double = 120
     /// Whether the code is shown on the page (`echo=false` hides it, as in Quarto).
     public var echo: Bool = true
+    /// The block holds the lesson's parameters: plain assignments that `--param name=value`
+    /// overrides for one run, as papermill's and Quarto's parameter cells do.
+    public var params: Bool = false
 
-    public static let known = ["id", "timeout", "echo"]
+    public static let known = ["id", "timeout", "echo", "params"]
+    /// The longest `timeout=` accepted: a day.
+    public static let maxTimeout: Double = 86_400
     public init() {}
 }
 
@@ -71,6 +76,13 @@ public struct LessonDiagnostic: Sendable, Error, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
 
     public var description: String { "\(file):\(line):\(column): error: \(message)" }
 }

@@ -86,6 +86,10 @@ public enum LessonParser {
         for (word, col) in words.dropFirst() {
             column = col
             func problem(_ m: String) { problems.append(LessonDiagnostic(file: file, line: line, column: column, message: m)) }
+            if word == "params" {
+                options.params = true
+                continue
+            }
             guard let eq = word.firstIndex(of: "=") else {
                 problem("experiment option '\(word)' needs a value, as in key=value; known options: \(BlockOptions.known.joined(separator: ", "))")
                 continue
@@ -100,8 +104,14 @@ public enum LessonParser {
                     options.id = value
                 }
             case "timeout":
-                if let t = Double(value), t > 0 { options.timeout = t } else {
-                    problem("experiment timeout expects a positive number of seconds. Received: timeout=\(value)")
+                if let t = Double(value), t > 0, t <= BlockOptions.maxTimeout { options.timeout = t } else {
+                    problem("experiment timeout expects a positive number of seconds, at most \(Int(BlockOptions.maxTimeout)) (a day). Received: timeout=\(value)")
+                }
+            case "params":
+                switch value {
+                case "true": options.params = true
+                case "false": options.params = false
+                default: problem("experiment params expects true or false (or the bare word params). Received: params=\(value)")
                 }
             case "echo":
                 switch value {

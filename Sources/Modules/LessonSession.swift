@@ -80,11 +80,10 @@ public final class LessonSession {
 
     func closeFigure() { current = nil }
 
-    /// The figures shown during the block just run, plus one left open at its end (as Jupyter's
-    /// inline backend shows it); the session starts the next block with no open figure.
     /// Where the lesson's files go (`savefig`, checkpoints): one folder per session, nothing outside it.
     public var scratchDirectory: URL?
-    /// Models saved by `model.save` or `ModelCheckpoint`, by the path they were saved to.
+    /// Told `(epoch, epochs)` as each training epoch ends, for live progress.
+    public var epochObserver: ((Int, Int) -> Void)?
     /// Keras' `Callback`, the base of lesson-defined callbacks.
     let callbackBase = CallbackBase.make()
 
@@ -109,6 +108,8 @@ public final class LessonSession {
         try Data(try figure.renderPNG(scale: 2)).write(to: url)
     }
 
+    /// The figures shown during the block just run, plus one left open at its end (as Jupyter's
+    /// inline backend shows it); the session starts the next block with no open figure.
     public func takeFigures() -> [Figure] {
         showFigure()
         defer { shown = [] }

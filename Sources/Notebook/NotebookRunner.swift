@@ -39,40 +39,59 @@ public struct Timing: Sendable {
 /// Executes a lesson's experiment blocks in order in one shared session, capturing each block's
 /// printed text, final value, figures and errors.
 public enum NotebookRunner {
-    /// The largest array or list a lesson may build, as a memory size (see `Limits`).
+    /// The memory limit of a lesson; any one array or list larger than it is a MemoryError (see
+    /// `Limits`). The whole process is held to it from outside by `lectern`'s supervisor.
     public static func setMemoryLimit(mebibytes: Int) {
         Limits.setMemoryLimit(mebibytes: mebibytes)
     }
 
-    public static func run(_ lesson: Lesson, seed: UInt64 = 0) -> LessonRun {
+    /// Runs `lesson`. `parameters` override its `params` block; `scratch` is where its files go
+    /// (a fresh temporary folder, removed afterwards, when nil); `observer` hears each step.
+    public static func run(_ lesson: Lesson, seed: UInt64 = 0, parameters: [String: String] = [:],
+                           scratch: URL? = nil, observer: (any RunObserver)? = nil) -> LessonRun {
+        let keys = BlockKeys.compute(lesson, seed: seed, parameters: parameters)
+        let recordParameters = parameters.isEmpty ? nil : parameters
+        func record(_ blocks: [BlockRecord]) -> LessonRecord {
+            LessonRecord(lesson: lesson.file, title: lesson.title, parameters: recordParameters, blocks: blocks)
+        }
         var blocks: [BlockRecord] = []
         var figures: [(String, [UInt8])] = []
-        var problems = lesson.diagnostics.map(\.description)
+        let diagnostics = lesson.diagnostics + Parameters.problems(parameters, in: lesson)
+        var problems = diagnostics.map(\.description)
 
         // Options are checked before anything runs: a lesson with bad options runs no block.
-        if !lesson.diagnostics.isEmpty {
-            for block in lesson.experiments {
-                let mine = lesson.diagnostics.filter { $0.line == block.fenceLine }
+        if !diagnostics.isEmpty {
+            for (index, block) in lesson.experiments.enumerated() {
+                let mine = diagnostics.filter { $0.line == block.fenceLine }
                 let text = mine.isEmpty
                     ? "not run: the lesson has invalid experiment options (see the other blocks' errors)"
                     : mine.map(\.description).joined(separator: "\n")
-                blocks.append(BlockRecord(id: block.id, line: block.fenceLine, outputs: [OutputRecord(kind: .error, text: text)]))
+                let b = BlockRecord(id: block.id, line: block.fenceLine, key: keys[index], outputs: [OutputRecord(kind: .error, text: text)])
+                blocks.append(b)
+                observer?.blockDidRun(index: index, record: b, figures: [])
             }
-            return LessonRun(lesson: lesson, record: LessonRecord(lesson: lesson.file, blocks: blocks), figures: [], problems: problems)
+            return LessonRun(lesson: lesson, record: record(blocks), figures: [], problems: problems)
         }
 
         let session = LessonSession(seed: seed)
         // Files the lesson writes (savefig, checkpoints) live in a scratch folder removed afterwards.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-\(lesson.stem)-\(UUID().uuidString)")
-        session.scratchDirectory = scratch
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let ownScratch = scratch == nil
+        let scratchDir = scratch ?? FileManager.default.temporaryDirectory.appendingPathComponent("lectern-\(lesson.stem)-\(UUID().uuidString)")
+        session.scratchDirectory = scratchDir
+        defer { if ownScratch { try? FileManager.default.removeItem(at: scratchDir) } }
+        session.epochObserver = observer.map { o in { o.epochEnded($0, of: $1) } }
         let interpreter = Interpreter(modules: session.registry)
         var timing = Timing()
         let clock = ContinuousClock()
-        for block in lesson.experiments {
+        let count = lesson.experiments.count
+        for (index, block) in lesson.experiments.enumerated() {
+            observer?.blockWillRun(index: index, count: count, block: block)
             var outputs: [OutputRecord] = []
             var pending = ""
-            interpreter.output = { pending += $0 }
+            interpreter.output = { text in
+                pending += text
+                observer?.textWritten(text)
+            }
             func flushText() {
                 if !pending.isEmpty { outputs.append(OutputRecord(kind: .text, text: pending)) }
                 pending = ""
@@ -80,7 +99,11 @@ public enum NotebookRunner {
             interpreter.deadline = ContinuousClock.now + .milliseconds(Int64(block.options.timeout * 1000))
             let codeStart = clock.now
             do {
-                let value = try interpreter.run(block.code, file: lesson.file, firstLine: block.codeLine, column: block.codeColumn)
+                var value = try interpreter.run(block.code, file: lesson.file, firstLine: block.codeLine, column: block.codeColumn)
+                if block.options.params, !parameters.isEmpty {
+                    value = nil
+                    _ = try interpreter.run(Parameters.assignments(parameters), file: "--param", firstLine: 1, column: 1)
+                }
                 flushText()
                 if let value { outputs.append(OutputRecord(kind: .value, text: interpreter.repr(value))) }
             } catch let e as ScriptError {
@@ -96,6 +119,7 @@ public enum NotebookRunner {
             interpreter.deadline = nil
             timing.code += clock.now - codeStart
             let figureStart = clock.now
+            var blockFigures: [(path: String, png: [UInt8])] = []
             for (n, figure) in session.takeFigures().enumerated() {
                 let path = "\(lesson.stem)/\(block.id)-\(n + 1).png"
                 do {
@@ -103,17 +127,20 @@ public enum NotebookRunner {
                     let size = figure.pixelSize
                     outputs.append(OutputRecord(kind: .figure, text: figure.describe(), file: path,
                                                 width: size.width, height: size.height, sha256: SHA256.hex(png)))
-                    figures.append((path, png))
+                    blockFigures.append((path, png))
                 } catch {
                     let text = "\(lesson.file):\(block.fenceLine):1: error: figure could not be drawn: \(error)"
                     outputs.append(OutputRecord(kind: .error, text: text))
                     problems.append(text)
                 }
             }
+            figures += blockFigures.map { ($0.path, $0.png) }
             timing.figures += clock.now - figureStart
-            blocks.append(BlockRecord(id: block.id, line: block.fenceLine, outputs: outputs))
+            let b = BlockRecord(id: block.id, line: block.fenceLine, key: keys[index], outputs: outputs)
+            blocks.append(b)
+            observer?.blockDidRun(index: index, record: b, figures: blockFigures)
         }
         timing.engine = session.engineTime
-        return LessonRun(lesson: lesson, record: LessonRecord(lesson: lesson.file, blocks: blocks), figures: figures, problems: problems, timing: timing)
+        return LessonRun(lesson: lesson, record: record(blocks), figures: figures, problems: problems, timing: timing)
     }
 }

@@ -1,13 +1,32 @@
 /// What a lesson produced, block by block, in the text form kept under `output/` and compared by
 /// `lectern check`. Plain Codable values with stable key order, so records diff well.
 public struct LessonRecord: Codable, Equatable, Sendable {
-    public var format: Int = 1
+    /// The format this Lectern writes; a record with a larger number was written by a newer one.
+    public static let currentFormat = 2
+
+    public var format: Int = LessonRecord.currentFormat
     public var lesson: String
+    /// The lesson's first heading, so the index can be built from records alone.
+    public var title: String?
+    /// `--param name=value` overrides this run applied to the lesson's `params` block.
+    public var parameters: [String: String]?
     public var blocks: [BlockRecord]
 
-    public init(lesson: String, blocks: [BlockRecord]) {
+    public init(lesson: String, title: String? = nil, parameters: [String: String]? = nil, blocks: [BlockRecord]) {
         self.lesson = lesson
+        self.title = title
+        self.parameters = parameters
         self.blocks = blocks
+    }
+
+    /// Whether any block ended in an error.
+    public var failed: Bool {
+        blocks.contains { $0.outputs.contains { $0.kind == .error } }
+    }
+
+    /// The figure files the record names, relative to the output folder.
+    public var figureFiles: [String] {
+        blocks.flatMap { $0.outputs.compactMap(\.file) }
     }
 }
 
@@ -15,11 +34,16 @@ public struct BlockRecord: Codable, Equatable, Sendable {
     public var id: String
     /// Line of the block's opening fence in the lesson.
     public var line: Int
+    /// The block's run key (see `BlockKeys`): equal keys mean the block would run the same again.
+    /// Absent when the outcome was not the code's own (the process was stopped from outside),
+    /// so the lesson runs again next time.
+    public var key: String?
     public var outputs: [OutputRecord]
 
-    public init(id: String, line: Int, outputs: [OutputRecord]) {
+    public init(id: String, line: Int, key: String? = nil, outputs: [OutputRecord]) {
         self.id = id
         self.line = line
+        self.key = key
         self.outputs = outputs
     }
 }

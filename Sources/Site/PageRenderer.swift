@@ -1,3 +1,4 @@
+import Foundation
 import Lesson
 import Notebook
 
@@ -5,14 +6,18 @@ import Notebook
 /// and each experiment block followed by its outputs.
 public enum PageRenderer {
     public static func page(_ run: LessonRun) -> String {
-        let lesson = run.lesson
+        page(lesson: run.lesson, record: run.record)
+    }
+
+    /// The page of `lesson` with the outputs `record` holds: a fresh run's, or a frozen one's.
+    public static func page(lesson: Lesson, record: LessonRecord) -> String {
         var body = ""
         if !lesson.diagnostics.isEmpty {
             body += "<div class=\"problems\"><p>This lesson has errors in its experiment options; no block was run.</p><pre>"
             body += HTML.escape(lesson.diagnostics.map(\.description).joined(separator: "\n"))
             body += "</pre></div>\n"
         }
-        let records = Dictionary(run.record.blocks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let records = Dictionary(record.blocks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for segment in lesson.segments {
             switch segment {
             case .prose(let html, _):
@@ -24,6 +29,11 @@ public enum PageRenderer {
                 if block.options.echo {
                     body += codeHTML(block.code, language: "python", classes: "code experiment-code",
                                      label: "\(lesson.file):\(block.fenceLine) · \(block.id)")
+                }
+                if block.options.params, let parameters = record.parameters, !parameters.isEmpty {
+                    body += "<p class=\"parameters\">Parameters set for this run: "
+                    body += parameters.sorted { $0.key < $1.key }.map { "<code>\(HTML.escape($0.key)) = \(HTML.escape($0.value))</code>" }.joined(separator: ", ")
+                    body += " (<code>--param</code>)</p>\n"
                 }
                 if let record = records[block.id] {
                     body += outputsHTML(record.outputs)
@@ -68,10 +78,29 @@ public enum PageRenderer {
 
     /// The index page listing every lesson with its title and whether it ran cleanly.
     public static func index(_ runs: [LessonRun]) -> String {
+        index(runs.map { IndexEntry(stem: $0.lesson.stem, title: $0.lesson.title, failed: $0.failed) })
+    }
+
+    /// One lesson as the index lists it.
+    public struct IndexEntry: Sendable {
+        public var stem: String
+        public var title: String
+        public var failed: Bool
+        public init(stem: String, title: String, failed: Bool) {
+            self.stem = stem
+            self.title = title
+            self.failed = failed
+        }
+    }
+
+    /// The index page, from the lessons' records (so a site built from several machines' records
+    /// lists them all).
+    public static func index(_ entries: [IndexEntry]) -> String {
         var body = "<h1>Lessons</h1>\n<ol class=\"lessons\">\n"
-        for run in runs {
-            let status = run.failed ? " <span class=\"failed\">(has errors)</span>" : ""
-            body += "<li><a href=\"\(HTML.escape(run.lesson.stem)).html\">\(HTML.escape(run.lesson.title))</a>\(status)</li>\n"
+        for entry in entries {
+            let status = entry.failed ? " <span class=\"failed\">(has errors)</span>" : ""
+            let title = entry.title.trimmingCharacters(in: .whitespaces).isEmpty ? entry.stem + ".md" : entry.title
+            body += "<li><a href=\"\(HTML.escape(HTML.percentEncodePath(entry.stem))).html\">\(HTML.escape(title))</a>\(status)</li>\n"
         }
         body += "</ol>\n"
         return document(title: "Lessons", body: body, stylesheet: "style.css")
@@ -115,6 +144,7 @@ public enum PageRenderer {
     figure.output { margin: .6rem 0; }
     figure.output img { max-width: 100%; height: auto; }
     .problems { background: #fff5f5; border: 1px solid #f1b0b0; padding: .2rem 1rem; border-radius: 6px; }
+    .parameters { font-size: .9em; color: #444; margin: .2rem 0; }
     .failed { color: #b31d28; font-size: .9em; }
     .kw { color: #d73a49; } .str { color: #032f62; } .num { color: #005cc5; } .com { color: #6a737d; font-style: italic; } .fn { color: #6f42c1; }
     """

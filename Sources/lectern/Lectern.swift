@@ -2,15 +2,15 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Lectern: ParsableCommand {
+struct Lectern: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lectern",
         abstract: "Run Markdown lessons with experiment blocks, render them to HTML, and check their outputs.",
-        subcommands: [Render.self, Run.self, CheckCommand.self, Bench.self])
+        subcommands: [Render.self, Run.self, CheckCommand.self, IndexCommand.self, Bench.self, ChildCommand.self])
 
-    static func main() {
+    static func main() async {
         BLASKernels.pin()
-        main(nil)
+        await main(nil)
     }
 }
 

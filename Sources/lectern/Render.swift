@@ -2,11 +2,18 @@ import ArgumentParser
 import Foundation
 import Lesson
 import Notebook
+import Runner
 import Site
 
-struct Render: ParsableCommand {
+struct Render: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run every lesson and write its HTML page, figures and output record.")
+        abstract: "Run the lessons whose code changed, each in its own process, and write the site.",
+        discussion: """
+        A lesson runs again only when one of its blocks' keys changed (its code, its running \
+        options, the blocks before it, the seed, the parameters or Lectern's version); otherwise \
+        its page is rebuilt from the record, so prose edits show at once. The index lists every \
+        record in the output folder.
+        """)
 
     @Argument(help: "A lesson file or a folder of lessons.")
     var lessons: String = "notebooks"
@@ -15,65 +22,65 @@ struct Render: ParsableCommand {
     var output: String = "output"
 
     @OptionGroup var options: RunOptions
+    @OptionGroup var parallel: ParallelOptions
 
-    func run() throws {
-        options.apply()
+    @Flag(help: "Run every lesson, even those whose record is up to date.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Run only shard i of n (1-based), balanced by the lessons' recorded run times.", valueName: "i/n"))
+    var shard: String?
+
+    @Flag(help: "Run nothing: build the pages and the index from the records in the output folder (to merge shards).")
+    var fromRecords = false
+
+    func validate() throws {
+        if let shard, Shards.parse(shard) == nil { throw ValidationError("--shard expects i/n with 1 ≤ i ≤ n, as in --shard 2/4. Received: \(shard)") }
+        if fromRecords && force { throw ValidationError("--from-records runs nothing, so --force cannot go with it") }
+    }
+
+    func run() async throws {
         let files = try LessonFiles.find(lessons)
         guard !files.isEmpty else { throw ValidationError("no lessons (.md files) in \(lessons)") }
-        let out = URL(fileURLWithPath: output)
-        var runs: [LessonRun] = []
-        var failed = false
-        for file in files {
-            let start = ContinuousClock.now
-            let lesson: Lesson
-            do {
-                lesson = try LessonFiles.load(file)
-            } catch {
-                printError("\(file.lastPathComponent): error: \(error)")
-                failed = true
-                continue
-            }
-            let run = NotebookRunner.run(lesson, seed: options.seed)
-            do {
-                try write(run, to: out)
-            } catch {
-                printError("\(lesson.file): error: could not write its output: \(error)")
-                failed = true
-            }
-            runs.append(run)
-            let elapsed = ContinuousClock.now - start
-            let figures = run.figures.count
-            let blocks = lesson.experiments.count
-            printLine("rendered \(lesson.file): \(blocks) block\(blocks == 1 ? "" : "s"), \(figures) figure\(figures == 1 ? "" : "s"), \(Self.seconds(elapsed)) s")
-            for p in run.problems { printError(p) }
-            failed = failed || run.failed
+        let folder = try OutputFolder(URL(fileURLWithPath: output), wait: printError)
+        let site = SiteBuild(folder: folder, seed: options.seed, parameters: try options.parameterValues())
+        var plan = site.plan(files, force: force)
+        if let shard, let (i, n) = Shards.parse(shard) {
+            let times = RunTimes(folder)
+            let stems = plan.map(\.stem)
+            let chosen = Shards.select(stems, times: Dictionary(uniqueKeysWithValues: stems.compactMap { s in times.seconds(s).map { (s, $0) } }), shard: i, of: n)
+            plan = plan.filter { chosen.contains($0.stem) }
         }
-        try LessonFiles.write(PageRenderer.index(runs), to: out.appendingPathComponent("index.html"))
-        try LessonFiles.write(PageRenderer.stylesheet + "\n", to: out.appendingPathComponent("style.css"))
-        if failed { throw ExitCode.failure }
-    }
-
-    /// Figures first, then the record, then the page: a page never points at a missing image.
-    func write(_ run: LessonRun, to out: URL) throws {
-        let stem = run.lesson.stem
-        let figureDir = out.appendingPathComponent(stem)
-        var produced = Set<String>()
-        for (path, png) in run.figures {
-            try LessonFiles.write(Data(png), to: out.appendingPathComponent(path))
-            produced.insert(URL(fileURLWithPath: path).lastPathComponent)
-        }
-        // Figures an earlier render made that this one did not are stale.
-        if let old = try? FileManager.default.contentsOfDirectory(atPath: figureDir.path) {
-            for name in old where name.hasSuffix(".png") && !produced.contains(name) {
-                try? FileManager.default.removeItem(at: figureDir.appendingPathComponent(name))
+        let board = ProgressBoard(names: plan.map(\.name), live: !parallel.quiet && ProgressBoard.standardOutputIsTerminal,
+                                  write: { FileHandle.standardOutput.write(Data($0.utf8)) })
+        var jobs: [LessonJob] = []
+        var jobEntries: [Int] = []
+        for (i, entry) in plan.enumerated() {
+            switch entry.state {
+            case .unreadable(let why):
+                site.fail("\(entry.name): error: \(why)")
+                board.skipped(i, line: "skipped \(entry.name): \(why)")
+            case .frozen(let lesson, let record):
+                try site.rebuildPage(lesson, record)
+                board.skipped(i, line: "unchanged \(entry.name): page rebuilt from its record")
+            case .stale(let lesson):
+                if fromRecords {
+                    site.fail("\(lesson.file): error: no up-to-date record in \(output) (render it, or copy its shard's records here)")
+                    board.skipped(i, line: nil)
+                } else {
+                    jobs.append(LessonJob(lesson: lesson, seed: options.seed, parameters: site.parameters, memoryLimitMiB: options.memoryLimit))
+                    jobEntries.append(i)
+                }
             }
         }
-        try LessonFiles.write(try RecordCodec.encode(run.record), to: out.appendingPathComponent("\(stem).record.json"))
-        try LessonFiles.write(PageRenderer.page(run), to: out.appendingPathComponent("\(stem).html"))
-    }
-
-    static func seconds(_ d: Duration) -> String {
-        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        return String(format: "%.2f", s)
+        let lessonJobs = jobs, entries = jobEntries
+        let runner = CourseRunner(supervisor: Supervisor(executable: SelfExecutable.url), parallel: parallel.jobs)
+        await runner.run(lessonJobs, onEvent: { j, event in
+            board.event(entries[j], event)
+        }, finish: { j, outcome in
+            board.finished(entries[j], line: site.install(lessonJobs[j].lesson, outcome))
+        }, willStart: { j in board.started(entries[j]) })
+        try site.writeIndex()
+        for p in site.problems { printError(p) }
+        if site.failed { throw ExitCode.failure }
     }
 }

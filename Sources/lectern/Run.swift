@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import Lesson
 import Notebook
+import Runner
 
-struct Run: ParsableCommand {
+struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run one lesson and print each block's outputs to the terminal.")
+        abstract: "Run lessons in their own process and print each block's outputs as they are produced.")
 
-    @Argument(help: "The lesson file.")
+    @Argument(help: "A lesson file or a folder of lessons.")
     var lesson: String
 
     @OptionGroup var options: RunOptions
@@ -14,30 +16,58 @@ struct Run: ParsableCommand {
     @Flag(help: "After each lesson, print where the time went: the blocks' code, the engine's part of it, the figures.")
     var timing = false
 
-    func run() throws {
-        options.apply()
+    func run() async throws {
         let files = try LessonFiles.find(lesson)
+        guard !files.isEmpty else { throw ValidationError("no lessons (.md files) in \(lesson)") }
+        let supervisor = Supervisor(executable: SelfExecutable.url)
         var failed = false
         for file in files {
-            let run = NotebookRunner.run(try LessonFiles.load(file), seed: options.seed)
-            for block in run.record.blocks {
-                printLine("── \(run.lesson.file):\(block.line) [\(block.id)]")
-                for o in block.outputs {
-                    switch o.kind {
-                    case .text: printLine(o.text, terminator: o.text.hasSuffix("\n") ? "" : "\n")
-                    case .value: printLine(o.text)
-                    case .figure: printLine("[figure \(o.width ?? 0)×\(o.height ?? 0)] " + o.text)
-                    case .error: printError(o.text)
-                    }
+            let lesson: Lesson
+            do { lesson = try LessonFiles.load(file) } catch {
+                printError("\(file.lastPathComponent): error: \(error)")
+                failed = true
+                continue
+            }
+            let file = lesson.file
+            let job = LessonJob(lesson: lesson, seed: options.seed, parameters: try options.parameterValues(),
+                                memoryLimitMiB: options.memoryLimit, streamText: true)
+            let work = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-work-\(getpid())-run-\(UUID().uuidString.prefix(8))")
+            defer { try? FileManager.default.removeItem(at: work) }
+            let lines = lesson.experiments.map(\.fenceLine)
+            let outcome = await supervisor.run(job, work: work) { event in
+                switch event {
+                case .block(let index, _, let id):
+                    printLine("── \(file):\(lines[index]) [\(id)]")
+                case .text(let text):
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                case .done(_, let record):
+                    Self.printOutputs(record.outputs, skippingText: true)
+                default:
+                    break
                 }
             }
-            if timing {
-                let t = run.timing
-                printLine(String(format: "timing: code %.3f s, of which engine %.3f s (%.1f%%); figures %.3f s",
-                                 Timing.seconds(t.code), Timing.seconds(t.engine), 100 * t.engineShare, Timing.seconds(t.figures)))
+            if outcome.stopped, let last = outcome.record.blocks.first(where: { $0.key == nil }) {
+                printLine("── \(file):\(last.line) [\(last.id)]")
+                Self.printOutputs(last.outputs, skippingText: false)
             }
-            failed = failed || run.failed
+            if timing, let t = outcome.timing {
+                printLine(String(format: "timing: code %.3f s, of which engine %.3f s (%.1f%%); figures %.3f s; whole process %.3f s",
+                                 t.code, t.engine, t.code > 0 ? 100 * t.engine / t.code : 0, t.figures, outcome.seconds))
+            }
+            failed = failed || outcome.failed
         }
         if failed { throw ExitCode.failure }
+    }
+
+    /// Text was printed as it came; the rest of a block's outputs print when it ends.
+    static func printOutputs(_ outputs: [OutputRecord], skippingText: Bool) {
+        for o in outputs {
+            switch o.kind {
+            case .text: if !skippingText { printLine(o.text, terminator: o.text.hasSuffix("\n") ? "" : "\n") }
+            case .value: printLine(o.text)
+            case .figure: printLine("[figure \(o.width ?? 0)×\(o.height ?? 0)] " + o.text)
+            case .error: printError(o.text)
+            }
+        }
     }
 }

@@ -239,15 +239,16 @@ final class ModelObject: ScriptObject {
             if let checkpoint = c.callback as? ModelCheckpoint { checkpoint.owner = self }
             return c.callback
         }
-        let deadline = DeadlineCallback(ctx)
         var verbose = 1
         if let v = s.value(4) {
             if case .string(let text) = v, text == "auto" { verbose = 1 } else { verbose = try v.int("verbose") }
         }
+        let epochs = try s.value(3)?.int("epochs") ?? 1
+        let deadline = DeadlineCallback(ctx, epochs: epochs, progress: session.epochObserver)
         let history = try session.timed { try engineCall {
             try model.fit(x: x, y: y,
                           batchSize: try s.value(2)?.int("batch_size") ?? 32,
-                          epochs: try s.value(3)?.int("epochs") ?? 1,
+                          epochs: epochs,
                           verbose: verbose,
                           validationData: validation,
                           shuffle: try s.value(8)?.bool("shuffle") ?? true,

@@ -64,13 +64,31 @@ final class ScriptCallback: Callback {
     }
 }
 
-/// Ends training when the block's time limit passes, so `epochs=10**9` is an error, not a hang.
-final class DeadlineCallback: Callback {
+/// Ends training when the block's time limit passes, so `epochs=10**9` or one very long epoch is
+/// an error, not a hang: the limit is checked after every batch. Also reports each finished epoch
+/// to the session's progress observer (the live progress line of `lectern render`).
+final class DeadlineCallback: Callback, BatchObserver {
     let context: CallContext
+    let epochs: Int
+    let progress: ((Int, Int) -> Void)?
     private(set) var error: (any Error)?
-    init(_ context: CallContext) { self.context = context }
+    init(_ context: CallContext, epochs: Int, progress: ((Int, Int) -> Void)?) {
+        self.context = context
+        self.epochs = epochs
+        self.progress = progress
+    }
+
+    func batchDidEnd(_ batch: Int, loss: Double, log: (String) -> Void) -> Bool {
+        expired()
+    }
 
     func epochDidEnd(_ epoch: Int, logs: inout EpochLogs, model: Sequential, log: (String) -> Void) -> Bool {
+        progress?(epoch + 1, epochs)
+        return expired()
+    }
+
+    private func expired() -> Bool {
+        guard error == nil else { return true }
         do {
             try context.checkDeadline()
             return false
