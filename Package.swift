@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "ModulesTests", dependencies: ["Modules", "Script", "Engine", "Tensor", "Plot"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lesson", "Check"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Lesson", "CGD"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Lesson"]),
+        // Depends on the executable so that `swift test` builds the binary the tests start.
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Lesson", "lectern"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,8 +28,12 @@ public final class OutputFolder {
         removeTemporaries()
     }
 
-    deinit {
+    deinit { unlock() }
+
+    /// Lets another render in (the lock also ends with the process, however it ends).
+    public func unlock() {
         if lockDescriptor >= 0 { close(lockDescriptor) }
+        lockDescriptor = -1
     }
 
     /// A folder that is a real directory, not a link to one elsewhere.

@@ -7,7 +7,20 @@ public struct RunTimes {
     let folder: URL
 
     public init(_ output: OutputFolder) {
-        folder = output.privateFolder.appendingPathComponent("times")
+        self.init(outputURL: output.url)
+    }
+
+    /// For reading only, without taking the folder's lock (`check`).
+    public init(outputURL: URL) {
+        folder = outputURL.appendingPathComponent(".lectern/times")
+    }
+
+    /// The order to start lessons in when several run at once: longest first (by their last run
+    /// time; unknown ones first of all, as they may be long), so that a long lesson does not
+    /// start last and leave the other cores idle at the end.
+    public func longestFirst(_ stems: [String]) -> [Int] {
+        let times = stems.map { seconds($0) ?? .infinity }
+        return stems.indices.sorted { times[$0] != times[$1] ? times[$0] > times[$1] : $0 < $1 }
     }
 
     public func seconds(_ stem: String) -> Double? {

@@ -58,16 +58,18 @@ struct CheckCommand: AsyncParsableCommand {
         let board = ProgressBoard(names: names, live: !parallel.quiet && ProgressBoard.standardOutputIsTerminal,
                                   write: { FileHandle.standardOutput.write(Data($0.utf8)) })
         let counter = DriftCounter()
-        let expectedRecords = expected, lessonNames = names
+        let order = RunTimes(outputURL: outputURL).longestFirst(jobs.map(\.lesson.stem))
+        jobs = order.map { jobs[$0] }
+        let expectedRecords = order.map { expected[$0] }, lessonNames = order.map { names[$0] }
         let runner = CourseRunner(supervisor: Supervisor(executable: SelfExecutable.url), parallel: parallel.jobs)
-        await runner.run(jobs, onEvent: { board.event($0, $1) }, finish: { i, outcome in
+        await runner.run(jobs, onEvent: { board.event(order[$0], $1) }, finish: { i, outcome in
             let found = RecordCheck.compare(expected: expectedRecords[i], actual: outcome.record)
             counter.add(found.count)
             var text = found.map(\.description).joined(separator: "\n")
             if !text.isEmpty { text += "\n" }
             text += "\(lessonNames[i]): \(found.isEmpty ? "ok" : "\(found.count) output\(found.count == 1 ? "" : "s") drifted")"
-            board.finished(i, line: text)
-        }, willStart: { board.started($0) })
+            board.finished(order[i], line: text)
+        }, willStart: { board.started(order[$0]) })
         if drifts + counter.total > 0 { throw ExitCode.failure }
     }
 }

@@ -72,7 +72,8 @@ struct Render: AsyncParsableCommand {
                 }
             }
         }
-        let lessonJobs = jobs, entries = jobEntries
+        let order = RunTimes(folder).longestFirst(jobs.map(\.lesson.stem))
+        let lessonJobs = order.map { jobs[$0] }, entries = order.map { jobEntries[$0] }
         let runner = CourseRunner(supervisor: Supervisor(executable: SelfExecutable.url), parallel: parallel.jobs)
         await runner.run(lessonJobs, onEvent: { j, event in
             board.event(entries[j], event)

@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+
+/// `lectern render` as a course author uses it: frozen outputs, parallel runs, parameters,
+/// shards, the lock, and an output folder that is never half-built.
+final class RenderTests: XCTestCase {
+    static func lesson(_ title: String, prose: String = "Some prose.", figure: Bool = true) -> String {
+        var text = "# \(title)\n\n\(prose)\n\n```experiment id=data\nimport numpy as np\nnp.random.seed(3)\nx = np.random.rand(40)\nprint(round(float(x.sum()), 6))\n```\n"
+        if figure {
+            text += "\n```experiment id=plot\nimport matplotlib.pyplot as plt\nplt.plot(x)\nplt.title('\(title)')\n```\n"
+        }
+        return text
+    }
+
+    func makeCourse(_ name: String, lessons: Int = 3) throws -> URL {
+        let dir = try LecternProcess.scratch(name)
+        for i in 1...lessons {
+            try LecternProcess.write(Self.lesson("Lesson \(i)"), to: dir.appendingPathComponent("course/0\(i)-lesson.md"))
+        }
+        return dir
+    }
+
+    func testSecondRenderRunsNothingAndAProseEditChangesOnlyThatPage() throws {
+        let dir = try makeCourse("frozen")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = try LecternProcess.run(["render", "course", "-o", "out"], in: dir)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout.components(separatedBy: "rendered ").count - 1, 3)
+        let before = LecternProcess.snapshot(dir.appendingPathComponent("out"))
+
+        try LecternProcess.write(Self.lesson("Lesson 2", prose: "Edited prose, *new*."), to: dir.appendingPathComponent("course/02-lesson.md"))
+        let second = try LecternProcess.run(["render", "course", "-o", "out"], in: dir)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertFalse(second.stdout.contains("rendered "), "nothing runs: \(second.stdout)")
+        XCTAssertEqual(second.stdout.components(separatedBy: "unchanged ").count - 1, 3)
+        let after = LecternProcess.snapshot(dir.appendingPathComponent("out"))
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        XCTAssertEqual(changed, ["02-lesson.html"])
+        XCTAssertTrue(String(decoding: after["02-lesson.html"]!, as: UTF8.self).contains("Edited prose"))
+
+        // A code edit runs that lesson again; --force runs them all.
+        try LecternProcess.write(Self.lesson("Lesson 3").replacingOccurrences(of: "seed(3)", with: "seed(4)"), to: dir.appendingPathComponent("course/03-lesson.md"))
+        let third = try LecternProcess.run(["render", "course", "-o", "out"], in: dir)
+        XCTAssertEqual(third.stdout.components(separatedBy: "rendered ").count - 1, 1, third.stdout)
+        XCTAssertTrue(third.stdout.contains("rendered 03-lesson.md"))
+        let forced = try LecternProcess.run(["render", "course", "-o", "out", "--force"], in: dir)
+        XCTAssertEqual(forced.stdout.components(separatedBy: "rendered ").count - 1, 3)
+    }
+
+    func testParallelRenderGivesTheSameBytesAsOneAtATime() throws {
+        let dir = try makeCourse("parallel", lessons: 4)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(try LecternProcess.run(["render", "course", "-o", "one", "-j", "1"], in: dir).status, 0)
+        let two = try LecternProcess.run(["render", "course", "-o", "two", "-j", "2"], in: dir)
+        XCTAssertEqual(two.status, 0)
+        let a = LecternProcess.snapshot(dir.appendingPathComponent("one"))
+        let b = LecternProcess.snapshot(dir.appendingPathComponent("two"))
+        XCTAssertEqual(a.count, 4 * 3 + 2, a.keys.sorted().joined(separator: " "))
+        XCTAssertEqual(a, b)
+        // Not on a terminal, the summary lines keep lesson order.
+        let lines = two.stdout.split(separator: "\n").map { String($0.prefix(20)) }
+        XCTAssertEqual(lines, (1...4).map { String("rendered 0\($0)-lesson.md".prefix(20)) })
+    }
+
+    func testParametersOverrideTheParamsBlockAndShowOnThePage() throws {
+        let dir = try LecternProcess.scratch("params")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lesson = "# P\n\n```experiment params\nepochs = 10\nname = 'base'\n```\n\n```experiment id=use\nprint(epochs * 2, name)\n```\n"
+        try LecternProcess.write(lesson, to: dir.appendingPathComponent("course/p.md"))
+        XCTAssertEqual(try LecternProcess.run(["render", "course", "-o", "out"], in: dir).status, 0)
+        var record = try String(contentsOf: dir.appendingPathComponent("out/p.record.json"), encoding: .utf8)
+        XCTAssertTrue(record.contains("20 base"), record)
+        let run = try LecternProcess.run(["render", "course", "-o", "out", "--param", "epochs=3", "--param", "name=tuned run"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("rendered p.md"), "parameters are part of the key")
+        record = try String(contentsOf: dir.appendingPathComponent("out/p.record.json"), encoding: .utf8)
+        XCTAssertTrue(record.contains("6 tuned run"), record)
+        let page = try String(contentsOf: dir.appendingPathComponent("out/p.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("epochs = 3"), page)
+        let bad = try LecternProcess.run(["render", "course", "-o", "out", "--param", "epohcs=3"], in: dir)
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("--param epohcs=… names no parameter; the params block assigns epochs, name"), bad.stderr)
+    }
+
+    func testShardsSplitTheCourseAndIndexMergesTheirRecords() throws {
+        let dir = try makeCourse("shards", lessons: 5)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var ran: [String] = []
+        for i in 1...2 {
+            let r = try LecternProcess.run(["render", "course", "-o", "shard\(i)", "--shard", "\(i)/2"], in: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            ran += r.stdout.split(separator: "\n").filter { $0.hasPrefix("rendered ") }.map(String.init)
+        }
+        XCTAssertEqual(ran.count, 5, "every lesson runs in exactly one shard: \(ran)")
+        let merged = dir.appendingPathComponent("merged")
+        try FileManager.default.createDirectory(at: merged, withIntermediateDirectories: true)
+        for i in 1...2 {
+            let shard = dir.appendingPathComponent("shard\(i)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: shard.path) where !name.hasPrefix(".") && name != "index.html" {
+                try? FileManager.default.copyItem(at: shard.appendingPathComponent(name), to: merged.appendingPathComponent(name))
+            }
+        }
+        let index = try LecternProcess.run(["index", "course", "-o", "merged"], in: dir)
+        XCTAssertEqual(index.status, 0, index.stderr + index.stdout)
+        let html = try String(contentsOf: merged.appendingPathComponent("index.html"), encoding: .utf8)
+        for i in 1...5 { XCTAssertTrue(html.contains("0\(i)-lesson.html"), html) }
+        // A lesson with no record is an error for index, which runs nothing.
+        try LecternProcess.write(Self.lesson("New"), to: dir.appendingPathComponent("course/06-new.md"))
+        let missing = try LecternProcess.run(["index", "course", "-o", "merged"], in: dir)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("06-new.md: error: no up-to-date record"), missing.stderr)
+    }
+}
