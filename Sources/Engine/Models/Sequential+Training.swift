@@ -108,12 +108,14 @@ extension Sequential {
         let targetColumns = loss.targetColumns(outputs: outputs)
         prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs)
         var lossTotal = 0.0
+        var interrupted = false
         resetMetrics()
         x.data.withUnsafeBufferPointer { xs in
             y.data.withUnsafeBufferPointer { ys in
                 guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
                 var start = 0
                 while start < n {
+                    if let stop = interruption, stop() { interrupted = true; break }
                     let batch = min(batchSize, n - start)
                     inputBatch.pointer.update(from: xBase + start * inputColumns, count: batch * inputColumns)
                     targetBatch.pointer.update(from: yBase + start * targetColumns, count: batch * targetColumns)
@@ -127,6 +129,7 @@ extension Sequential {
                 }
             }
         }
+        if interrupted { throw EngineInterrupted() }
         return [lossTotal / Double(n)] + metrics.indices.map(metricValue)
     }
 
@@ -142,11 +145,13 @@ extension Sequential {
         try checkInputColumns(inputColumns)
         prepareBuffers(batch: min(batchSize, n), inputColumns: inputColumns, targetColumns: 0, outputs: outputs)
         var result = Tensor(zeros: [n] + (layers.last?.outputShape ?? []))
+        var interrupted = false
         x.data.withUnsafeBufferPointer { xs in
             result.data.withUnsafeMutableBufferPointer { out in
                 guard let xBase = xs.baseAddress, let outBase = out.baseAddress else { return }
                 var start = 0
                 while start < n {
+                    if let stop = interruption, stop() { interrupted = true; break }
                     let batch = min(batchSize, n - start)
                     inputBatch.pointer.update(from: xBase + start * inputColumns, count: batch * inputColumns)
                     let predictions = forwardPass(batch: batch, training: false)
@@ -155,6 +160,7 @@ extension Sequential {
                 }
             }
         }
+        if interrupted { throw EngineInterrupted() }
         return result
     }
 

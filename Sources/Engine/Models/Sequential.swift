@@ -43,6 +43,9 @@ public final class Sequential {
     var gradientObservers: [any GradientObserver] = []
     /// Callbacks told the end of every batch during the current fit.
     var batchObservers: [any BatchObserver] = []
+    /// Asked before every batch of `evaluate` and `predict`; true stops them with
+    /// `EngineInterrupted` (the lesson's time limit ran out).
+    public var interruption: (() -> Bool)?
 
     public init(name: String? = nil, seed: UInt64) {
         self.name = name ?? AutoName.next("sequential")
@@ -178,4 +181,9 @@ public final class Sequential {
     }
 
     public func isTrainable(_ layer: any Layer) -> Bool { !frozen.contains(ObjectIdentifier(layer)) }
+}
+
+/// `evaluate` or `predict` stopped between batches because `interruption` asked.
+public struct EngineInterrupted: Error {
+    public init() {}
 }

@@ -122,7 +122,8 @@ final class ModelObject: ScriptObject {
                 let s = try args.bind("evaluate", ["x", "y", "batch_size", "verbose"], required: 2)
                 let (x, y) = try self.data(s[0] ?? .none, s[1] ?? .none)
                 try self.buildForCustomInitializers(x, ctx)
-                let values = try self.session.timed { try engineCall { try self.model.evaluate(x: x, y: y, batchSize: try s.value(2)?.int("batch_size") ?? 32) } }
+                let batchSize = try s.value(2)?.int("batch_size") ?? 32
+                let values = try self.interruptible(ctx) { try self.model.evaluate(x: x, y: y, batchSize: batchSize) }
                 if self.metricNames.isEmpty { return .float(values.first ?? .nan) }
                 return .list(ListStorage(values.map { .float($0) }))
             }
@@ -131,7 +132,8 @@ final class ModelObject: ScriptObject {
                 let s = try args.bind("predict", ["x", "batch_size", "verbose"], required: 1)
                 let x = try NDArray.coerce(s[0] ?? .none).tensor()
                 try self.buildForCustomInitializers(x, ctx)
-                let out = try self.session.timed { try engineCall { try self.model.predict(x, batchSize: try s.value(1)?.int("batch_size") ?? 32) } }
+                let batchSize = try s.value(1)?.int("batch_size") ?? 32
+                let out = try self.interruptible(ctx) { try self.model.predict(x, batchSize: batchSize) }
                 return .object(NDArray(tensor: out))
             }
         case "summary":
@@ -334,4 +336,21 @@ final class HistoryDict: ScriptObject {
         }
     }
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? { nil }
+}
+
+extension ModelObject {
+    /// Runs `evaluate` or `predict` so that the block's time limit is looked at before every
+    /// batch: a long call ends in the block's TimeoutError, not in a kill from outside.
+    func interruptible<T>(_ ctx: CallContext, _ body: () throws -> T) throws -> T {
+        model.interruption = { (try? ctx.checkDeadline()) == nil }
+        defer { model.interruption = nil }
+        return try session.timed {
+            do {
+                return try engineCall(body)
+            } catch is EngineInterrupted {
+                try ctx.checkDeadline()
+                throw ScriptError(kind: "TimeoutError", message: "the block ran past its time limit")
+            }
+        }
+    }
 }

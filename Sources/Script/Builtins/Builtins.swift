@@ -397,7 +397,7 @@ final class RangeObject: ScriptObject {
     }
     var typeName: String { "range" }
     func iterate() throws -> [Value]? {
-        try Limits.check(elements: count, times: 1)
+        try Limits.check(elements: count, times: 1, bytesEach: Limits.listItemBytes)
         return (0..<count).map { .int(start &+ $0 &* step) }
     }
     func length() throws -> Int? { count }

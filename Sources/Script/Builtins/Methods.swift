@@ -59,6 +59,8 @@ extension Interpreter {
                 guard case .string(let p) = item else { throw ScriptError.type("sequence item: expected str instance, \(self.typeName(item)) found") }
                 return p
             }
+            let total = parts.reduce(0) { $0 &+ $1.utf8.count } &+ s.utf8.count &* max(parts.count - 1, 0)
+            try Limits.check(elements: total, times: 1, bytesEach: 1)
             return .string(parts.joined(separator: s))
         }
         case "split": return { [unowned self] args in
@@ -88,6 +90,11 @@ extension Interpreter {
             guard let a = try self.stringArg(args, 0, "replace"), let b = try self.stringArg(args, 1, "replace") else {
                 throw ScriptError.type("replace() takes at least 2 arguments")
             }
+            if b.utf8.count > a.utf8.count {
+                // The result can be as long as every character replaced: count the matches first.
+                let matches = a.isEmpty ? s.count + 1 : s.components(separatedBy: a).count - 1
+                try Limits.check(elements: s.utf8.count + matches * (b.utf8.count - a.utf8.count), times: 1, bytesEach: 1)
+            }
             return .string(s.replacingOccurrences(of: a, with: b))
         }
         case "upper": return { _ in .string(s.uppercased()) }
@@ -108,7 +115,7 @@ extension Interpreter {
         case "format": return { [unowned self] args in .string(try self.strFormat(s, args)) }
         case "ljust", "rjust", "center": return { args in
             guard case .int(let w)? = args.positional.first else { throw ScriptError.type("\(name)() takes an integer width") }
-            try Limits.check(elements: w, times: 1)
+            try Limits.check(elements: w, times: 1, bytesEach: 1)
             var fill: Character = " "
             if args.positional.count > 1, case .string(let f) = args.positional[1], let c = f.first { fill = c }
             let n = max(0, w - s.count)
@@ -122,7 +129,7 @@ extension Interpreter {
         }
         case "zfill": return { args in
             guard case .int(let w)? = args.positional.first else { throw ScriptError.type("zfill() takes an integer width") }
-            try Limits.check(elements: w, times: 1)
+            try Limits.check(elements: w, times: 1, bytesEach: 1)
             let n = max(0, w - s.count)
             if s.hasPrefix("-") || s.hasPrefix("+") { return .string(String(s.prefix(1)) + String(repeating: "0", count: n) + s.dropFirst()) }
             return .string(String(repeating: "0", count: n) + s)
@@ -153,7 +160,9 @@ extension Interpreter {
         }
         case "extend": return { [unowned self] args in
             guard let v = args.positional.first else { throw ScriptError.type("extend() takes exactly one argument") }
-            l.items += try self.iterate(v)
+            let added = try self.iterate(v)
+            try Limits.check(elements: l.items.count + added.count, times: 1, bytesEach: Limits.listItemBytes)
+            l.items += added
             return .none
         }
         case "insert": return { args in

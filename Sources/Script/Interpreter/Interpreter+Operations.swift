@@ -161,22 +161,28 @@ extension Interpreter {
         if case .object(let o) = b, let r = try o.binary(op, a, reflected: true) { return r }
         if let x = number(a), let y = number(b) { return try arithmetic(op, x, y) }
         switch (op, a, b) {
-        case (.add, .string(let x), .string(let y)): return .string(x + y)
-        case (.add, .list(let x), .list(let y)): return .list(ListStorage(x.items + y.items))
-        case (.add, .tuple(let x), .tuple(let y)): return .tuple(x + y)
+        case (.add, .string(let x), .string(let y)):
+            try Limits.check(elements: x.utf8.count + y.utf8.count, times: 1, bytesEach: 1)
+            return .string(x + y)
+        case (.add, .list(let x), .list(let y)):
+            try Limits.check(elements: x.items.count + y.items.count, times: 1, bytesEach: Limits.listItemBytes)
+            return .list(ListStorage(x.items + y.items))
+        case (.add, .tuple(let x), .tuple(let y)):
+            try Limits.check(elements: x.count + y.count, times: 1, bytesEach: Limits.listItemBytes)
+            return .tuple(x + y)
         case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
             if let n = intOperand(op == .multiply && isString(a) ? b : a) {
-                try Limits.check(elements: s.count, times: n)
+                try Limits.check(elements: s.utf8.count, times: n, bytesEach: 1)
                 return .string(String(repeating: s, count: max(0, n)))
             }
         case (.multiply, .list(let l), _), (.multiply, _, .list(let l)):
             if let n = intOperand(isList(a) ? b : a) {
-                try Limits.check(elements: l.items.count, times: n)
+                try Limits.check(elements: l.items.count, times: n, bytesEach: Limits.listItemBytes)
                 return .list(ListStorage(Array(repeatElement(l.items, count: max(0, n)).joined())))
             }
         case (.multiply, .tuple(let t), _), (.multiply, _, .tuple(let t)):
             if let n = intOperand(isTuple(a) ? b : a) {
-                try Limits.check(elements: t.count, times: n)
+                try Limits.check(elements: t.count, times: n, bytesEach: Limits.listItemBytes)
                 return .tuple(Array(repeatElement(t, count: max(0, n)).joined()))
             }
         case (.modulo, .string(let f), _):
