@@ -5,8 +5,6 @@ extension TeXParser {
     mutating func parseAtom(single: Bool = false) throws(TeXError) -> Atom? {
         skipSpaces()
         guard let token = peek else { return nil }
-        try enter()
-        defer { depth -= 1 }
         switch token.kind {
         case .space:
             pos += 1
@@ -56,7 +54,7 @@ extension TeXParser {
                     word.append(d)
                     pos += 1
                 }
-                return Atom(.mi(word, normal: true), .ord)
+                return Atom(.mi(word, normal: word.count == 1), .ord)
             }
             return Atom(letter(c), .ord)
         }

@@ -103,6 +103,8 @@ extension TeXParser {
             let cls: Atom.Class = name == "stackrel" || base.tag == "mo" ? .rel : .ord
             return Atom(MathElement(tag, children: [base, script]), cls)
         case "not":
+            try enter(at: token.offset)
+            defer { depth -= 1 }
             pos += 1
             guard var atom = try parseAtom(), let text = atom.node.text else {
                 throw TeXError(offset: token.offset, message: "missing argument for '\\not'")
@@ -156,9 +158,9 @@ extension TeXParser {
             guard let open = peek, open.isChar("{") else {
                 throw TeXError(offset: token.offset, message: "missing argument for '\\substack'")
             }
-            pos += 1
-            try enter()
+            try enter(at: open.offset)
             defer { depth -= 1 }
+            pos += 1
             let rows = try parseRows(cellDisplay: false)
             try expectClosingBrace(open)
             return Atom(table(rows, attributes: [], style: { _, _ in [] }), .ord)
@@ -209,8 +211,8 @@ extension TeXParser {
         skipSpaces()
         var index: MathElement?
         if let open = peek, open.isChar("[") {
+            try enter(at: open.offset)
             pos += 1
-            try enter()
             let outer = display
             display = false
             let list = try parseList(closer: "]")
@@ -236,8 +238,8 @@ extension TeXParser {
         var below: MathElement?
         skipSpaces()
         if let open = peek, open.isChar("[") {
+            try enter(at: open.offset)
             pos += 1
-            try enter()
             let list = try parseList(closer: "]")
             depth -= 1
             guard let close = peek, close.isChar("]") else {
@@ -257,8 +259,8 @@ extension TeXParser {
 
     /// `\left` delim ... [`\middle` delim ...] `\right` delim, as one `mrow` whose fences stretch.
     mutating func leftRight(_ token: TeXToken) throws(TeXError) -> Atom {
+        try enter(at: token.offset)
         pos += 1
-        try enter()
         defer { depth -= 1 }
         var nodes: [MathElement] = []
         if let open = try delimiter(after: token) { nodes.append(.mo(open, [("stretchy", "true")])) }

@@ -34,8 +34,8 @@ extension TeXParser {
 
     /// The current token is `\begin`.
     mutating func environment(_ begin: TeXToken) throws(TeXError) -> Atom {
+        try enter(at: begin.offset)
         pos += 1
-        try enter()
         defer { depth -= 1 }
         let name = try readRawArgument(for: begin)
         guard let entry = Self.environments[name] else {

@@ -68,9 +68,9 @@ struct TeXParser {
     }
 
     /// Enters one level of nesting (a group, an argument, a script, `\left`, an environment).
-    mutating func enter() throws(TeXError) {
+    mutating func enter(at offset: Int) throws(TeXError) {
         depth += 1
-        if depth > Self.maxDepth { throw TeXError(offset: here, message: "formula nested too deeply") }
+        if depth > Self.maxDepth { throw TeXError(offset: offset, message: "formula nested too deeply") }
     }
 
     func isTerminator(_ token: TeXToken, closer: Character?) -> Bool {
@@ -92,12 +92,28 @@ struct TeXParser {
         case .command("right"): return TeXError(offset: token.offset, message: "'\\right' without matching '\\left'")
         case .command("middle"): return TeXError(offset: token.offset, message: "'\\middle' without matching '\\left'")
         case .command("end"):
-            return TeXError(offset: token.offset, message: "'\\end' without matching '\\begin'")
+            let name = pos < tokens.count && tokens[pos] == token ? environmentName(after: pos) : nil
+            let described = name.map { "'\\end{\($0)}' without matching '\\begin{\($0)}'" }
+            return TeXError(offset: token.offset, message: described ?? "'\\end' without matching '\\begin'")
         case .command(let name):
             return TeXError(offset: token.offset, message: "misplaced '\\\(name)'")
         case .char(let c): return TeXError(offset: token.offset, message: "unexpected '\(c)'")
         case .space: return TeXError(offset: token.offset, message: "unexpected space")
         }
+    }
+
+    /// The `{name}` after the token at `index`, without reading it.
+    func environmentName(after index: Int) -> String? {
+        var i = index + 1
+        while i < tokens.count, tokens[i].kind == .space { i += 1 }
+        guard i < tokens.count, tokens[i].isChar("{") else { return nil }
+        var name = ""
+        i += 1
+        while i < tokens.count, case .char(let c) = tokens[i].kind, c != "}" {
+            name.append(c)
+            i += 1
+        }
+        return i < tokens.count && tokens[i].isChar("}") ? name : nil
     }
 
     // MARK: Formula, rows and lists
@@ -331,9 +347,9 @@ struct TeXParser {
               !token.isChar("^"), !token.isChar("_"), !token.isChar("'") else {
             throw TeXError(offset: offset, message: message)
         }
-        try enter()
-        defer { depth -= 1 }
         if token.isChar("{") { return MathElement.row(try parseGroup()) }
+        try enter(at: token.offset)
+        defer { depth -= 1 }
         guard let atom = try parseAtom(single: true) else { throw TeXError(offset: offset, message: message) }
         return atom.node
     }
@@ -346,8 +362,8 @@ struct TeXParser {
     /// `{` list `}`; the current token is the `{`.
     mutating func parseGroup() throws(TeXError) -> [MathElement] {
         let open = tokens[pos]
+        try enter(at: open.offset)
         pos += 1
-        try enter()
         defer { depth -= 1 }
         let list = try parseList()
         try expectClosingBrace(open)

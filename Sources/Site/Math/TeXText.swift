@@ -20,7 +20,7 @@ extension TeXParser {
 
     /// The argument of a text command; the current token follows the command.
     mutating func parseText(for command: TeXToken, style: String?) throws(TeXError) -> MathElement {
-        try enter()
+        try enter(at: command.offset)
         defer { depth -= 1 }
         skipSpaces()
         guard let first = peek, !first.isChar("}") else {
