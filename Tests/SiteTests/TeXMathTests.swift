@@ -127,7 +127,7 @@ final class TeXMathTests: XCTestCase {
     }
 
     func testCases() {
-        let left = #"<mtd style="text-align: left">"#
+        let left = #"<mtd style="text-align: left; text-align: -webkit-left">"#
         assertDisplay(
             #"|x| = \begin{cases} x & x \geq 0 \\ -x & \text{otherwise} \end{cases}"#,
             #"<mo lspace="0" rspace="0" stretchy="false">|</mo><mi>x</mi><mo lspace="0" rspace="0" stretchy="false">|</mo><mo>=</mo>"#
@@ -136,15 +136,15 @@ final class TeXMathTests: XCTestCase {
     }
 
     func testAlignedAndArray() {
-        let right = #"<mtd style="text-align: right; padding-right: 0">"#
-        let left = #"<mtd style="text-align: left; padding-left: 0">"#
+        let right = #"<mtd style="text-align: right; text-align: -webkit-right; padding-right: 0">"#
+        let left = #"<mtd style="text-align: left; text-align: -webkit-left; padding-left: 0">"#
         assertDisplay(
             #"\begin{aligned} a &= b \\ c &= d \end{aligned}"#,
             #"<mtable displaystyle="true"><mtr>\#(right)<mi>a</mi></mtd>\#(left)<mo>=</mo><mi>b</mi></mtd></mtr>"#
                 + "<mtr>\(right)<mi>c</mi></mtd>\(left)<mo>=</mo><mi>d</mi></mtd></mtr></mtable>")
         assertInline(
             #"\begin{array}{l|c} 1 & 2 \end{array}"#,
-            #"<mtable><mtr><mtd style="text-align: left"><mn>1</mn></mtd><mtd style="border-left: 0.06em solid"><mn>2</mn></mtd></mtr></mtable>"#)
+            #"<mtable><mtr><mtd style="text-align: left; text-align: -webkit-left"><mn>1</mn></mtd><mtd style="border-left: 0.06em solid"><mn>2</mn></mtd></mtr></mtable>"#)
     }
 
     func testLeftRightDelimitersStretchAndBareOnesDoNot() {
@@ -256,6 +256,21 @@ final class TeXMathTests: XCTestCase {
             #"a\,b\:c\;d\!e\quad f\qquad g~h\ i"#,
             #"<mi>a</mi><mspace width="0.1667em"/><mi>b</mi><mspace width="0.2222em"/><mi>c</mi><mspace width="0.2778em"/><mi>d</mi><mspace style="margin-left: -0.1667em"/><mi>e</mi>"#
                 + #"<mspace width="1em"/><mi>f</mi><mspace width="2em"/><mi>g</mi><mtext>\#u{A0}</mtext><mi>h</mi><mtext>\#u{A0}</mtext><mi>i</mi>"#)
+    }
+
+    func testOlderAndLessCommonForms() {
+        assertInline(#"a \over b"#, "<mfrac><mi>a</mi><mi>b</mi></mfrac>")
+        let binomial = #"<mrow><mo>(</mo><mfrac linethickness="0"><mi>n</mi><mi>k</mi></mfrac><mo>)</mo></mrow>"#
+        assertInline(#"\binom{n}{k}"#, binomial)
+        assertInline(#"{n \choose k}"#, binomial)
+        assertInline(#"a \not= b \not\in C"#, "<mi>a</mi><mo>≠</mo><mi>b</mi><mo>∉</mo><mi>C</mi>")
+        assertInline(#"a \lt b"#, "<mi>a</mi><mo>&lt;</mo><mi>b</mi>")
+        assertInline(
+            #"\xrightarrow{n}"#,
+            #"<mover><mo stretchy="true">→</mo><mrow><mspace width="0.2778em"/><mi>n</mi><mspace width="0.2778em"/></mrow></mover>"#)
+        assertInline(#"\stackrel{?}{=}"#, #"<mover><mo stretchy="false">=</mo><mo lspace="0" rspace="0">?</mo></mover>"#)
+        assertInline(#"x \bmod m"#, #"<mi>x</mi><mo lspace="0.2222em" rspace="0.2222em">mod</mo><mi>m</mi>"#)
+        assertInline(#"\color{red} x"#, #"<mstyle mathcolor="red"><mi>x</mi></mstyle>"#)
     }
 
     func testDisplayStyleSwitch() {

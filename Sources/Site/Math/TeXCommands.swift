@@ -2,7 +2,7 @@
 extension TeXParser {
     static let alphabets: [String: MathAlphabet] = [
         "mathrm": .roman, "mathup": .roman, "mathbf": .bold, "mathit": .italic, "mathnormal": .italic,
-        "mathbb": .doubleStruck, "mathcal": .script, "mathscr": .script, "mathfrak": .fraktur,
+        "mathbb": .doubleStruck, "mathbbm": .doubleStruck, "mathds": .doubleStruck, "mathcal": .script, "mathscr": .script, "mathfrak": .fraktur,
         "mathsf": .sansSerif, "mathtt": .monospace, "boldsymbol": .boldItalic, "bm": .boldItalic,
         "pmb": .boldItalic, "mathbfit": .boldItalic, "mathbfcal": .boldScript, "mathbffrak": .boldFraktur,
         "mathsfit": .sansSerifItalic, "mathbfsf": .sansSerifBold,
@@ -163,7 +163,7 @@ extension TeXParser {
             pos += 1
             let rows = try parseRows(cellDisplay: false)
             try expectClosingBrace(open)
-            return Atom(table(rows, attributes: [], style: { _, _ in [] }), .ord)
+            return Atom(table(rows, attributes: [], style: { _, _ in ["padding: 0"] }), .ord)
         case "hline", "hdashline":
             throw TeXError(offset: token.offset, message: "misplaced '\\\(name)': only at the start of an array row")
         default:

@@ -64,11 +64,11 @@ extension TeXParser {
             let t = table(rows, attributes: scriptlevel, style: { _, _ in [] })
             return Atom(Self.fenced(t, open, close), .inner)
         case .cases(let open, let close):
-            let t = table(rows, attributes: displayAttribute, style: { _, _ in ["text-align: left"] })
+            let t = table(rows, attributes: displayAttribute, style: { _, _ in [Self.alignLeft] })
             return Atom(Self.fenced(t, open, close), .inner)
         case .aligned:
             let t = table(rows, attributes: displayAttribute) { _, column in
-                column % 2 == 0 ? ["text-align: right", "padding-right: 0"] : ["text-align: left", "padding-left: 0"]
+                column % 2 == 0 ? [Self.alignRight, "padding-right: 0"] : [Self.alignLeft, "padding-left: 0"]
             }
             return Atom(t, .inner)
         case .gathered:
@@ -78,8 +78,8 @@ extension TeXParser {
             let t = table(rows, attributes: displayAttribute) { _, column in
                 var style: [String] = []
                 let align = column < count ? aligns[column] : "c"
-                if align == "l" { style.append("text-align: left") }
-                if align == "r" { style.append("text-align: right") }
+                if align == "l" { style.append(Self.alignLeft) }
+                if align == "r" { style.append(Self.alignRight) }
                 if lines.contains(column) { style.append("border-left: 0.06em solid") }
                 if column == count - 1, lines.contains(count) { style.append("border-right: 0.06em solid") }
                 return style
@@ -87,6 +87,11 @@ extension TeXParser {
             return Atom(t, .inner)
         }
     }
+
+    /// Cell alignment. Chromium places a cell's (block-level) MathML children by the legacy
+    /// `-webkit-` values only; other browsers skip those and keep the standard value before them.
+    static let alignLeft = "text-align: left; text-align: -webkit-left"
+    static let alignRight = "text-align: right; text-align: -webkit-right"
 
     static func fenced(_ table: MathElement, _ open: String?, _ close: String?) -> MathElement {
         guard open != nil || close != nil else { return table }

@@ -47,7 +47,7 @@ enum TeXSymbols {
 
     /// Relations and arrows (`mo`, TeX class Rel).
     static let relation: [String: String] = [
-        "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "equiv": "≡",
+        "lt": "<", "gt": ">", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "equiv": "≡",
         "approx": "≈", "approxeq": "≊", "sim": "∼", "simeq": "≃", "cong": "≅", "propto": "∝",
         "ll": "≪", "gg": "≫", "lll": "⋘", "ggg": "⋙", "in": "∈", "notin": "∉", "ni": "∋",
         "owns": "∋", "subset": "⊂", "supset": "⊃", "subseteq": "⊆", "supseteq": "⊇",
@@ -57,7 +57,7 @@ enum TeXSymbols {
         "dashv": "⊣", "vDash": "⊨", "Vdash": "⊩", "prec": "≺", "succ": "≻", "preceq": "⪯",
         "succeq": "⪰", "asymp": "≍", "doteq": "≐", "triangleq": "≜", "coloneqq": "≔",
         "eqqcolon": "≕", "leqslant": "⩽", "geqslant": "⩾", "lesssim": "≲", "gtrsim": "≳",
-        "leqq": "≦", "geqq": "≧", "nleq": "≰", "ngeq": "≱", "nless": "≮", "ngtr": "≯",
+        "leqq": "≦", "geqq": "≧", "lneq": "⪇", "gneq": "⪈", "nleq": "≰", "ngeq": "≱", "nless": "≮", "ngtr": "≯",
         "nsim": "≁", "ncong": "≇", "bowtie": "⋈", "smile": "⌣", "frown": "⌢",
         "therefore": "∴", "because": "∵", "lessgtr": "≶", "gtrless": "≷", "eqsim": "≂",
         "to": "→", "rightarrow": "→", "leftarrow": "←", "gets": "←", "leftrightarrow": "↔",
@@ -85,7 +85,7 @@ enum TeXSymbols {
 
     /// Dots: `mo` with the dictionary's spacing.
     static let dots: [String: String] = [
-        "ldots": "…", "dots": "…", "dotsc": "…", "dotso": "…", "dotsb": "⋯", "dotsm": "⋯",
+        "ldots": "…", "dots": "…", "hdots": "…", "dotsc": "…", "dotso": "…", "dotsb": "⋯", "dotsm": "⋯",
         "dotsi": "⋯", "cdots": "⋯", "vdots": "⋮", "ddots": "⋱", "iddots": "⋰", "mathellipsis": "…",
     ]
 
