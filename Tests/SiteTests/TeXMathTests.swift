@@ -117,6 +117,12 @@ final class TeXMathTests: XCTestCase {
             "<munder><mtext>argmax</mtext><mrow><mn>1</mn><mo>≤</mo><mi>m</mi></mrow></munder>")
     }
 
+    func testRowSpacingAfterLineBreakIsSkippedButABracketedRowIsKept() {
+        assertInline(
+            #"\begin{matrix} 1 \\[2pt] [x] \end{matrix}"#,
+            #"<mtable><mtr><mtd><mn>1</mn></mtd></mtr><mtr><mtd><mo stretchy="false">[</mo><mi>x</mi><mo stretchy="false">]</mo></mtd></mtr></mtable>"#)
+    }
+
     func testMatrices() {
         let rows = "<mtable><mtr><mtd><mn>1</mn></mtd><mtd><mn>0</mn></mtd></mtr>"
             + "<mtr><mtd><mn>0</mn></mtd><mtd><mn>1</mn></mtd></mtr></mtable>"
@@ -319,6 +325,8 @@ final class TeXMathTests: XCTestCase {
         XCTAssertEqual(convert(roots, display: false).failureMessage, "formula nested too deeply")
         let scripts = String(repeating: "x^{", count: 300) + "x" + String(repeating: "}", count: 300)
         XCTAssertEqual(convert(scripts, display: false).failureMessage, "formula nested too deeply")
+        let switches = String(repeating: #"\displaystyle x"#, count: 5000)
+        XCTAssertEqual(convert(switches, display: false).failureMessage, "formula nested too deeply")
         let fences = String(repeating: #"\left("#, count: 300)
         XCTAssertEqual(convert(fences, display: false).failureMessage, "formula nested too deeply")
     }

@@ -108,12 +108,22 @@ struct TeXParser {
         return MathElement("mtable", [("displaystyle", display ? "true" : "false")], children: mtrs)
     }
 
-    /// Skips a `[dimension]` after `\\`.
+    /// Skips a `[dimension]` such as `[2pt]` after `\\` (a row starting with `[x]` stays).
     mutating func skipOptionalBracket() {
         guard let next = peekNonSpace(), next.isChar("[") else { return }
         var i = pos
-        while i < tokens.count, !tokens[i].isChar("]") { i += 1 }
-        if i < tokens.count { pos = i + 1 }
+        while i < tokens.count, tokens[i].kind == .space { i += 1 }
+        var text = ""
+        i += 1
+        while i < tokens.count, !tokens[i].isChar("]") {
+            guard case .char(let c) = tokens[i].kind else { return }
+            text.append(c)
+            i += 1
+        }
+        let number = text.dropLast(2)
+        guard i < tokens.count, text.count > 2, text.suffix(2).allSatisfy(\.isLetter),
+              !number.isEmpty, number.allSatisfy({ "+-.0123456789".contains($0) }) else { return }
+        pos = i + 1
     }
 
     /// Parses atoms until a terminator (`}`, `&`, `\\`, `\end`, `\right`, `\middle`, the end, or
@@ -131,6 +141,10 @@ struct TeXParser {
             skipSpaces()
             guard let token = peek, !isTerminator(token, closer: closer) else { break }
             if case .command(let name) = token.kind {
+                if Self.styleSwitches[name] != nil || name == "color", depth + switches.count >= Self.maxDepth {
+                    // Each switch wraps the rest of the list in one more `mstyle`.
+                    throw TeXError(offset: token.offset, message: "formula nested too deeply")
+                }
                 if let style = Self.styleSwitches[name] {
                     pos += 1
                     display = style.display
