@@ -105,6 +105,7 @@ final class TeXMathTests: XCTestCase {
         assertInline(
             #"\log(x)"#,
             #"<mi>log</mi><mo>⁡</mo><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo>"#)
+        assertInline(#"\log{x}"#, "<mi>log</mi>\(apply)<mi>x</mi>")
         assertInline(#"\tanh^2 z"#, "<msup><mi>tanh</mi><mn>2</mn></msup>\(apply)<mi>z</mi>")
         // A function after an ordinary symbol gets TeX's thin space before it too.
         assertInline(#"2\exp x"#, #"<mn>2</mn><mspace width="0.1667em"/><mi>exp</mi>\#(apply)<mi>x</mi>"#)

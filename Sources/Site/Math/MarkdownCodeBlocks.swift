@@ -1,7 +1,7 @@
 /// Which characters of a Markdown document lie in code blocks: fenced (``` or ~~~, closed by a
 /// fence of the same character at least as long, or by the end of the document) and indented
 /// (four columns past the enclosing list item's content, not continuing a paragraph).
-enum CodeBlocks {
+enum MarkdownCodeBlocks {
     static func mask(_ chars: [Character]) -> [Bool] {
         var mask = [Bool](repeating: false, count: chars.count)
         var fence: (char: Character, length: Int)?

@@ -43,7 +43,7 @@ public enum MathSpans {
             var idx = Array(text.indices)
             idx.append(text.endIndex)
             indices = idx
-            inCodeBlock = CodeBlocks.mask(chars)
+            inCodeBlock = MarkdownCodeBlocks.mask(chars)
         }
 
         var count: Int { chars.count }

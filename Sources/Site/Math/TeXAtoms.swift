@@ -2,7 +2,7 @@
 extension TeXParser {
     /// One atom without its scripts; nil when the token produces nothing (`\nonumber`).
     /// `single` reads one digit only (an argument or script such as `x^23`).
-    mutating func parseAtom(single: Bool = false) throws(TeXError) -> Atom? {
+    mutating func parseAtom(single: Bool = false) throws(TeXError) -> TeXAtom? {
         skipSpaces()
         guard let token = peek else { return nil }
         switch token.kind {
@@ -18,29 +18,29 @@ extension TeXParser {
 
     // MARK: Characters
 
-    mutating func charAtom(_ c: Character, _ token: TeXToken, single: Bool) throws(TeXError) -> Atom {
-        if c == "{" { return Atom(.row(try parseGroup()), .ord) }
+    mutating func charAtom(_ c: Character, _ token: TeXToken, single: Bool) throws(TeXError) -> TeXAtom {
+        if c == "{" { return TeXAtom(.row(try parseGroup()), .ord) }
         pos += 1
         switch c {
-        case "~": return Atom(.mtext("\u{A0}"), .none)
-        case "(", "[": return Atom(.mo(String(c), [("stretchy", "false")]), .open)
-        case ")", "]": return Atom(.mo(String(c), [("stretchy", "false")]), .close)
-        case "|": return Atom(.mo("|", Self.ordinaryOperator + [("stretchy", "false")]), .ord)
-        case "/": return Atom(.mo("/", Self.ordinaryOperator + [("stretchy", "false")]), .ord)
-        case "!": return Atom(.mo("!"), .close)
+        case "~": return TeXAtom(.mtext("\u{A0}"), .none)
+        case "(", "[": return TeXAtom(.mo(String(c), [("stretchy", "false")]), .open)
+        case ")", "]": return TeXAtom(.mo(String(c), [("stretchy", "false")]), .close)
+        case "|": return TeXAtom(.mo("|", Self.ordinaryOperator + [("stretchy", "false")]), .ord)
+        case "/": return TeXAtom(.mo("/", Self.ordinaryOperator + [("stretchy", "false")]), .ord)
+        case "!": return TeXAtom(.mo("!"), .close)
         case "$", "#", "^", "_", "&", "}", "'", "\\":
             throw TeXError(offset: token.offset, message: "unexpected '\(c)'")
         default: break
         }
-        if let text = TeXSymbols.binaryChars[c] { return Atom(.mo(text), .bin) }
-        if TeXSymbols.relationChars.contains(c) { return Atom(.mo(String(c)), .rel) }
-        if TeXSymbols.punctuationChars.contains(c) { return Atom(.mo(String(c)), .punct) }
+        if let text = TeXSymbols.binaryChars[c] { return TeXAtom(.mo(text), .bin) }
+        if TeXSymbols.relationChars.contains(c) { return TeXAtom(.mo(String(c)), .rel) }
+        if TeXSymbols.punctuationChars.contains(c) { return TeXAtom(.mo(String(c)), .punct) }
         if TeXSymbols.ordinaryChars.contains(c) {
             if c == ".", !single, let next = peek, case .char(let d) = next.kind, d.isASCII, d.isWholeNumber {
                 pos -= 1
                 return number(single: false)
             }
-            return Atom(.mo(String(c), Self.ordinaryOperator), .ord)
+            return TeXAtom(.mo(String(c), Self.ordinaryOperator), .ord)
         }
         if c.isASCII, c.isWholeNumber {
             pos -= 1
@@ -54,17 +54,17 @@ extension TeXParser {
                     word.append(d)
                     pos += 1
                 }
-                return Atom(.mi(word, normal: word.count == 1), .ord)
+                return TeXAtom(.mi(word, normal: word.count == 1), .ord)
             }
-            return Atom(letter(c), .ord)
+            return TeXAtom(letter(c), .ord)
         }
-        if c.isNumber { return Atom(.mn(String(c)), .ord) }
+        if c.isNumber { return TeXAtom(.mn(String(c)), .ord) }
         // Any other symbol typed directly (≤, →, ∑...): the class of its TeX command if known.
         let text = String(c)
-        if Self.relationSymbols.contains(text) { return Atom(.mo(text), .rel) }
-        if Self.binarySymbols.contains(text) { return Atom(.mo(text), .bin) }
-        if let op = Self.bigOperatorSymbols[text] { return Atom(.mo(text), .op, limits: op ? .display : .never) }
-        return Atom(.mo(text), .ord)
+        if Self.relationSymbols.contains(text) { return TeXAtom(.mo(text), .rel) }
+        if Self.binarySymbols.contains(text) { return TeXAtom(.mo(text), .bin) }
+        if let op = Self.bigOperatorSymbols[text] { return TeXAtom(.mo(text), .op, limits: op ? .display : .never) }
+        return TeXAtom(.mo(text), .ord)
     }
 
     static let ordinaryOperator = [("lspace", "0"), ("rspace", "0")]
@@ -74,7 +74,7 @@ extension TeXParser {
         TeXSymbols.bigOperators.values.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
 
     /// Digits with at most one decimal point followed by a digit: `0.001` is one `mn`.
-    mutating func number(single: Bool) -> Atom {
+    mutating func number(single: Bool) -> TeXAtom {
         var text = ""
         func digit(_ i: Int) -> Bool {
             guard i < tokens.count, case .char(let d) = tokens[i].kind else { return false }
@@ -97,7 +97,7 @@ extension TeXParser {
                 pos += 1
             }
         }
-        return Atom(.mn(font.map { $0.map(text) } ?? text), .ord)
+        return TeXAtom(.mn(font.map { $0.map(text) } ?? text), .ord)
     }
 
     static func isUpperGreek(_ c: Character) -> Bool {
@@ -121,23 +121,23 @@ extension TeXParser {
 
     // MARK: Commands
 
-    mutating func commandAtom(_ name: String, _ token: TeXToken) throws(TeXError) -> Atom? {
+    mutating func commandAtom(_ name: String, _ token: TeXToken) throws(TeXError) -> TeXAtom? {
         if let width = TeXSymbols.spaces[name] {
             pos += 1
-            return Atom(Self.space(width), .none)
+            return TeXAtom(Self.space(width), .none)
         }
         if let c = TeXSymbols.greek[name] {
             pos += 1
-            return Atom(letter(c), .ord)
+            return TeXAtom(letter(c), .ord)
         }
         if let symbol = TeXSymbols.ordinary[name] {
             pos += 1
-            if symbol.count == 1, let c = symbol.first { return Atom(letter(c), .ord) }
-            return Atom(.mi(symbol), .ord)
+            if symbol.count == 1, let c = symbol.first { return TeXAtom(letter(c), .ord) }
+            return TeXAtom(.mi(symbol), .ord)
         }
         if let (symbol, limits) = TeXSymbols.bigOperators[name] {
             pos += 1
-            return Atom(.mo(symbol), .op, limits: limits ? .display : .never)
+            return TeXAtom(.mo(symbol), .op, limits: limits ? .display : .never)
         }
         if let (text, limits) = TeXSymbols.functions[name] {
             pos += 1
@@ -150,19 +150,19 @@ extension TeXParser {
                 takesLimits = true
             }
             word = String(word.map { $0 == " " ? "\u{2009}" : $0 })
-            return Atom(.mi(word), .op, limits: takesLimits ? .display : .never, isFunction: true)
+            return TeXAtom(.mi(word), .op, limits: takesLimits ? .display : .never, isFunction: true)
         }
         if let symbol = TeXSymbols.relation[name] {
             pos += 1
-            return Atom(.mo(symbol), .rel)
+            return TeXAtom(.mo(symbol), .rel)
         }
         if let symbol = TeXSymbols.binary[name] {
             pos += 1
-            return Atom(.mo(symbol), .bin)
+            return TeXAtom(.mo(symbol), .bin)
         }
         if let symbol = TeXSymbols.dots[name] {
             pos += 1
-            return Atom(.mo(symbol), .inner)
+            return TeXAtom(.mo(symbol), .inner)
         }
         if let symbol = TeXSymbols.delimiterCommands[name] {
             pos += 1
@@ -171,16 +171,16 @@ extension TeXParser {
         switch name {
         case "colon":
             pos += 1
-            return Atom(.mo(":", [("lspace", "0"), ("rspace", "0.1667em")]), .punct)
+            return TeXAtom(.mo(":", [("lspace", "0"), ("rspace", "0.1667em")]), .punct)
         case "%", "$", "#", "&", "_":
             pos += 1
-            return Atom(.mi(name), .ord)
+            return TeXAtom(.mi(name), .ord)
         case " ":
             pos += 1
-            return Atom(.mtext("\u{A0}"), .none)
+            return TeXAtom(.mtext("\u{A0}"), .none)
         case "prime":
             pos += 1
-            return Atom(.mo("′"), .ord)
+            return TeXAtom(.mo("′"), .ord)
         case "nonumber", "notag", "limits", "nolimits", "allowbreak", "relax", "strut":
             pos += 1
             return nil
@@ -194,10 +194,10 @@ extension TeXParser {
     }
 
     /// A bare delimiter: no stretching, with TeX's class.
-    static func delimiterAtom(_ symbol: String) -> Atom {
-        if TeXSymbols.opening.contains(symbol) { return Atom(.mo(symbol, [("stretchy", "false")]), .open) }
-        if TeXSymbols.closing.contains(symbol) { return Atom(.mo(symbol, [("stretchy", "false")]), .close) }
-        return Atom(.mo(symbol, ordinaryOperator + [("stretchy", "false")]), .ord)
+    static func delimiterAtom(_ symbol: String) -> TeXAtom {
+        if TeXSymbols.opening.contains(symbol) { return TeXAtom(.mo(symbol, [("stretchy", "false")]), .open) }
+        if TeXSymbols.closing.contains(symbol) { return TeXAtom(.mo(symbol, [("stretchy", "false")]), .close) }
+        return TeXAtom(.mo(symbol, ordinaryOperator + [("stretchy", "false")]), .ord)
     }
 
     /// Horizontal space; negative widths pull the next item closer through a negative margin,

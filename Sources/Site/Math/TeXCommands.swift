@@ -23,40 +23,40 @@ extension TeXParser {
 
     static let bigSizes: [String: String] = ["big": "1.2em", "Big": "1.623em", "bigg": "2.047em", "Bigg": "2.470em"]
 
-    static let classCommands: [String: Atom.Class] = [
+    static let classCommands: [String: TeXAtom.Class] = [
         "mathord": .ord, "mathop": .op, "mathbin": .bin, "mathrel": .rel, "mathopen": .open,
         "mathclose": .close, "mathpunct": .punct, "mathinner": .inner,
     ]
 
-    mutating func structureAtom(_ name: String, _ token: TeXToken) throws(TeXError) -> Atom? {
+    mutating func structureAtom(_ name: String, _ token: TeXToken) throws(TeXError) -> TeXAtom? {
         if let alphabet = Self.alphabets[name] {
             pos += 1
             let saved = font
             font = alphabet
             defer { font = saved }
-            return Atom(try argument(for: token), .ord)
+            return TeXAtom(try argument(for: token), .ord)
         }
         if let style = Self.textStyles[name] {
             pos += 1
-            return Atom(try parseText(for: token, style: style), .ord)
+            return TeXAtom(try parseText(for: token, style: style), .ord)
         }
         if let accent = TeXSymbols.accents[name] {
             pos += 1
             let base = try argument(for: token)
             let mark = MathElement.mo(accent.mark, [("stretchy", accent.stretchy ? "true" : "false")])
-            return Atom(MathElement("mover", [("accent", "true")], children: [base, mark]), .ord)
+            return TeXAtom(MathElement("mover", [("accent", "true")], children: [base, mark]), .ord)
         }
         if let mark = TeXSymbols.underAccents[name] {
             pos += 1
             let base = try argument(for: token)
             let line = MathElement.mo(mark, [("stretchy", "true")])
-            return Atom(MathElement("munder", [("accentunder", "true")], children: [base, line]), .ord)
+            return TeXAtom(MathElement("munder", [("accentunder", "true")], children: [base, line]), .ord)
         }
         if let (mark, over) = TeXSymbols.braces[name] {
             pos += 1
             let base = try argument(for: token)
             let brace = MathElement.mo(mark, [("stretchy", "true")])
-            return Atom(MathElement(over ? "mover" : "munder", children: [base, brace]), .ord, limits: .always)
+            return TeXAtom(MathElement(over ? "mover" : "munder", children: [base, brace]), .ord, limits: .always)
         }
         if let arrow = Self.extensibleArrows[name] {
             return try extensibleArrow(arrow, token)
@@ -64,15 +64,15 @@ extension TeXParser {
         if let cls = Self.classCommands[name] {
             pos += 1
             let body = try argument(for: token)
-            return Atom(body, cls, limits: cls == .op ? .display : .never)
+            return TeXAtom(body, cls, limits: cls == .op ? .display : .never)
         }
         if let size = bigSize(name) {
             pos += 1
-            guard let symbol = try delimiter(after: token) else { return Atom(.mspace("0em"), .none) }
+            guard let symbol = try delimiter(after: token) else { return TeXAtom(.mspace("0em"), .none) }
             let mo = MathElement.mo(symbol, [("minsize", size.0), ("maxsize", size.0), ("stretchy", "true"), ("symmetric", "true")])
-            let cls: Atom.Class = size.1 == "l" ? .open : size.1 == "r" ? .close : size.1 == "m" ? .rel
+            let cls: TeXAtom.Class = size.1 == "l" ? .open : size.1 == "r" ? .close : size.1 == "m" ? .rel
                 : Self.delimiterAtom(symbol).cls
-            return Atom(mo, cls)
+            return TeXAtom(mo, cls)
         }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom":
@@ -90,7 +90,7 @@ extension TeXParser {
             let saved = font
             font = .roman
             defer { font = saved }
-            return Atom(try argument(for: token), .op, limits: limits ? .display : .never, isFunction: true)
+            return TeXAtom(try argument(for: token), .op, limits: limits ? .display : .never, isFunction: true)
         case "overset", "underset", "stackrel":
             pos += 1
             let saved = display
@@ -100,8 +100,8 @@ extension TeXParser {
             var base = try argument(for: token)
             if name == "stackrel", base.tag == "mo" { base.setAttribute("stretchy", "false") }
             let tag = name == "underset" ? "munder" : "mover"
-            let cls: Atom.Class = name == "stackrel" || base.tag == "mo" ? .rel : .ord
-            return Atom(MathElement(tag, children: [base, script]), cls)
+            let cls: TeXAtom.Class = name == "stackrel" || base.tag == "mo" ? .rel : .ord
+            return TeXAtom(MathElement(tag, children: [base, script]), cls)
         case "not":
             try enter(at: token.offset)
             defer { depth -= 1 }
@@ -113,45 +113,45 @@ extension TeXParser {
             return atom
         case "bmod":
             pos += 1
-            return Atom(.mo("mod", [("lspace", "0.2222em"), ("rspace", "0.2222em")]), .bin)
+            return TeXAtom(.mo("mod", [("lspace", "0.2222em"), ("rspace", "0.2222em")]), .bin)
         case "pmod", "pod":
             pos += 1
             let arg = try argument(for: token)
             var nodes: [MathElement] = [.mspace(display ? "1em" : "0.4444em"), .mo("(", [("stretchy", "false")])]
             if name == "pmod" { nodes += [.mi("mod"), .mspace("0.3333em")] }
             nodes += [arg, .mo(")", [("stretchy", "false")])]
-            return Atom(.mrow(nodes), .ord)
+            return TeXAtom(.mrow(nodes), .ord)
         case "mod":
             pos += 1
-            return Atom(.mrow([.mspace(display ? "1em" : "0.6667em"), .mi("mod"), .mspace("0.3333em")]), .none)
+            return TeXAtom(.mrow([.mspace(display ? "1em" : "0.6667em"), .mi("mod"), .mspace("0.3333em")]), .none)
         case "phantom", "hphantom", "vphantom", "smash":
             pos += 1
             let arg = try argument(for: token)
             let phantom = name == "smash" ? arg : MathElement("mphantom", children: [arg])
             switch name {
             case "hphantom", "smash":
-                return Atom(MathElement("mpadded", [("height", "0"), ("depth", "0")], children: [phantom]), .ord)
-            case "vphantom": return Atom(MathElement("mpadded", [("width", "0")], children: [phantom]), .ord)
-            default: return Atom(phantom, .ord)
+                return TeXAtom(MathElement("mpadded", [("height", "0"), ("depth", "0")], children: [phantom]), .ord)
+            case "vphantom": return TeXAtom(MathElement("mpadded", [("width", "0")], children: [phantom]), .ord)
+            default: return TeXAtom(phantom, .ord)
             }
         case "mathstrut":
             pos += 1
             let strut = MathElement("mphantom", children: [.mo("(", [("stretchy", "false")])])
-            return Atom(MathElement("mpadded", [("width", "0")], children: [strut]), .ord)
+            return TeXAtom(MathElement("mpadded", [("width", "0")], children: [strut]), .ord)
         case "boxed", "fbox":
             pos += 1
             let arg = name == "fbox" ? try parseText(for: token, style: nil) : try argument(for: token)
-            return Atom(MathElement("mrow", [("style", "border: 0.06em solid; padding: 0.2em")], children: [arg]), .ord)
+            return TeXAtom(MathElement("mrow", [("style", "border: 0.06em solid; padding: 0.2em")], children: [arg]), .ord)
         case "textcolor", "colorbox":
             pos += 1
             let color = try readRawArgument(for: token)
             let arg = name == "colorbox" ? try parseText(for: token, style: nil) : try argument(for: token)
             let attribute = name == "colorbox" ? "mathbackground" : "mathcolor"
-            return Atom(MathElement("mstyle", [(attribute, color)], children: [arg]), .ord)
+            return TeXAtom(MathElement("mstyle", [(attribute, color)], children: [arg]), .ord)
         case "hspace", "kern", "mkern", "mskip", "hskip", "mspace":
             pos += 1
             if let next = peek, next.isChar("*") { pos += 1 }
-            return Atom(Self.space(try dimension(for: token)), .none)
+            return TeXAtom(Self.space(try dimension(for: token)), .none)
         case "substack":
             pos += 1
             skipSpaces()
@@ -163,7 +163,7 @@ extension TeXParser {
             pos += 1
             let rows = try parseRows(cellDisplay: false)
             try expectClosingBrace(open)
-            return Atom(table(rows, attributes: [], style: { _, _ in ["padding: 0"] }), .ord)
+            return TeXAtom(table(rows, attributes: [], style: { _, _ in ["padding: 0"] }), .ord)
         case "hline", "hdashline":
             throw TeXError(offset: token.offset, message: "misplaced '\\\(name)': only at the start of an array row")
         default:
@@ -186,7 +186,7 @@ extension TeXParser {
         return (size, last)
     }
 
-    mutating func fraction(_ name: String, _ token: TeXToken) throws(TeXError) -> Atom {
+    mutating func fraction(_ name: String, _ token: TeXToken) throws(TeXError) -> TeXAtom {
         pos += 1
         let outer = display
         display = false
@@ -203,10 +203,10 @@ extension TeXParser {
         } else if (name == "tfrac" || name == "tbinom") && outer {
             node = MathElement("mstyle", [("displaystyle", "false"), ("scriptlevel", "0")], children: [node])
         }
-        return Atom(node, .inner)
+        return TeXAtom(node, .inner)
     }
 
-    mutating func root(_ token: TeXToken) throws(TeXError) -> Atom {
+    mutating func root(_ token: TeXToken) throws(TeXError) -> TeXAtom {
         pos += 1
         skipSpaces()
         var index: MathElement?
@@ -226,11 +226,11 @@ extension TeXParser {
             index = .row(list)
         }
         let radicand = try argument(for: token)
-        if let index { return Atom(MathElement("mroot", children: [radicand, index]), .ord) }
-        return Atom(MathElement("msqrt", children: [radicand]), .ord)
+        if let index { return TeXAtom(MathElement("mroot", children: [radicand, index]), .ord) }
+        return TeXAtom(MathElement("msqrt", children: [radicand]), .ord)
     }
 
-    mutating func extensibleArrow(_ arrow: String, _ token: TeXToken) throws(TeXError) -> Atom {
+    mutating func extensibleArrow(_ arrow: String, _ token: TeXToken) throws(TeXError) -> TeXAtom {
         pos += 1
         let outer = display
         display = false
@@ -252,13 +252,13 @@ extension TeXParser {
         func padded(_ label: MathElement) -> MathElement { .mrow([.mspace("0.2778em"), label, .mspace("0.2778em")]) }
         let mo = MathElement.mo(arrow, [("stretchy", "true")])
         if let below {
-            return Atom(MathElement("munderover", children: [mo, padded(below), padded(above)]), .rel)
+            return TeXAtom(MathElement("munderover", children: [mo, padded(below), padded(above)]), .rel)
         }
-        return Atom(MathElement("mover", children: [mo, padded(above)]), .rel)
+        return TeXAtom(MathElement("mover", children: [mo, padded(above)]), .rel)
     }
 
     /// `\left` delim ... [`\middle` delim ...] `\right` delim, as one `mrow` whose fences stretch.
-    mutating func leftRight(_ token: TeXToken) throws(TeXError) -> Atom {
+    mutating func leftRight(_ token: TeXToken) throws(TeXError) -> TeXAtom {
         try enter(at: token.offset)
         pos += 1
         defer { depth -= 1 }
@@ -281,7 +281,7 @@ extension TeXParser {
             }
             pos += 1
             if let close = try delimiter(after: next) { nodes.append(.mo(close, [("stretchy", "true")])) }
-            return Atom(.mrow(nodes), .inner)
+            return TeXAtom(.mrow(nodes), .inner)
         }
     }
 

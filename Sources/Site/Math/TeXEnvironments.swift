@@ -33,7 +33,7 @@ extension TeXParser {
     ]
 
     /// The current token is `\begin`.
-    mutating func environment(_ begin: TeXToken) throws(TeXError) -> Atom {
+    mutating func environment(_ begin: TeXToken) throws(TeXError) -> TeXAtom {
         try enter(at: begin.offset)
         pos += 1
         defer { depth -= 1 }
@@ -62,17 +62,17 @@ extension TeXParser {
         case .matrix(let open, let close):
             let scriptlevel = name == "smallmatrix" ? [("scriptlevel", "1")] : []
             let t = table(rows, attributes: scriptlevel, style: { _, _ in [] })
-            return Atom(Self.fenced(t, open, close), .inner)
+            return TeXAtom(Self.fenced(t, open, close), .inner)
         case .cases(let open, let close):
             let t = table(rows, attributes: displayAttribute, style: { _, _ in [Self.alignLeft] })
-            return Atom(Self.fenced(t, open, close), .inner)
+            return TeXAtom(Self.fenced(t, open, close), .inner)
         case .aligned:
             let t = table(rows, attributes: displayAttribute) { _, column in
                 column % 2 == 0 ? [Self.alignRight, "padding-right: 0"] : [Self.alignLeft, "padding-left: 0"]
             }
-            return Atom(t, .inner)
+            return TeXAtom(t, .inner)
         case .gathered:
-            return Atom(table(rows, attributes: displayAttribute, style: { _, _ in [] }), .inner)
+            return TeXAtom(table(rows, attributes: displayAttribute, style: { _, _ in [] }), .inner)
         case .array(let aligns, let lines):
             let count = aligns.count
             let t = table(rows, attributes: displayAttribute) { _, column in
@@ -84,7 +84,7 @@ extension TeXParser {
                 if column == count - 1, lines.contains(count) { style.append("border-right: 0.06em solid") }
                 return style
             }
-            return Atom(t, .inner)
+            return TeXAtom(t, .inner)
         }
     }
 

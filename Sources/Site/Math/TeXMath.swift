@@ -9,7 +9,7 @@ public enum TeXMath {
 }
 
 /// A piece of a math list with the TeX class that decides its spacing and script placement.
-struct Atom {
+struct TeXAtom {
     enum Class { case ord, op, bin, rel, open, close, punct, inner, none }
     enum Limits { case never, display, always }
 

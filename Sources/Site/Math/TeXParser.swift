@@ -132,7 +132,7 @@ struct TeXParser {
         let savedDisplay = display, savedFont = font
         defer { display = savedDisplay; font = savedFont }
         var out: [MathElement] = []
-        var previous: Atom.Class?
+        var previous: TeXAtom.Class?
         /// Style switches (`\displaystyle`, `\color`): where they start in `out` and the attributes.
         var switches: [(index: Int, attributes: [(String, String)])] = []
         var fraction: (index: Int, token: TeXToken)?
@@ -172,9 +172,9 @@ struct TeXParser {
                     continue
                 }
             }
-            var atom: Atom
+            var atom: TeXAtom
             if token.isChar("^") || token.isChar("_") || token.isChar("'") {
-                atom = Atom(MathElement.mrow([]), .ord)
+                atom = TeXAtom(MathElement.mrow([]), .ord)
             } else {
                 guard let parsed = try parseAtom() else { continue }
                 atom = parsed
@@ -252,7 +252,7 @@ struct TeXParser {
     static func noSpaceAfterFunction(_ token: TeXToken) -> Bool {
         switch token.kind {
         case .char(let c):
-            return "([{,;.:=<>+-*!/)]".contains(c)
+            return "([,;.:=<>+-*!/)]".contains(c)
         case .command(let name):
             if name.hasPrefix("big") || name.hasPrefix("Big") || name == "left" { return true }
             if let d = TeXSymbols.delimiterCommands[name], TeXSymbols.opening.contains(d) { return true }
@@ -265,7 +265,7 @@ struct TeXParser {
     // MARK: Scripts
 
     /// Reads `^`, `_`, primes, `\limits` and `\nolimits` after an atom and attaches the scripts.
-    mutating func parseScripts(_ base: Atom) throws(TeXError) -> Atom {
+    mutating func parseScripts(_ base: TeXAtom) throws(TeXError) -> TeXAtom {
         var atom = base
         var sub: MathElement?, sup: MathElement?, primes = 0
         while true {
