@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Modules", dependencies: ["Script", "Tensor", "Engine", "Plot"]),
         .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules"]),
         .target(name: "Site", dependencies: ["Lesson", "Notebook"]),
-        .target(name: "Check", dependencies: ["Notebook"]),
+        .target(name: "Check", dependencies: ["Notebook", "Lesson", "Plot"]),
         .target(
             name: "Runner",
             dependencies: [

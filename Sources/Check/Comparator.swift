@@ -36,6 +36,28 @@ public struct Comparator: Sendable {
         return true
     }
 
+    /// The character offsets in `b` of numbers that differ from their partner in `a` beyond the
+    /// tolerance; nil when the two texts differ in more than numbers.
+    public func driftedNumbers(_ a: String, _ b: String) -> [Range<Int>]? {
+        let ta = Self.tokens(a), tb = Self.tokens(b)
+        guard ta.count == tb.count else { return nil }
+        var offset = 0
+        var drifted: [Range<Int>] = []
+        for (x, y) in zip(ta, tb) {
+            switch (x, y) {
+            case (.number(let p, _), .number(let q, let literal)):
+                if !numbersMatch(p, q) { drifted.append(offset..<(offset + literal.count)) }
+                offset += literal.count
+            case (.text(let p), .text(let q)):
+                if p != q { return nil }
+                offset += q.count
+            default:
+                return nil
+            }
+        }
+        return drifted
+    }
+
     enum Token: Equatable {
         case text(String)
         case number(Double, String)

@@ -63,11 +63,35 @@ public struct BlockOptions: Sendable, Equatable {
     /// The block holds the lesson's parameters: plain assignments that `--param name=value`
     /// overrides for one run, as papermill's and Quarto's parameter cells do.
     public var params: Bool = false
+    /// Whether the page shows the block's outputs (`output=false` runs it and shows nothing).
+    public var output: Bool = true
+    /// Whether `lectern check` compares the block's outputs (`check=false`: timings and the like).
+    public var check: Bool = true
+    /// `error=expected`: the block is meant to raise; the lesson does not fail for it, and
+    /// `check` compares the exception's type and message.
+    public var expectsError: Bool = false
+    /// Tolerances for numbers when `check` compares this block (command-line defaults otherwise).
+    public var rtol: Double?
+    public var atol: Double?
+    /// Patterns replaced in the recorded and the new outputs before `check` compares them.
+    public var sanitizers: [Sanitizer] = []
 
-    public static let known = ["id", "timeout", "echo", "params"]
+    public static let known = ["id", "timeout", "echo", "params", "output", "check", "error", "rtol", "atol", "sanitize", "replace"]
     /// The longest `timeout=` accepted: a day.
     public static let maxTimeout: Double = 86_400
     public init() {}
+}
+
+/// A regular expression whose matches `check` replaces before comparing (as nbval's sanitize
+/// file does): memory addresses, timings, paths that differ from run to run.
+public struct Sanitizer: Sendable, Equatable {
+    public var pattern: String
+    public var replacement: String
+
+    public init(pattern: String, replacement: String = "<sanitized>") {
+        self.pattern = pattern
+        self.replacement = replacement
+    }
 }
 
 /// A problem in a lesson file with where it is.

@@ -98,6 +98,7 @@ public enum NotebookRunner {
             }
             interpreter.deadline = ContinuousClock.now + .milliseconds(Int64(block.options.timeout * 1000))
             let codeStart = clock.now
+            var raised = false
             do {
                 var value = try interpreter.run(block.code, file: lesson.file, firstLine: block.codeLine, column: block.codeColumn)
                 if block.options.params, !parameters.isEmpty {
@@ -108,11 +109,18 @@ public enum NotebookRunner {
                 if let value { outputs.append(OutputRecord(kind: .value, text: interpreter.repr(value))) }
             } catch let e as ScriptError {
                 flushText()
+                raised = true
                 outputs.append(OutputRecord(kind: .error, text: e.description))
-                problems.append(e.headline)
+                if !block.options.expectsError { problems.append(e.headline) }
             } catch {
                 flushText()
+                raised = true
                 let text = "\(lesson.file):\(block.codeLine):\(block.codeColumn): error: \(error)"
+                outputs.append(OutputRecord(kind: .error, text: text))
+                if !block.options.expectsError { problems.append(text) }
+            }
+            if block.options.expectsError && !raised {
+                let text = "\(lesson.file):\(block.fenceLine):1: error: block '\(block.id)' has error=expected but raised no error"
                 outputs.append(OutputRecord(kind: .error, text: text))
                 problems.append(text)
             }
@@ -136,7 +144,8 @@ public enum NotebookRunner {
             }
             figures += blockFigures.map { ($0.path, $0.png) }
             timing.figures += clock.now - figureStart
-            let b = BlockRecord(id: block.id, line: block.fenceLine, key: keys[index], outputs: outputs)
+            let b = BlockRecord(id: block.id, line: block.fenceLine, key: keys[index],
+                                errorExpected: block.options.expectsError && raised ? true : nil, outputs: outputs)
             blocks.append(b)
             observer?.blockDidRun(index: index, record: b, figures: blockFigures)
         }

@@ -19,9 +19,19 @@ public struct LessonRecord: Codable, Equatable, Sendable {
         self.blocks = blocks
     }
 
-    /// Whether any block ended in an error.
-    public var failed: Bool {
-        blocks.contains { $0.outputs.contains { $0.kind == .error } }
+    /// Whether any block ended in an error it was not meant to raise.
+    public var failed: Bool { !problems.isEmpty }
+
+    /// The first line of each error the lesson was not meant to raise ("not run" notes left out).
+    public var problems: [String] {
+        blocks.flatMap { block -> [String] in
+            guard block.errorExpected != true else { return [] }
+            return block.outputs.compactMap { o in
+                guard o.kind == .error, !o.text.hasPrefix("not run:") else { return nil }
+                let lines = o.text.split(separator: "\n")
+                return String(lines.first { $0.contains("error:") } ?? lines.first ?? "")
+            }
+        }
     }
 
     /// The figure files the record names, relative to the output folder.
@@ -38,12 +48,15 @@ public struct BlockRecord: Codable, Equatable, Sendable {
     /// Absent when the outcome was not the code's own (the process was stopped from outside),
     /// so the lesson runs again next time.
     public var key: String?
+    /// The block has `error=expected` and raised, as it was meant to.
+    public var errorExpected: Bool?
     public var outputs: [OutputRecord]
 
-    public init(id: String, line: Int, key: String? = nil, outputs: [OutputRecord]) {
+    public init(id: String, line: Int, key: String? = nil, errorExpected: Bool? = nil, outputs: [OutputRecord]) {
         self.id = id
         self.line = line
         self.key = key
+        self.errorExpected = errorExpected
         self.outputs = outputs
     }
 }

@@ -19,7 +19,7 @@ extension ChildWatch {
                 blocks.removeSubrange(i..<blocks.count)
                 break
             }
-            for o in blocks[i].outputs where o.kind == .error && o.text.contains("error:") { problems.append(Self.headline(o.text)) }
+
         }
         let clean = launchError == nil && garbage == nil && stop == nil && finished != nil
             && status == .exited(0) && blocks.count == lesson.experiments.count
@@ -29,7 +29,6 @@ extension ChildWatch {
             if at < lesson.experiments.count {
                 let block = lesson.experiments[at]
                 let text = "\(lesson.file):\(block.fenceLine):1: error: \(message)"
-                problems.append(Self.headline(text))
                 if blocks.count > at { blocks.removeSubrange(at..<blocks.count) }
                 blocks.append(BlockRecord(id: block.id, line: block.fenceLine, key: nil, outputs: [OutputRecord(kind: .error, text: text)]))
                 for later in lesson.experiments[(at + 1)...] {
@@ -42,6 +41,7 @@ extension ChildWatch {
         }
         let record = LessonRecord(lesson: lesson.file, title: lesson.title,
                                   parameters: job.parameters.isEmpty ? nil : job.parameters, blocks: blocks)
+        problems = record.problems + problems
         return ChildOutcome(record: record, figureFolder: figureFolder, problems: problems, stopped: !clean,
                             seconds: seconds, peakMemoryMiB: peak >> 20, timing: clean ? finished : nil)
     }

@@ -8,9 +8,24 @@ struct Lectern: AsyncParsableCommand {
         abstract: "Run Markdown lessons with experiment blocks, render them to HTML, and check their outputs.",
         subcommands: [Render.self, Run.self, CheckCommand.self, IndexCommand.self, Bench.self, ChildCommand.self])
 
+    /// Like ArgumentParser's own `main`, except that a wrong command line exits with status 2
+    /// (as `check` documents: 0 ok, 1 drift, 2 could not check or bad usage).
     static func main() async {
         BLASKernels.pin()
-        await main(nil)
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }
 

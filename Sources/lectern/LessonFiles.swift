@@ -42,7 +42,7 @@ enum LessonFiles {
         default: throw LecternError("\(name) is not a regular file")
         }
         let stem = stem(name)
-        if reservedStems.contains(stem.lowercased()) || stem.hasSuffix(".record.json") || stem.hasPrefix(".") {
+        if reservedStems.contains(stem.lowercased()) || stem.hasSuffix(".record.json") || stem.hasSuffix(".drift") || stem.hasPrefix(".") {
             throw LecternError("\(name) would overwrite the site's own files (\(stem).html, \(stem)/); rename the lesson")
         }
         let data = try Data(contentsOf: url)

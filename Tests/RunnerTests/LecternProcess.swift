@@ -44,13 +44,15 @@ struct LecternProcess {
     }
 
     @discardableResult
-    static func run(_ args: [String], in dir: URL) throws -> Result {
+    static func run(_ args: [String], in dir: URL, environment: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         p.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env["TMPDIR"] = dir.appendingPathComponent("tmp").path
+        env["GITHUB_ACTIONS"] = nil
+        env.merge(environment) { _, new in new }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

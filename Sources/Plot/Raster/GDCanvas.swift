@@ -33,6 +33,34 @@ final class GDCanvas {
         gdImageFilledRectangle(im, 0, 0, Int32(width - 1), Int32(height - 1), lectern_gdTrueColor(255, 255, 255))
     }
 
+    /// Decodes a PNG (for comparing figures); nil when the bytes are not a PNG gd can read.
+    init?(png bytes: [UInt8]) {
+        _ = GDCanvas.setup
+        var copy = bytes
+        guard bytes.count < Int(Int32.max),
+              let decoded = copy.withUnsafeMutableBytes({ gdImageCreateFromPngPtr(Int32($0.count), $0.baseAddress) }) else { return nil }
+        let w = Int(lectern_gdImageSX(decoded)), h = Int(lectern_gdImageSY(decoded))
+        guard w > 0, h > 0, w <= 20000, h <= 20000, let im = gdImageCreateTrueColor(Int32(w), Int32(h)) else {
+            gdImageDestroy(decoded)
+            return nil
+        }
+        gdImageAlphaBlending(im, 0)
+        gdImageCopy(im, decoded, 0, 0, 0, 0, Int32(w), Int32(h))
+        gdImageDestroy(decoded)
+        image = im
+        width = w
+        height = h
+        mask = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+        mask.initialize(to: 0)
+    }
+
+    /// One pixel's red, green and blue.
+    func pixel(_ x: Int, _ y: Int) -> (r: UInt8, g: UInt8, b: UInt8) {
+        let c = lectern_gdImageGetTrueColorPixel(image, Int32(x), Int32(y))
+        return (UInt8(truncatingIfNeeded: lectern_gdTrueColorGetRed(c)), UInt8(truncatingIfNeeded: lectern_gdTrueColorGetGreen(c)),
+                UInt8(truncatingIfNeeded: lectern_gdTrueColorGetBlue(c)))
+    }
+
     deinit {
         gdImageDestroy(image)
         mask.deallocate()
