@@ -4,6 +4,8 @@
 APT_PACKAGES := libcmark-dev libopenblas-dev libgd-dev fonts-dejavu-core pkg-config
 # A real browser for the tests whose subject is a rendered page.
 TEST_PACKAGES := chromium
+# Real consumers of what Lectern writes, for the tests (a JUnit reader for check's reports).
+TEST_PYTHON_PACKAGES := junitparser
 # One OpenBLAS kernel set everywhere, so results are bit-identical across machines (lectern
 # sets this itself when it is unset; the tests get it here).
 export OPENBLAS_CORETYPE ?= Haswell
@@ -21,6 +23,9 @@ deps:
 
 test-deps:
 	@$(MAKE) --no-print-directory install PACKAGES="$(APT_PACKAGES) $(TEST_PACKAGES)"
+	@for p in $(TEST_PYTHON_PACKAGES); do \
+	  python3 -c "import $$p" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check $$p; \
+	done
 
 install:
 	@missing=""; for p in $(PACKAGES); do \

@@ -21,7 +21,7 @@ public enum BlockKeys {
         var keys: [String] = []
         for block in lesson.experiments {
             let o = block.options
-            let material = "\(previous)\nid \(block.id)\ntimeout \(o.timeout)\nparams \(o.params)\ncode \(block.code.utf8.count)\n\(block.code)"
+            let material = "\(previous)\nid \(block.id)\ntimeout \(o.timeout)\nparams \(o.params)\nerror \(o.expectsError ? "expected" : "-")\ncode \(block.code.utf8.count)\n\(block.code)"
             previous = SHA256.hex(Array(material.utf8))
             keys.append(previous)
         }
