@@ -96,7 +96,8 @@ public enum NotebookRunner {
                 if !pending.isEmpty { outputs.append(OutputRecord(kind: .text, text: pending)) }
                 pending = ""
             }
-            interpreter.deadline = ContinuousClock.now + .milliseconds(Int64(block.options.timeout * 1000))
+            let deadline = ContinuousClock.now + .milliseconds(Int64(block.options.timeout * 1000))
+            interpreter.deadline = deadline
             let codeStart = clock.now
             var raised = false
             do {
@@ -131,13 +132,13 @@ public enum NotebookRunner {
             for (n, figure) in session.takeFigures().enumerated() {
                 let path = "\(lesson.stem)/\(block.id)-\(n + 1).png"
                 do {
-                    let png = try figure.renderPNG(scale: 2)
+                    let png = try figure.renderPNG(scale: 2, deadline: deadline)
                     let size = figure.pixelSize
                     outputs.append(OutputRecord(kind: .figure, text: figure.describe(), file: path,
                                                 width: size.width, height: size.height, sha256: SHA256.hex(png)))
                     blockFigures.append((path, png))
                 } catch {
-                    let text = "\(lesson.file):\(block.fenceLine):1: error: figure could not be drawn: \(error)"
+                    let text = "\(lesson.file):\(block.fenceLine):1: error: " + ("\(error)".hasPrefix("TimeoutError") ? "\(error)" : "figure could not be drawn: \(error)")
                     outputs.append(OutputRecord(kind: .error, text: text))
                     problems.append(text)
                 }

@@ -34,9 +34,11 @@ struct Run: AsyncParsableCommand {
             let work = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-work-\(getpid())-run-\(UUID().uuidString.prefix(8))")
             defer { try? FileManager.default.removeItem(at: work) }
             let lines = lesson.experiments.map(\.fenceLine)
+            let started = StartedBlocks()
             let outcome = await supervisor.run(job, work: work) { event in
                 switch event {
                 case .block(let index, _, let id):
+                    started.add(id)
                     printLine("── \(file):\(lines[index]) [\(id)]")
                 case .text(let text):
                     FileHandle.standardOutput.write(Data(text.utf8))
@@ -47,7 +49,7 @@ struct Run: AsyncParsableCommand {
                 }
             }
             if outcome.stopped, let last = outcome.record.blocks.first(where: { $0.key == nil }) {
-                printLine("── \(file):\(last.line) [\(last.id)]")
+                if !started.contains(last.id) { printLine("── \(file):\(last.line) [\(last.id)]") }
                 Self.printOutputs(last.outputs, skippingText: false)
             }
             if timing, let t = outcome.timing {
@@ -70,4 +72,12 @@ struct Run: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// The blocks whose header `run` has printed (events arrive on another task).
+final class StartedBlocks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: Set<String> = []
+    func add(_ id: String) { lock.withLock { _ = ids.insert(id) } }
+    func contains(_ id: String) -> Bool { lock.withLock { ids.contains(id) } }
 }

@@ -21,6 +21,8 @@ final class HostileLessonTests: XCTestCase {
         Case(name: "extend-itself", code: "l = [1] * 1000\nwhile True:\n    l.extend(l)", expected: "MemoryError: the lesson went over its 512 MiB memory limit"),
         Case(name: "slow-native-call", code: "import numpy as np\na = np.ones((4000, 4000))\nb = a @ a", options: " timeout=1",
              expected: "TimeoutError: "),
+        Case(name: "huge-figure", code: "import numpy as np\nimport matplotlib.pyplot as plt\nx = np.arange(3000000)\nplt.plot(x, x % 7)",
+             options: " timeout=1", expected: "TimeoutError: "),
     ]
 
     func testEachHostileLessonEndsInAnErrorUnderItsBlockAndTheCourseStillRenders() throws {

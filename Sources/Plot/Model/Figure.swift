@@ -50,7 +50,8 @@ public final class Figure {
         return lines.joined(separator: "\n")
     }
 
-    public func renderPNG(scale: Double = 2) throws -> [UInt8] {
-        try FigureRenderer(figure: self, scale: scale).png()
+    /// The figure as a PNG; drawing stops with an error once `deadline` has passed.
+    public func renderPNG(scale: Double = 2, deadline: ContinuousClock.Instant? = nil) throws -> [UInt8] {
+        try FigureRenderer(figure: self, scale: scale, deadline: deadline).png()
     }
 }

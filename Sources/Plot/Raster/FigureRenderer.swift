@@ -6,6 +6,7 @@ import Foundation
 struct FigureRenderer {
     let figure: Figure
     let scale: Double
+    var deadline: ContinuousClock.Instant? = nil
 
     var dpi: Double { figure.dpi * scale }
     /// Points to canvas pixels.
@@ -20,6 +21,7 @@ struct FigureRenderer {
     func png() throws -> [UInt8] {
         let w = Int((figure.width * dpi).rounded()), h = Int((figure.height * dpi).rounded())
         let canvas = try GDCanvas(width: w, height: h)
+        canvas.deadline = deadline
         for axes in figure.allAxes {
             var b = box(for: axes, width: Double(w), height: Double(h))
             var colorbarBox: Box?

@@ -12,6 +12,20 @@ final class GDCanvas {
     /// one line do not darken their joins.
     private let mask: UnsafeMutablePointer<Float>
     private var touched: [Int] = []
+    /// When drawing must stop (the block's time limit); shapes after it are skipped and `png()`
+    /// throws, so a figure of 20 million points cannot outlive its block.
+    var deadline: ContinuousClock.Instant?
+    private var shapes = 0
+    private(set) var expired = false
+
+    /// Looks at the clock every 4096 shapes; true once the deadline has passed.
+    @inline(__always)
+    private func pastDeadline() -> Bool {
+        if expired { return true }
+        shapes &+= 1
+        if shapes & 4095 == 0, let d = deadline, ContinuousClock.now > d { expired = true }
+        return expired
+    }
     static let fontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
     private static let setup: Bool = { gdFontCacheSetup() == 0 }()
 
@@ -81,6 +95,7 @@ final class GDCanvas {
     /// Adds a segment of the given width (in pixels) to the mask, with round caps. Coverage is the
     /// pixel centre's distance to the segment against the half-width, ±half a pixel.
     func addSegment(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width w: Double) {
+        if pastDeadline() { return }
         let r = max(w / 2, 0.5)
         let minX = max(0, Int((min(x0, x1) - r - 1).rounded(.down))), maxX = min(width - 1, Int((max(x0, x1) + r + 1).rounded(.up)))
         let minY = max(0, Int((min(y0, y1) - r - 1).rounded(.down))), maxY = min(height - 1, Int((max(y0, y1) + r + 1).rounded(.up)))
@@ -109,6 +124,7 @@ final class GDCanvas {
     /// Adds a filled polygon (even-odd rule) with coverage from 4 sub-scanlines per pixel row,
     /// each span's ends covered fractionally.
     func addPolygon(_ points: [(Double, Double)]) {
+        if pastDeadline() { return }
         guard points.count >= 3 else { return }
         let ys = points.map(\.1)
         guard let minYValue = ys.min(), let maxYValue = ys.max(), minYValue.isFinite, maxYValue.isFinite else { return }
@@ -154,6 +170,7 @@ final class GDCanvas {
 
     /// Adds a filled disc.
     func addDisc(_ cx: Double, _ cy: Double, radius r: Double) {
+        if pastDeadline() { return }
         let minX = Int(cx - r - 1), maxX = Int(cx + r + 1), minY = Int(cy - r - 1), maxY = Int(cy + r + 1)
         guard maxX >= 0, maxY >= 0, minX < width, minY < height else { return }
         for py in max(minY, 0)...min(maxY, height - 1) {
@@ -282,6 +299,7 @@ final class GDCanvas {
     }
 
     func png() throws -> [UInt8] {
+        if expired { throw CanvasError(description: "TimeoutError: the block ran past its time limit while its figure was drawn") }
         var size: Int32 = 0
         guard let ptr = gdImagePngPtrEx(image, &size, 1) else { throw CanvasError(description: "PNG encoding failed") }
         defer { gdFree(ptr) }
