@@ -49,6 +49,12 @@ public enum NotebookRunner {
     /// (a fresh temporary folder, removed afterwards, when nil); `observer` hears each step.
     public static func run(_ lesson: Lesson, seed: UInt64 = 0, parameters: [String: String] = [:],
                            scratch: URL? = nil, observer: (any RunObserver)? = nil) -> LessonRun {
+        // A thread with a large stack of known size, so deep recursion is a RecursionError.
+        StackGuard.run { runOnThisThread(lesson, seed: seed, parameters: parameters, scratch: scratch, observer: observer) }
+    }
+
+    static func runOnThisThread(_ lesson: Lesson, seed: UInt64, parameters: [String: String],
+                                scratch: URL?, observer: (any RunObserver)?) -> LessonRun {
         let keys = BlockKeys.compute(lesson, seed: seed, parameters: parameters)
         let recordParameters = parameters.isEmpty ? nil : parameters
         func record(_ blocks: [BlockRecord]) -> LessonRecord {
@@ -107,7 +113,7 @@ public enum NotebookRunner {
                     _ = try interpreter.run(Parameters.assignments(parameters), file: "--param", firstLine: 1, column: 1)
                 }
                 flushText()
-                if let value { outputs.append(OutputRecord(kind: .value, text: interpreter.repr(value))) }
+                if let value { outputs.append(OutputRecord(kind: .value, text: try interpreter.checkedRepr(value))) }
             } catch let e as ScriptError {
                 flushText()
                 raised = true

@@ -16,7 +16,7 @@ extension Interpreter {
                 default: throw ScriptError.type("'\(k)' is an invalid keyword argument for print()")
                 }
             }
-            self.output(args.positional.map { self.str($0) }.joined(separator: sep) + end)
+            self.output(try args.positional.map { try self.checkedStr($0) }.joined(separator: sep) + end)
             return .none
         }
         def("len") { [unowned self] args in
@@ -162,11 +162,11 @@ extension Interpreter {
         }
         def("str") { [unowned self] args in
             let s = try args.bind("str", ["object"])
-            return .string(s.value(0).map { self.str($0) } ?? "")
+            return .string(try s.value(0).map { try self.checkedStr($0) } ?? "")
         }
         def("repr") { [unowned self] args in
             let s = try args.bind("repr", ["object"], required: 1)
-            return .string(self.repr(s[0] ?? .none))
+            return .string(try self.checkedRepr(s[0] ?? .none))
         }
         def("bool") { [unowned self] args in
             let s = try args.bind("bool", ["x"])

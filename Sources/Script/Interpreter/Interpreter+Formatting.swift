@@ -2,6 +2,9 @@ import Foundation
 
 /// `repr`, `str`, `%` formatting, `format()` specs and f-strings, printing as Python prints.
 extension Interpreter {
+    /// Python's repr. A list or dict that contains itself prints as `[...]` / `{...}`, as in
+    /// Python; data nested deeper than the stack allows prints `...` there and leaves
+    /// `reprTooDeep` set, which `checkedRepr` turns into Python's RecursionError.
     public func repr(_ v: Value) -> String {
         switch v {
         case .none: return "None"
@@ -9,14 +12,55 @@ extension Interpreter {
         case .int(let i): return String(i)
         case .float(let d): return FloatDigits.pythonRepr(d)
         case .string(let s): return Interpreter.quote(s)
-        case .list(let l): return "[" + l.items.map { repr($0) }.joined(separator: ", ") + "]"
+        case .list(let l):
+            return nested(ObjectIdentifier(l), cycle: "[...]") { "[" + l.items.map { repr($0) }.joined(separator: ", ") + "]" }
         case .tuple(let t):
-            if t.count == 1 { return "(" + repr(t[0]) + ",)" }
-            return "(" + t.map { repr($0) }.joined(separator: ", ") + ")"
+            return deeper {
+                if t.count == 1 { return "(" + repr(t[0]) + ",)" }
+                return "(" + t.map { repr($0) }.joined(separator: ", ") + ")"
+            }
         case .dict(let d):
-            return "{" + zip(d.keys, d.values).map { repr($0) + ": " + repr($1) }.joined(separator: ", ") + "}"
+            return nested(ObjectIdentifier(d), cycle: "{...}") { "{" + zip(d.keys, d.values).map { repr($0) + ": " + repr($1) }.joined(separator: ", ") + "}" }
         case .object(let o): return o.repr()
         }
+    }
+
+    private func nested(_ id: ObjectIdentifier, cycle: String, _ body: () -> String) -> String {
+        if reprInProgress.contains(id) { return cycle }
+        reprInProgress.insert(id)
+        defer { reprInProgress.remove(id) }
+        return deeper(body)
+    }
+
+    /// One more level of nesting, within Python's recursion limit.
+    private func deeper(_ body: () -> String) -> String {
+        guard reprDepth < Interpreter.maxDepth, StackGuard.hasRoom else { reprTooDeep = true; return "..." }
+        reprDepth += 1
+        defer { reprDepth -= 1 }
+        return body()
+    }
+
+    /// `repr` that raises RecursionError, as Python does, for data nested too deep to print.
+    public func checkedRepr(_ v: Value) throws -> String {
+        reprTooDeep = false
+        let text = repr(v)
+        if reprTooDeep {
+            reprTooDeep = false
+            throw ScriptError(kind: "RecursionError", message: "maximum recursion depth exceeded while getting the repr of an object")
+        }
+        return text
+    }
+
+    /// `str` that raises RecursionError for data nested too deep to print.
+    public func checkedStr(_ v: Value) throws -> String {
+        if case .string(let s) = v { return s }
+        reprTooDeep = false
+        let text = str(v)
+        if reprTooDeep {
+            reprTooDeep = false
+            throw ScriptError(kind: "RecursionError", message: "maximum recursion depth exceeded while getting the str of an object")
+        }
+        return text
     }
 
     public func str(_ v: Value) -> String {

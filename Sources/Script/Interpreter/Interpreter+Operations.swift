@@ -326,6 +326,10 @@ extension Interpreter {
     // MARK: Comparison
 
     func equal(_ a: Value, _ b: Value) throws -> Bool {
+        compareDepth += 1
+        defer { compareDepth -= 1 }
+        if compareDepth > Interpreter.maxDepth { throw ScriptError(kind: "RecursionError", message: "maximum recursion depth exceeded in comparison") }
+        try StackGuard.check(" in comparison")
         if let x = number(a), let y = number(b) {
             if case .bool(let r) = try arithmetic(.equal, x, y) { return r }
         }
@@ -351,10 +355,21 @@ extension Interpreter {
         }
     }
 
+    /// Items compare as Python's lists do: the same object is equal to itself without a look
+    /// inside (so a list that contains itself equals itself).
     private func sequenceEqual(_ x: [Value], _ y: [Value]) throws -> Bool {
         guard x.count == y.count else { return false }
-        for (p, q) in zip(x, y) where !(try equal(p, q)) { return false }
+        for (p, q) in zip(x, y) where try !Self.identical(p, q) && !equal(p, q) { return false }
         return true
+    }
+
+    static func identical(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.list(let x), .list(let y)): return x === y
+        case (.dict(let x), .dict(let y)): return x === y
+        case (.object(let x), .object(let y)): return x === y
+        default: return false
+        }
     }
 
     func order(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Bool {

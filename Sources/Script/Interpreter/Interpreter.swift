@@ -13,12 +13,19 @@ public final class Interpreter: CallContext {
     var sourceLines: [Int: String] = [:]
     var file = ""
     var callDepth = 0
+    /// Nesting of the data `repr` and `==` are inside, held to the same limit as calls.
+    var reprDepth = 0
+    var compareDepth = 0
+    var reprInProgress = Set<ObjectIdentifier>()
+    /// Set when `repr` met data nested deeper than the limit (see `checkedRepr`).
+    var reprTooDeep = false
     var traceback: [TracebackEntry] = []
     var steps = 0
     var typeConstructors: [ObjectIdentifier: String] = [:]
     /// Active user-function calls, innermost last, with their first argument (for `super()`).
     var frames: [(function: Function, receiver: Value?)] = []
-    static let maxDepth = 150
+    /// Python's default recursion limit.
+    static let maxDepth = 1000
 
     public init(modules: ModuleRegistry) {
         self.modules = modules
@@ -377,6 +384,7 @@ public final class Interpreter: CallContext {
         if callDepth > Interpreter.maxDepth {
             throw ScriptError(kind: "RecursionError", message: "maximum recursion depth exceeded (\(Interpreter.maxDepth) nested calls)")
         }
+        try StackGuard.check()
         try checkDeadline()
         let scope = Scope(parent: f.closure ?? globalScope)
         let params = f.parameters

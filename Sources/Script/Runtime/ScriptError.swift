@@ -56,7 +56,22 @@ public struct ScriptError: Error, CustomStringConvertible, @unchecked Sendable {
         var lines: [String] = []
         if !traceback.isEmpty {
             lines.append("Traceback (most recent call last):")
-            for t in traceback { lines.append("  \(t.location): in \(t.function)") }
+            // Python shows a line repeated more than three times once, then how often it repeats.
+            var previous = "", repeats = 0
+            func flush() { if repeats > 3 { lines.append("  [Previous line repeated \(repeats - 3) more times]") } }
+            for t in traceback {
+                let line = "  \(t.location): in \(t.function)"
+                if line == previous {
+                    repeats += 1
+                    if repeats <= 3 { lines.append(line) }
+                    continue
+                }
+                flush()
+                previous = line
+                repeats = 1
+                lines.append(line)
+            }
+            flush()
         }
         lines.append(headline)
         if let src = sourceLine, let loc = location {

@@ -16,6 +16,51 @@ public enum Value: @unchecked Sendable {
 public final class ListStorage {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
+
+    /// Frees nested lists and dicts with a loop instead of recursion, so a list nested a million
+    /// deep (`l = [l]` in a loop) cannot overflow the stack when it goes.
+    deinit { Value.releaseIteratively(&items) }
+}
+
+extension Value {
+    /// Empties `values`, taking apart every list and dict only it holds one level at a time.
+    static func releaseIteratively(_ values: inout [Value]) {
+        guard values.contains(where: { if case .list = $0 { return true }; if case .dict = $0 { return true }; return false }) else { return }
+        var pending: [[Value]] = [values]
+        values = []
+        while var batch = pending.popLast() {
+            for i in batch.indices {
+                // Move the item out first, so that no copy of it is alive while its owner is asked.
+                var item = Value.none
+                swap(&item, &batch[i])
+                if var list = item.takeList() {
+                    if isKnownUniquelyReferenced(&list), !list.items.isEmpty {
+                        pending.append(list.items)
+                        list.items = []
+                    }
+                } else if var dict = item.takeDict() {
+                    if isKnownUniquelyReferenced(&dict) { pending.append(dict.takeAll()) }
+                } else if case .tuple(let t) = item {
+                    item = .none
+                    pending.append(t)
+                }
+            }
+        }
+    }
+
+    /// The list this value holds, leaving `.none` in its place.
+    mutating func takeList() -> ListStorage? {
+        guard case .list(let l) = self else { return nil }
+        self = .none
+        return l
+    }
+
+    /// The dict this value holds, leaving `.none` in its place.
+    mutating func takeDict() -> DictStorage? {
+        guard case .dict(let d) = self else { return nil }
+        self = .none
+        return d
+    }
 }
 
 /// A Python dict: insertion-ordered, keyed by hashable values.
@@ -57,6 +102,15 @@ public final class DictStorage {
     }
 
     public func removeAll() { keys = []; values = []; index = [:] }
+
+    /// Empties the dict, handing over its keys and values (for freeing without recursion).
+    func takeAll() -> [Value] {
+        let all = keys + values
+        removeAll()
+        return all
+    }
+
+    deinit { Value.releaseIteratively(&values) }
 
     /// Convenience for hosts: string-keyed lookup.
     public subscript(name: String) -> Value? { (try? get(.string(name))) ?? nil }

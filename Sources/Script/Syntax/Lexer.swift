@@ -266,7 +266,11 @@ struct Lexer {
             if c == "!" { throw error("invalid syntax: '!' is not an operator; use 'not'") }
             throw error("invalid character '\(c)' (U+\(String(c.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)))")
         }
-        if "([{".contains(c) { depth += 1 }
+        if "([{".contains(c) {
+            depth += 1
+            // CPython's tokenizer stops at 200 open brackets; so do we, before any recursion.
+            if depth > 200 { throw error("too many nested parentheses") }
+        }
         if ")]}".contains(c) { depth = max(0, depth - 1) }
         i += 1
         add(.op, String(c), line: line, column: startColumn)

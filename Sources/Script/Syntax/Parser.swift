@@ -8,6 +8,20 @@ struct Parser {
     let firstLine: Int
     private var tokens: [Token]
     private var p = 0
+    /// Nesting of the recursive rules being parsed (unary chains, `not not …`, nested blocks,
+    /// lambdas), held under a limit so no source can overflow the parser's stack.
+    private var nesting = 0
+    static let maxNesting = 1000
+
+    private mutating func nest<T>(_ body: (inout Parser) throws -> T) throws -> T {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting {
+            throw ScriptError(kind: "RecursionError", message: "maximum recursion depth exceeded during compilation",
+                              location: SourceLocation(file: file, line: current.line, column: current.column))
+        }
+        return try body(&self)
+    }
 
     init(tokens: [Token], file: String, source: String, firstLine: Int) {
         self.tokens = tokens
@@ -89,6 +103,10 @@ struct Parser {
     }
 
     private mutating func block() throws -> [Stmt] {
+        try nest { try $0.blockBody() }
+    }
+
+    private mutating func blockBody() throws -> [Stmt] {
         try expect(":", "expected ':'\(describeCurrent())")
         if current.kind != .newline {
             return try simpleStatements()
@@ -392,6 +410,10 @@ struct Parser {
     }
 
     mutating func test() throws -> Expr {
+        try nest { try $0.testBody() }
+    }
+
+    private mutating func testBody() throws -> Expr {
         let l = loc
         if isName("lambda") {
             p += 1
@@ -439,7 +461,7 @@ struct Parser {
         if isName("not") {
             let l = loc
             p += 1
-            return Expr(.not(try notTest()), l)
+            return Expr(.not(try nest { try $0.notTest() }), l)
         }
         return try comparison()
     }
@@ -499,9 +521,9 @@ struct Parser {
         let l = loc
         if current.kind == .op {
             switch current.text {
-            case "-": p += 1; return Expr(.unary(.negate, try factor()), l)
-            case "+": p += 1; return Expr(.unary(.plus, try factor()), l)
-            case "~": p += 1; return Expr(.unary(.invert, try factor()), l)
+            case "-": p += 1; return Expr(.unary(.negate, try nest { try $0.factor() }), l)
+            case "+": p += 1; return Expr(.unary(.plus, try nest { try $0.factor() }), l)
+            case "~": p += 1; return Expr(.unary(.invert, try nest { try $0.factor() }), l)
             default: break
             }
         }
@@ -512,7 +534,7 @@ struct Parser {
         let base = try atomExpr()
         if isOp("**") {
             p += 1
-            return Expr(.binary(.power, base, try factor()), base.loc)
+            return Expr(.binary(.power, base, try nest { try $0.factor() }), base.loc)
         }
         return base
     }
