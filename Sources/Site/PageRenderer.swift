@@ -11,6 +11,18 @@ public enum PageRenderer {
 
     /// The page of `lesson` with the outputs `record` holds: a fresh run's, or a frozen one's.
     public static func page(lesson: Lesson, record: LessonRecord) -> String {
+        render(lesson: lesson, record: record).html
+    }
+
+    /// A lesson's page and the problems found while writing it: formulas that do not convert,
+    /// at the lesson's line and column. They show on the page in the formula's place; whoever
+    /// writes the site reports them and fails.
+    public struct Page: Sendable {
+        public var html: String
+        public var problems: [LessonDiagnostic]
+    }
+
+    public static func render(lesson: Lesson, record: LessonRecord) -> Page {
         var body = ""
         if !lesson.diagnostics.isEmpty {
             body += "<div class=\"problems\"><p>This lesson has errors in its experiment options; no block was run.</p><pre>"
@@ -18,10 +30,11 @@ public enum PageRenderer {
             body += "</pre></div>\n"
         }
         let records = Dictionary(record.blocks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var prose = ProseHTML(file: lesson.file, taken: lesson.experiments.map(\.id))
         for segment in lesson.segments {
             switch segment {
-            case .prose(let html, _):
-                body += html
+            case .prose(let content):
+                body += prose.blocks(content.blocks)
             case .code(let block):
                 body += codeHTML(block.code, language: block.language, classes: "code")
             case .experiment(let block):
@@ -41,7 +54,12 @@ public enum PageRenderer {
                 body += "</section>\n"
             }
         }
-        return document(title: lesson.title, body: body, stylesheet: "style.css")
+        if !prose.problems.isEmpty {
+            var box = "<div class=\"problems\"><p>This lesson has errors in its math; each shows in its formula's place.</p><pre>"
+            box += HTML.escape(prose.problems.map(\.description).joined(separator: "\n"))
+            body = box + "</pre></div>\n" + body
+        }
+        return Page(html: document(title: lesson.title, body: body, stylesheet: "style.css"), problems: prose.problems)
     }
 
     static func codeHTML(_ code: String, language: String, classes: String, label: String? = nil) -> String {
