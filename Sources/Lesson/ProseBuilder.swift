@@ -128,12 +128,13 @@ struct ProseBuilder {
     /// Inline Markdown parsed on its own (a table cell, the lines before a table): behind a
     /// private mark and a space, so that nothing at its start can open a block.
     mutating func fragment(_ markdown: String) -> [Prose.Inline] {
-        let mark = "\u{F0003} "
-        let doc = CMarkParser.document(mark + markdown)
+        guard !markdown.allSatisfy(\.isWhitespace) else { return [] }
+        let mark: Character = "\u{F0003}"
+        let doc = CMarkParser.document("\(mark) " + markdown)
         guard let paragraph = doc.children.first, paragraph.kind == .paragraph else { return [.text(markdown)] }
         var children = paragraph.children
-        if case .text(let s)? = children.first?.kind, s.hasPrefix(mark) {
-            children[0].kind = .text(String(s.dropFirst(mark.count)))
+        if case .text(let s)? = children.first?.kind, s.first == mark {
+            children[0].kind = .text(String(s.dropFirst(s.dropFirst().first == " " ? 2 : 1)))
         }
         return Self.trimmed(inlines(children))
     }
