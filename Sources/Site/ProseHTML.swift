@@ -37,7 +37,8 @@ struct ProseHTML {
                 var inner = blocks(item, tight: tight)
                 // A tight item's text sits right after <li>, as cmark writes it.
                 if tight, inner.hasSuffix("\n"), case .paragraph? = item.last { inner.removeLast() }
-                out += "<li>" + inner + "</li>\n"
+                let startsWithText = if tight, case .paragraph? = item.first { true } else { item.isEmpty }
+                out += (startsWithText ? "<li>" : "<li>\n") + inner + "</li>\n"
             }
             return out + "</\(tag)>\n"
         case .codeBlock(let info, let code):
