@@ -164,6 +164,28 @@ public enum PageRenderer {
     .problems { background: #fff5f5; border: 1px solid #f1b0b0; padding: .2rem 1rem; border-radius: 6px; }
     .parameters { font-size: .9em; color: #444; margin: .2rem 0; }
     .failed { color: #b31d28; font-size: .9em; }
+    h1, h2, h3, h4, h5, h6 { position: relative; scroll-margin-top: 1rem; }
+    .anchor { margin-left: .3em; font-weight: 400; color: #8c959f; text-decoration: none; opacity: 0; transition: opacity .15s; }
+    h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, h5:hover .anchor, h6:hover .anchor, .anchor:focus { opacity: 1; }
+    .anchor:hover { color: #0969da; }
+    @media (hover: none) { .anchor { opacity: .4; } }
+    math { font-family: math, "STIX Two Math", "Latin Modern Math", "DejaVu Math TeX Gyre", serif; font-size: 1.08em; }
+    .nowrap { white-space: nowrap; }
+    .math-display { display: block; margin: .9rem 0; overflow-x: auto; overflow-y: hidden; padding: .1rem 0; }
+    .math-error { display: inline-block; padding: 0 .35em; border: 1px solid #f1b0b0; border-radius: 4px; background: #fff5f5; color: #b31d28; font: 13px/1.5 ui-monospace, "DejaVu Sans Mono", monospace; white-space: pre-wrap; }
+    div.math-error { display: block; padding: .4rem .7rem; }
+    .table-wrap { margin: 1rem 0; overflow-x: auto; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: .35rem .75rem; border: 1px solid #d0d7de; vertical-align: top; }
+    thead th { background: #f5f7fa; font-weight: 600; text-align: start; }
+    tbody tr:nth-child(even) { background: #fafbfc; }
+    @media (max-width: 600px) { main { padding: .5rem 1rem 3rem; } th, td { padding: .3rem .5rem; } }
+    del { color: #6a737d; }
+    blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid #d0d7de; color: #57606a; }
+    code { font: .9em ui-monospace, "DejaVu Sans Mono", monospace; }
+    pre code { font: inherit; }
+    p code, li code, td code, th code, h1 code, h2 code, h3 code { padding: .1em .3em; background: #f0f2f5; border-radius: 4px; }
+    img { max-width: 100%; height: auto; }
     .kw { color: #d73a49; } .str { color: #032f62; } .num { color: #005cc5; } .com { color: #6a737d; font-style: italic; } .fn { color: #6f42c1; }
     """
 }

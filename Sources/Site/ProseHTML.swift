@@ -82,35 +82,98 @@ struct ProseHTML {
 
     mutating func inlines(_ inlines: [Prose.Inline]) -> String {
         var out = ""
-        for inline in inlines {
-            switch inline {
-            case .text(let s):
-                out += HTML.escape(s)
-            case .softBreak:
-                out += "\n"
-            case .lineBreak:
-                out += "<br />\n"
-            case .code(let s):
-                out += "<code>" + HTML.escape(s) + "</code>"
-            case .html:
-                out += "<!-- raw HTML omitted -->"
-            case .emphasis(let c):
-                out += "<em>" + self.inlines(c) + "</em>"
-            case .strong(let c):
-                out += "<strong>" + self.inlines(c) + "</strong>"
-            case .strikethrough(let c):
-                out += "<del>" + self.inlines(c) + "</del>"
-            case .link(let destination, let title, let c):
-                out += "<a href=\"\(HTML.href(destination))\"" + (title.isEmpty ? "" : " title=\"\(HTML.escape(title))\"") + ">"
-                out += self.inlines(c) + "</a>"
-            case .image(let source, let title, let alt):
-                out += "<img src=\"\(HTML.href(source))\" alt=\"\(HTML.escape(Prose.Inline.plainText(alt)))\""
-                out += (title.isEmpty ? "" : " title=\"\(HTML.escape(title))\"") + " />"
-            case .math(let formula):
-                out += math(formula, block: false)
+        for piece in Self.gluingMath(inlines) {
+            switch piece {
+            case .inline(let inline):
+                out += self.inline(inline)
+            case .glued(let group):
+                out += "<span class=\"nowrap\">" + group.map { self.inline($0) }.joined() + "</span>"
             }
         }
         return out
+    }
+
+    /// An inline, or inline math with the text touching it on either side (no space between).
+    enum Piece {
+        case inline(Prose.Inline)
+        case glued([Prose.Inline])
+    }
+
+    /// Chromium may break a line right before or after a `<math>` (an atomic inline), leaving a
+    /// period or a parenthesis alone at the start of a line: inline math and the text touching
+    /// it (no space between) are kept together.
+    static func gluingMath(_ inlines: [Prose.Inline]) -> [Piece] {
+        func isInlineMath(_ i: Prose.Inline?) -> Bool {
+            if case .math(let f)? = i { !f.display } else { false }
+        }
+        var pieces: [Piece] = []
+        for inline in inlines {
+            // The math the previous piece ends with, as a group to extend.
+            var group: [Prose.Inline]? = nil
+            switch pieces.last {
+            case .glued(let g)? where isInlineMath(g.last): group = g
+            case .inline(let i)? where isInlineMath(i): group = [i]
+            case .glued?, .inline?, nil: break
+            }
+            if isInlineMath(inline) {
+                // A group's text is the whole text node that touched its math: nothing but
+                // that text stands between the group and this math.
+                if case .glued(let g)? = pieces.last {
+                    pieces[pieces.count - 1] = .glued(g + [inline])
+                    continue
+                }
+                if let g = group {
+                    pieces[pieces.count - 1] = .glued(g + [inline])
+                    continue
+                }
+                if case .inline(.text(let s))? = pieces.last {
+                    let touching = String(s.reversed().prefix { !$0.isWhitespace }.reversed())
+                    if !touching.isEmpty {
+                        pieces[pieces.count - 1] = .inline(.text(String(s.dropLast(touching.count))))
+                        pieces.append(.glued([.text(touching), inline]))
+                        continue
+                    }
+                }
+            } else if case .text(let s) = inline, let g = group {
+                let touching = String(s.prefix { !$0.isWhitespace })
+                if !touching.isEmpty {
+                    pieces[pieces.count - 1] = .glued(g + [.text(touching)])
+                    if touching.count < s.count { pieces.append(.inline(.text(String(s.dropFirst(touching.count))))) }
+                    continue
+                }
+            }
+            pieces.append(.inline(inline))
+        }
+        return pieces
+    }
+
+    mutating func inline(_ inline: Prose.Inline) -> String {
+        switch inline {
+        case .text(let s):
+            return HTML.escape(s)
+        case .softBreak:
+            return "\n"
+        case .lineBreak:
+            return "<br />\n"
+        case .code(let s):
+            return "<code>" + HTML.escape(s) + "</code>"
+        case .html:
+            return "<!-- raw HTML omitted -->"
+        case .emphasis(let c):
+            return "<em>" + inlines(c) + "</em>"
+        case .strong(let c):
+            return "<strong>" + inlines(c) + "</strong>"
+        case .strikethrough(let c):
+            return "<del>" + inlines(c) + "</del>"
+        case .link(let destination, let title, let c):
+            let titled = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+            return "<a href=\"\(HTML.href(destination))\"\(titled)>" + inlines(c) + "</a>"
+        case .image(let source, let title, let alt):
+            let titled = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+            return "<img src=\"\(HTML.href(source))\" alt=\"\(HTML.escape(Prose.Inline.plainText(alt)))\"\(titled) />"
+        case .math(let formula):
+            return math(formula, block: false)
+        }
     }
 
     mutating func math(_ formula: MathFormula, block: Bool) -> String {

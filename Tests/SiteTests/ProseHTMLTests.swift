@@ -23,6 +23,14 @@ final class ProseHTMLTests: XCTestCase {
         XCTAssertEqual(html, "<p>Take <math><msub><mi>a</mi><mi>b</mi></msub><mo>∗</mo><msub><mi>c</mi><mi>d</mi></msub><mo>∗</mo></math> now.</p>\n")
     }
 
+    func testPunctuationTouchingInlineMathStaysOnItsLine() {
+        XCTAssertEqual(body("Under $L_1$. Or ($a$,$b$) and $c$\n"), """
+        <p>Under <span class="nowrap"><math><msub><mi>L</mi><mn>1</mn></msub></math>.</span> \
+        Or <span class="nowrap">(<math><mi>a</mi></math>,<math><mi>b</mi></math>)</span> and <math><mi>c</mi></math></p>
+
+        """)
+    }
+
     func testDisplayMathIsABlockOutsideParagraphs() {
         let html = body("Before\n$$\nx^2\n$$\nafter.\n")
         XCTAssertEqual(html, """
