@@ -173,3 +173,27 @@ final class ProseHTMLTests: XCTestCase {
         """)
     }
 }
+
+/// Odd input gives a page, never a crash.
+final class ProseRobustnessTests: XCTestCase {
+    private func page(_ source: String) -> String {
+        PageRenderer.page(lesson: LessonParser.parse(file: "odd.md", source: source), record: LessonRecord(lesson: "odd.md", blocks: []))
+    }
+
+    func testDeepNestingIsFlattenedNotOverflowingTheStack() {
+        let quotes = page(String(repeating: "> ", count: 20_000) + "deep *text*\n")
+        XCTAssertTrue(quotes.contains("deep text"), String(quotes.suffix(500)))
+        let lists = page((0..<1_000).map { String(repeating: " ", count: $0 * 2) + "- item \($0)" }.joined(separator: "\n"))
+        XCTAssertTrue(lists.contains("item 999"))
+        let emphasis = page(String(repeating: "*a ", count: 20_000) + String(repeating: "a*", count: 20_000) + "\n")
+        XCTAssertTrue(emphasis.contains("<em>"))
+        let links = page(String(repeating: "[", count: 20_000) + "x" + String(repeating: "](u)", count: 20_000) + "\n")
+        XCTAssertTrue(links.contains("x"))
+    }
+
+    func testUnclosedAndStrayDelimiters() {
+        for source in ["$", "$$", "$$\n", "$x", "a $$ b", "~~", "~~a", "| a |\n|", "|\n|-|", "| a |\n| - |\n| $x$ |", "```math\n", "$$\\\\$$", "$\\$", "\u{F0000}99\u{F0001}", "\u{F0002}\n\u{F0002}"] {
+            XCTAssertTrue(page(source).contains("</main>"), source)
+        }
+    }
+}
