@@ -10,11 +10,13 @@ enum MathPlaceholders {
     static let close: Character = "\u{F0001}"
     /// Starts each line that a formula spilled onto.
     static let continuation: Character = "\u{F0002}"
+    /// Stands for `\~`: cmark joins an escaped character to the text around it, after which
+    /// `\~~` could no longer be told from `~~` opening strikethrough.
+    static let escapedTilde: Character = "\u{F0004}"
 
     /// The lesson with its formulas replaced, and the formulas by number.
     static func substitute(_ source: String) -> (text: String, formulas: [MathFormula]) {
         let spans = MathSpans.find(in: source)
-        guard !spans.isEmpty else { return (source, []) }
         var formulas: [MathFormula] = []
         var text = ""
         var cursor = source.startIndex
@@ -32,7 +34,7 @@ enum MathPlaceholders {
             cursor = end
         }
         for span in spans {
-            text += source[cursor..<span.range.lowerBound]
+            text += hidingEscapedTildes(source[cursor..<span.range.lowerBound])
             advance(to: span.texStart)
             let written = String(source[span.range])
             formulas.append(MathFormula(tex: span.tex, display: span.display, line: line, column: column, source: written))
@@ -43,8 +45,26 @@ enum MathPlaceholders {
             text += String(repeating: "\n" + String(continuation), count: breaks)
             advance(to: span.range.upperBound)
         }
-        text += source[cursor...]
+        text += hidingEscapedTildes(source[cursor...])
         return (text, formulas)
+    }
+
+    /// `text` with each `\~` (that is not an escaped backslash before a tilde) as `escapedTilde`.
+    static func hidingEscapedTildes(_ text: Substring) -> String {
+        guard text.contains("\\~") else { return String(text) }
+        var out = ""
+        var i = text.startIndex
+        while i < text.endIndex {
+            let next = text.index(after: i)
+            if text[i] == "\\", next < text.endIndex, text[next] == "~" || text[next] == "\\" {
+                if text[next] == "~" { out.append(escapedTilde) } else { out += "\\\\" }
+                i = text.index(after: next)
+            } else {
+                out.append(text[i])
+                i = next
+            }
+        }
+        return out
     }
 
     /// A piece of text that may hold placeholders.
@@ -87,9 +107,10 @@ enum MathPlaceholders {
     }
 
     /// `text` with each placeholder (and the continuation marks it left) put back as the
-    /// formula was written: for code, URLs and anything else that is not prose.
-    static func restore(_ text: String, _ formulas: [MathFormula]) -> String {
-        guard text.contains(open) || text.contains(continuation) else { return text }
+    /// formula was written: for code, URLs and anything else that is not prose. An escaped
+    /// tilde becomes `tilde`: `\~` as written in code, `~` where cmark reads escapes.
+    static func restore(_ text: String, _ formulas: [MathFormula], tilde: String = "\\~") -> String {
+        guard text.contains(open) || text.contains(continuation) || text.contains(escapedTilde) else { return text }
         var out = ""
         for piece in pieces(text) {
             switch piece {
@@ -100,24 +121,9 @@ enum MathPlaceholders {
             case .text(let s):
                 // The line breaks are in the formula's source already.
                 out += s.replacingAll("\n\(continuation)", with: "").filter { $0 != continuation }
+                    .replacingAll(String(escapedTilde), with: tilde)
             }
         }
-        return out
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (Foundation-free).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        out += rest
         return out
     }
 }

@@ -79,12 +79,3 @@ enum PipeTable {
         return false
     }
 }
-
-extension StringProtocol {
-    /// Without the spaces and tabs at either end.
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
-    }
-}

@@ -19,6 +19,12 @@ struct ProseBuilder {
         MathPlaceholders.restore(text, formulas)
     }
 
+    /// A link's destination or title: its math as written, its escaped tildes unescaped (as
+    /// cmark unescapes all others there).
+    func restoredUnescaped(_ text: String) -> String {
+        MathPlaceholders.restore(text, formulas, tilde: "~")
+    }
+
     // MARK: Blocks
 
     mutating func blocks(_ node: CMarkNode) -> [Prose.Block] {
@@ -164,14 +170,19 @@ struct ProseBuilder {
             case .emphasis: out.append(.emphasis(inlines(node.children)))
             case .strong: out.append(.strong(inlines(node.children)))
             case .link(let url, let title):
-                out.append(.link(destination: restored(url), title: restored(title), inlines(node.children)))
+                out.append(.link(destination: restoredUnescaped(url), title: restoredUnescaped(title), inlines(node.children)))
             case .image(let url, let title):
-                out.append(.image(source: restored(url), title: restored(title), alt: inlines(node.children)))
+                out.append(.image(source: restoredUnescaped(url), title: restoredUnescaped(title), alt: inlines(node.children)))
             case .document, .blockQuote, .item, .paragraph, .thematicBreak, .list, .codeBlock, .heading, .custom:
                 out += inlines(node.children)
             }
         }
-        return Strikethrough.apply(Self.withoutContinuations(out))
+        // An escaped tilde is still its private mark here, so `\~~` opens nothing.
+        let struck = Strikethrough.apply(Self.withoutContinuations(out)).map { inline -> Prose.Inline in
+            guard case .text(let s) = inline, s.contains(MathPlaceholders.escapedTilde) else { return inline }
+            return .text(s.replacingAll(String(MathPlaceholders.escapedTilde), with: "~"))
+        }
+        return Strikethrough.merged(struck)
     }
 
     /// Drops the lines a multi-line formula left behind: the break before each continuation
@@ -188,7 +199,7 @@ struct ProseBuilder {
             let rest = s.filter { $0 != mark }
             if !rest.isEmpty { out.append(.text(rest)) }
         }
-        return Strikethrough.merged(out)
+        return out
     }
 
     /// `line` without the Characters that fill its first `count` UTF-8 bytes.

@@ -39,13 +39,12 @@ enum Strikethrough {
                 out.append(.inline(.text("~~")))
             }
         }
-        let result = out.map { item -> Prose.Inline in
+        return out.map { item -> Prose.Inline in
             switch item {
             case .inline(let i): i
             case .delimiter: .text("~~")
             }
         }
-        return merged(result)
     }
 
     /// The character next to a run of tildes that lies in a neighbouring inline: a break counts

@@ -100,9 +100,9 @@ final class LessonMathTests: XCTestCase {
         XCTAssertEqual(blocks("Use `$x_1$` and \\$5, not $y$.\n"), [
             .paragraph([.text("Use "), .code("$x_1$"), .text(" and $5, not "), .math(formula("y", 1, 27)), .text(".")]),
         ])
-        let lesson = LessonParser.parse(file: "m.md", source: "```python\nprice = '$a$ and $b$'\n```\n")
+        let lesson = LessonParser.parse(file: "m.md", source: "```python\nprice = '$a$ and $b$' + '\\~~'\n```\n")
         guard case .code(let code) = lesson.segments[0] else { return XCTFail() }
-        XCTAssertEqual(code.code, "price = '$a$ and $b$'\n")
+        XCTAssertEqual(code.code, "price = '$a$ and $b$' + '\\~~'\n")
         XCTAssertTrue(lesson.math.isEmpty)
     }
 

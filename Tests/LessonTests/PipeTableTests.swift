@@ -116,6 +116,10 @@ final class PipeTableTests: XCTestCase {
         XCTAssertEqual(blocks("a ~~ b ~~ c\n"), [.paragraph([.text("a ~~ b ~~ c")])])
         XCTAssertEqual(blocks("~a~ and ~~~b~~~\n"), [.paragraph([.text("~a~ and ~~~b~~~")])])
         XCTAssertEqual(blocks("`~~a~~` ~~b\n"), [.paragraph([.code("~~a~~"), .text(" ~~b")])])
+        XCTAssertEqual(blocks("\\~~a~~ and ~~b\\~~\n"), [.paragraph([.text("~~a~~ and ~~b~~")])])
+        XCTAssertEqual(blocks("`\\~~x` [\\~](/\\~u)\n"), [.paragraph([.code("\\~~x"), .text(" "), .link(destination: "/~u", title: "", [.text("~")])])])
+        XCTAssertEqual(blocks("\\\\~~a~~\n"), [.paragraph([.text("\\"), .strikethrough([.text("a")])])])
+        XCTAssertEqual(blocks("~~a\nb~~\n"), [.paragraph([.strikethrough([.text("a"), .softBreak, .text("b")])])])
     }
 
     func testStrikethroughInACell() {
