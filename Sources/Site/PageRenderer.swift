@@ -2,7 +2,7 @@ import Foundation
 import Lesson
 import Notebook
 
-/// Renders a lesson and its run into one HTML page: prose as cmark rendered it, code shown,
+/// Renders a lesson and its run into one HTML page: its prose (see `ProseHTML`), code shown,
 /// and each experiment block followed by its outputs.
 public enum PageRenderer {
     public static func page(_ run: LessonRun) -> String {
@@ -24,11 +24,6 @@ public enum PageRenderer {
 
     public static func render(lesson: Lesson, record: LessonRecord) -> Page {
         var body = ""
-        if !lesson.diagnostics.isEmpty {
-            body += "<div class=\"problems\"><p>This lesson has errors in its experiment options; no block was run.</p><pre>"
-            body += HTML.escape(lesson.diagnostics.map(\.description).joined(separator: "\n"))
-            body += "</pre></div>\n"
-        }
         let records = Dictionary(record.blocks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var prose = ProseHTML(file: lesson.file, taken: lesson.experiments.map(\.id))
         for segment in lesson.segments {
@@ -54,12 +49,17 @@ public enum PageRenderer {
                 body += "</section>\n"
             }
         }
-        if !prose.problems.isEmpty {
-            var box = "<div class=\"problems\"><p>This lesson has errors in its math; each shows in its formula's place.</p><pre>"
-            box += HTML.escape(prose.problems.map(\.description).joined(separator: "\n"))
-            body = box + "</pre></div>\n" + body
-        }
+        // The problems head the page; the math's are known once the prose is written.
+        body = problemsHTML("This lesson has errors in its experiment options; no block was run.", lesson.diagnostics)
+            + problemsHTML("This lesson has errors in its math; each shows in its formula's place.", prose.problems)
+            + body
         return Page(html: document(title: lesson.title, body: body, stylesheet: "style.css"), problems: prose.problems)
+    }
+
+    static func problemsHTML(_ headline: String, _ problems: [LessonDiagnostic]) -> String {
+        guard !problems.isEmpty else { return "" }
+        return "<div class=\"problems\"><p>\(HTML.escape(headline))</p><pre>"
+            + HTML.escape(problems.map(\.description).joined(separator: "\n")) + "</pre></div>\n"
     }
 
     static func codeHTML(_ code: String, language: String, classes: String, label: String? = nil) -> String {
