@@ -3,71 +3,19 @@ import CCMark
 import Glibc
 #endif
 
-/// The one type that touches libcmark. It parses CommonMark into plain Swift values and renders
-/// Markdown fragments to HTML; no cmark pointer escapes it.
-public enum CMarkParser {
-    /// A top-level block of a CommonMark document as plain values.
-    public struct Block: Sendable {
-        public enum Kind: Sendable, Equatable {
-            case heading(level: Int)
-            case codeBlock(info: String, fenced: Bool)
-            case other(String)
-        }
-        public var kind: Kind
-        /// The block's own HTML, rendered by cmark (safe mode: raw HTML is omitted).
-        public var html: String
-        /// Text content: the literal of a code block, the plain text of a heading.
-        public var text: String
-        public var startLine: Int
-        public var startColumn: Int
-        public var endLine: Int
-    }
+/// The one type that touches libcmark. It parses CommonMark and copies cmark's tree into
+/// `CMarkNode` values; no cmark pointer escapes it.
+enum CMarkParser {
+    /// Deeper nodes are flattened to their text, so that walking the tree (here and in every
+    /// renderer) stays far from the stack's end whatever a lesson nests.
+    static let maxDepth = 200
 
-    /// Parses `markdown` and returns its top-level blocks in order. Never fails: CommonMark
-    /// gives every input a meaning.
-    public static func topLevelBlocks(_ markdown: String) -> [Block] {
-        guard let doc = parse(markdown) else { return [] }
+    /// The document node of `markdown`. Never fails: CommonMark gives every input a meaning.
+    static func document(_ markdown: String) -> CMarkNode {
+        let empty = CMarkNode(kind: .document, children: [], startLine: 1, startColumn: 1, endLine: 1)
+        guard let doc = parse(markdown) else { return empty }
         defer { cmark_node_free(doc) }
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-
-        var blocks: [Block] = []
-        var node = cmark_node_first_child(doc)
-        while let n = node {
-            let start = Int(cmark_node_get_start_line(n))
-            let kind: Block.Kind
-            var text = ""
-            switch cmark_node_get_type(n) {
-            case CMARK_NODE_HEADING:
-                kind = .heading(level: Int(cmark_node_get_heading_level(n)))
-                text = plainText(n)
-            case CMARK_NODE_CODE_BLOCK:
-                let info = cmark_node_get_fence_info(n).map { String(cString: $0) } ?? ""
-                // cmark 0.30 has no fencing accessor: a fenced block's first line starts with ``` or ~~~.
-                let first = start - 1 < lines.count && start >= 1 ? lines[start - 1] : ""
-                let trimmed = first.drop(while: { $0 == " " })
-                let fenced = trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
-                kind = .codeBlock(info: info, fenced: fenced)
-                text = cmark_node_get_literal(n).map { String(cString: $0) } ?? ""
-            default:
-                kind = .other(cmark_node_get_type_string(n).map { String(cString: $0) } ?? "block")
-            }
-            blocks.append(Block(
-                kind: kind,
-                html: renderHTML(n),
-                text: text,
-                startLine: start,
-                startColumn: Int(cmark_node_get_start_column(n)),
-                endLine: Int(cmark_node_get_end_line(n))))
-            node = cmark_node_next(n)
-        }
-        return blocks
-    }
-
-    /// Renders a Markdown fragment to HTML with cmark's safe defaults.
-    public static func html(_ markdown: String) -> String {
-        guard let doc = parse(markdown) else { return "" }
-        defer { cmark_node_free(doc) }
-        return renderHTML(doc)
+        return copy(doc, depth: 0)
     }
 
     private static func parse(_ markdown: String) -> OpaquePointer? {
@@ -81,19 +29,70 @@ public enum CMarkParser {
         }
     }
 
-    private static func renderHTML(_ node: OpaquePointer) -> String {
-        guard let cstr = cmark_render_html(node, CMARK_OPT_DEFAULT) else { return "" }
-        defer { free(cstr) }
-        return String(cString: cstr)
+    private static func copy(_ n: OpaquePointer, depth: Int) -> CMarkNode {
+        let kind = self.kind(n)
+        var children: [CMarkNode] = []
+        if depth >= maxDepth, cmark_node_first_child(n) != nil {
+            let text = CMarkNode(kind: .text(flatText(n)), children: [], startLine: 0, startColumn: 0, endLine: 0)
+            children = kind.isBlock && kind != .paragraph && !kind.isHeading
+                ? [CMarkNode(kind: .paragraph, children: [text], startLine: 0, startColumn: 0, endLine: 0)] : [text]
+        } else {
+            var child = cmark_node_first_child(n)
+            while let c = child {
+                children.append(copy(c, depth: depth + 1))
+                child = cmark_node_next(c)
+            }
+        }
+        return CMarkNode(
+            kind: kind, children: children,
+            startLine: Int(cmark_node_get_start_line(n)), startColumn: Int(cmark_node_get_start_column(n)),
+            endLine: Int(cmark_node_get_end_line(n)))
     }
 
-    private static func plainText(_ node: OpaquePointer) -> String {
+    private static func kind(_ n: OpaquePointer) -> CMarkNode.Kind {
+        func string(_ p: UnsafePointer<CChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+        let type = cmark_node_get_type(n)
+        // cmark's node types are a C enum, which Swift cannot switch over exhaustively.
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST:
+            return .list(ordered: cmark_node_get_list_type(n) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(n)), tight: cmark_node_get_list_tight(n) != 0)
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(info: string(cmark_node_get_fence_info(n)), literal: string(cmark_node_get_literal(n)))
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(n)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(n)))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(n)))
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link(url: string(cmark_node_get_url(n)), title: string(cmark_node_get_title(n)))
+        case CMARK_NODE_IMAGE: return .image(url: string(cmark_node_get_url(n)), title: string(cmark_node_get_title(n)))
+        default: return .custom  // custom nodes: the parser never makes them
+        }
+    }
+
+    /// The literal text under `n`, gathered with cmark's iterator (no recursion).
+    private static func flatText(_ n: OpaquePointer) -> String {
+        guard let iter = cmark_iter_new(n) else { return "" }
+        defer { cmark_iter_free(iter) }
         var out = ""
-        var child = cmark_node_first_child(node)
-        while let c = child {
-            if let lit = cmark_node_get_literal(c) { out += String(cString: lit) }
-            out += plainText(c)
-            child = cmark_node_next(c)
+        while cmark_iter_next(iter) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iter), cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK,
+               let literal = cmark_node_get_literal(node) {
+                out += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                out += " "
+            }
         }
         return out
     }

@@ -7,13 +7,18 @@ public struct Lesson: Sendable {
     public var segments: [Segment]
     /// Problems found while reading the lesson (bad block options); reported before anything runs.
     public var diagnostics: [LessonDiagnostic]
+    /// Every formula of the prose, in the order of the lesson, with where its TeX starts. The
+    /// lesson does not read TeX: whoever converts it reports its errors at these places.
+    public var math: [MathFormula]
 
-    public init(file: String, source: String, title: String, segments: [Segment], diagnostics: [LessonDiagnostic]) {
+    public init(file: String, source: String, title: String, segments: [Segment], diagnostics: [LessonDiagnostic],
+                math: [MathFormula] = []) {
         self.file = file
         self.source = source
         self.title = title
         self.segments = segments
         self.diagnostics = diagnostics
+        self.math = math
     }
 
     public var experiments: [ExperimentBlock] {
@@ -27,8 +32,8 @@ public struct Lesson: Sendable {
 }
 
 public enum Segment: Sendable {
-    /// Prose (and any non-experiment Markdown), already rendered to HTML by cmark.
-    case prose(html: String, line: Int)
+    /// Prose (and any other Markdown that is not code): headings, paragraphs, lists, tables, math.
+    case prose(Prose)
     /// A fenced or indented code block that is shown, not run.
     case code(CodeBlock)
     case experiment(ExperimentBlock)

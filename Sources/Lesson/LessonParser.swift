@@ -5,51 +5,71 @@ public enum LessonParser {
         var segments: [Segment] = []
         var diagnostics: [LessonDiagnostic] = []
         var title: String?
-        var pendingHTML = ""
+        var pending: [Prose.Block] = []
         var pendingLine = 0
         var experimentCount = 0
         var seenIDs: [String: Int] = [:]
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Math is found before cmark reads the lesson, so that `_` and `*` in a formula are
+        // never emphasis; each formula waits behind a placeholder that keeps every line's number.
+        let (parsed, formulas) = MathPlaceholders.substitute(source)
+        var prose = ProseBuilder(parsedText: parsed, formulas: formulas)
 
         func flushProse() {
-            if !pendingHTML.isEmpty { segments.append(.prose(html: pendingHTML, line: pendingLine)) }
-            pendingHTML = ""
+            if !pending.isEmpty { segments.append(.prose(Prose(blocks: pending, line: pendingLine))) }
+            pending = []
+        }
+        func appendProse(_ blocks: [Prose.Block], line: Int) {
+            if pending.isEmpty { pendingLine = line }
+            pending += blocks
         }
 
-        for block in CMarkParser.topLevelBlocks(source) {
-            switch block.kind {
-            case .codeBlock(let info, let fenced) where fenced && isExperiment(info):
-                flushProse()
-                experimentCount += 1
-                let fenceText = block.startLine >= 1 && block.startLine <= lines.count ? String(lines[block.startLine - 1]) : ""
-                let fenceIndent = fenceText.prefix(while: { $0 == " " }).count
-                let infoColumn = infoStartColumn(fenceText)
-                let (options, problems) = parseOptions(info, line: block.startLine, infoColumn: infoColumn, file: file)
-                diagnostics += problems
-                let id = options.id ?? "block-\(experimentCount)"
-                if let other = seenIDs[id] {
-                    diagnostics.append(LessonDiagnostic(file: file, line: block.startLine, column: infoColumn,
-                        message: "duplicate experiment id '\(id)' (first used on line \(other))"))
+        for node in CMarkParser.document(parsed).children {
+            switch node.kind {
+            case .codeBlock(let info, let literal):
+                let fenceText = node.startLine >= 1 && node.startLine <= lines.count ? String(lines[node.startLine - 1]) : ""
+                let opening = fenceText.drop(while: { $0 == " " })
+                let fenced = opening.hasPrefix("```") || opening.hasPrefix("~~~")
+                let code = prose.restored(literal)
+                if fenced && isExperiment(info) {
+                    flushProse()
+                    experimentCount += 1
+                    let fenceIndent = fenceText.prefix(while: { $0 == " " }).count
+                    let infoColumn = infoStartColumn(fenceText)
+                    let (options, problems) = parseOptions(info, line: node.startLine, infoColumn: infoColumn, file: file)
+                    diagnostics += problems
+                    let id = options.id ?? "block-\(experimentCount)"
+                    if let other = seenIDs[id] {
+                        diagnostics.append(LessonDiagnostic(file: file, line: node.startLine, column: infoColumn,
+                            message: "duplicate experiment id '\(id)' (first used on line \(other))"))
+                    }
+                    seenIDs[id] = node.startLine
+                    segments.append(.experiment(ExperimentBlock(
+                        id: id, options: options, code: code, fenceLine: node.startLine,
+                        codeLine: node.startLine + 1, codeColumn: fenceIndent + 1)))
+                } else if info.split(separator: " ", maxSplits: 1).first == "math" {
+                    appendProse(prose.blocks(node), line: node.startLine)
+                } else {
+                    flushProse()
+                    let language = info.split(separator: " ").first.map(String.init) ?? ""
+                    segments.append(.code(CodeBlock(language: language, code: code, line: node.startLine)))
                 }
-                seenIDs[id] = block.startLine
-                segments.append(.experiment(ExperimentBlock(
-                    id: id, options: options, code: block.text, fenceLine: block.startLine,
-                    codeLine: block.startLine + 1, codeColumn: fenceIndent + 1)))
-            case .codeBlock(let info, _):
-                flushProse()
-                let language = info.split(separator: " ").first.map(String.init) ?? ""
-                segments.append(.code(CodeBlock(language: language, code: block.text, line: block.startLine)))
             case .heading(let level):
-                if title == nil, level == 1 { title = block.text }
-                fallthrough
-            case .other:
-                if pendingHTML.isEmpty { pendingLine = block.startLine }
-                pendingHTML += block.html
+                let blocks = prose.blocks(node)
+                if title == nil, level == 1, case .heading(_, let text)? = blocks.first {
+                    title = Prose.Inline.plainText(text)
+                }
+                appendProse(blocks, line: node.startLine)
+            case .document, .blockQuote, .item, .htmlBlock, .paragraph, .thematicBreak, .list,
+                 .text, .softBreak, .lineBreak, .htmlInline, .emphasis, .strong, .code, .link, .image, .custom:
+                appendProse(prose.blocks(node), line: node.startLine)
             }
         }
         flushProse()
         let fallback = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
-        return Lesson(file: file, source: source, title: title ?? fallback, segments: segments, diagnostics: diagnostics)
+        let math = prose.math.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        return Lesson(file: file, source: source, title: title ?? fallback, segments: segments,
+                      diagnostics: diagnostics, math: math)
     }
 
     static func isExperiment(_ info: String) -> Bool {

@@ -2,7 +2,7 @@ import Foundation
 import Lesson
 import Notebook
 
-/// Renders a lesson and its run into one HTML page: prose as cmark rendered it, code shown,
+/// Renders a lesson and its run into one HTML page: its prose (see `ProseHTML`), code shown,
 /// and each experiment block followed by its outputs.
 public enum PageRenderer {
     public static func page(_ run: LessonRun) -> String {
@@ -11,17 +11,25 @@ public enum PageRenderer {
 
     /// The page of `lesson` with the outputs `record` holds: a fresh run's, or a frozen one's.
     public static func page(lesson: Lesson, record: LessonRecord) -> String {
+        render(lesson: lesson, record: record).html
+    }
+
+    /// A lesson's page and the problems found while writing it: formulas that do not convert,
+    /// at the lesson's line and column. They show on the page in the formula's place; whoever
+    /// writes the site reports them and fails.
+    public struct Page: Sendable {
+        public var html: String
+        public var problems: [LessonDiagnostic]
+    }
+
+    public static func render(lesson: Lesson, record: LessonRecord) -> Page {
         var body = ""
-        if !lesson.diagnostics.isEmpty {
-            body += "<div class=\"problems\"><p>This lesson has errors in its experiment options; no block was run.</p><pre>"
-            body += HTML.escape(lesson.diagnostics.map(\.description).joined(separator: "\n"))
-            body += "</pre></div>\n"
-        }
         let records = Dictionary(record.blocks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var prose = ProseHTML(file: lesson.file, taken: lesson.experiments.map(\.id))
         for segment in lesson.segments {
             switch segment {
-            case .prose(let html, _):
-                body += html
+            case .prose(let content):
+                body += prose.blocks(content.blocks)
             case .code(let block):
                 body += codeHTML(block.code, language: block.language, classes: "code")
             case .experiment(let block):
@@ -41,7 +49,17 @@ public enum PageRenderer {
                 body += "</section>\n"
             }
         }
-        return document(title: lesson.title, body: body, stylesheet: "style.css")
+        // The problems head the page; the math's are known once the prose is written.
+        body = problemsHTML("This lesson has errors in its experiment options; no block was run.", lesson.diagnostics)
+            + problemsHTML("This lesson has errors in its math; each shows in its formula's place.", prose.problems)
+            + body
+        return Page(html: document(title: lesson.title, body: body, stylesheet: "style.css"), problems: prose.problems)
+    }
+
+    static func problemsHTML(_ headline: String, _ problems: [LessonDiagnostic]) -> String {
+        guard !problems.isEmpty else { return "" }
+        return "<div class=\"problems\"><p>\(HTML.escape(headline))</p><pre>"
+            + HTML.escape(problems.map(\.description).joined(separator: "\n")) + "</pre></div>\n"
     }
 
     static func codeHTML(_ code: String, language: String, classes: String, label: String? = nil) -> String {
@@ -146,6 +164,28 @@ public enum PageRenderer {
     .problems { background: #fff5f5; border: 1px solid #f1b0b0; padding: .2rem 1rem; border-radius: 6px; }
     .parameters { font-size: .9em; color: #444; margin: .2rem 0; }
     .failed { color: #b31d28; font-size: .9em; }
+    h1, h2, h3, h4, h5, h6 { position: relative; scroll-margin-top: 1rem; }
+    .anchor { margin-left: .3em; font-weight: 400; color: #8c959f; text-decoration: none; opacity: 0; transition: opacity .15s; }
+    h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, h5:hover .anchor, h6:hover .anchor, .anchor:focus { opacity: 1; }
+    .anchor:hover { color: #0969da; }
+    @media (hover: none) { .anchor { opacity: .4; } }
+    math { font-family: math, "STIX Two Math", "Latin Modern Math", "DejaVu Math TeX Gyre", serif; font-size: 1.08em; }
+    .nowrap { white-space: nowrap; }
+    .math-display { display: block; margin: .9rem 0; overflow-x: auto; overflow-y: hidden; padding: .1rem 0; }
+    .math-error { display: inline-block; padding: 0 .35em; border: 1px solid #f1b0b0; border-radius: 4px; background: #fff5f5; color: #b31d28; font: 13px/1.5 ui-monospace, "DejaVu Sans Mono", monospace; white-space: pre-wrap; }
+    div.math-error { display: block; padding: .4rem .7rem; }
+    .table-wrap { margin: 1rem 0; overflow-x: auto; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: .35rem .75rem; border: 1px solid #d0d7de; vertical-align: top; }
+    thead th { background: #f5f7fa; font-weight: 600; text-align: start; }
+    tbody tr:nth-child(even) { background: #fafbfc; }
+    @media (max-width: 600px) { main { padding: .5rem 1rem 3rem; } th, td { padding: .3rem .5rem; } }
+    del { color: #6a737d; }
+    blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid #d0d7de; color: #57606a; }
+    code { font: .9em ui-monospace, "DejaVu Sans Mono", monospace; }
+    pre code { font: inherit; }
+    p code, li code, td code, th code, h1 code, h2 code, h3 code { padding: .1em .3em; background: #f0f2f5; border-radius: 4px; }
+    img { max-width: 100%; height: auto; }
     .kw { color: #d73a49; } .str { color: #032f62; } .num { color: #005cc5; } .com { color: #6a737d; font-style: italic; } .fn { color: #6f42c1; }
     """
 }

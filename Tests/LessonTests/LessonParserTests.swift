@@ -48,18 +48,20 @@ final class LessonParserTests: XCTestCase {
         XCTAssertEqual(code[0].line, 10)
     }
 
-    func testProseIsRenderedByCmark() {
+    func testProseIsParsedByCmarkIntoATree() {
         let lesson = LessonParser.parse(file: "moons.md", source: source)
-        guard case .prose(let html, let line) = lesson.segments[0] else { return XCTFail("expected prose first") }
-        XCTAssertEqual(line, 1)
-        XCTAssertTrue(html.contains("<h1>Moons</h1>"), html)
-        XCTAssertTrue(html.contains("<em>prose</em>"), html)
+        guard case .prose(let prose) = lesson.segments[0] else { return XCTFail("expected prose first") }
+        XCTAssertEqual(prose.line, 1)
+        XCTAssertEqual(prose.blocks, [
+            .heading(level: 1, [.text("Moons")]),
+            .paragraph([.text("Some "), .emphasis([.text("prose")]), .text(" here.")]),
+        ])
     }
 
-    func testRawHTMLInProseIsOmitted() {
-        let lesson = LessonParser.parse(file: "x.md", source: "Hi <script>alert(1)</script>\n")
-        guard case .prose(let html, _) = lesson.segments[0] else { return XCTFail() }
-        XCTAssertFalse(html.contains("<script>"), html)
+    func testRawHTMLInProseIsKeptOnlyAsAMarkThatItWasThere() {
+        let lesson = LessonParser.parse(file: "x.md", source: "Hi <script>alert(1)</script>\n\n<div>\nblock\n</div>\n")
+        guard case .prose(let prose) = lesson.segments[0] else { return XCTFail() }
+        XCTAssertEqual(prose.blocks, [.paragraph([.text("Hi "), .html, .text("alert(1)"), .html]), .html])
     }
 
     func testUnknownOptionIsADiagnosticWithLineColumnAndSuggestion() {

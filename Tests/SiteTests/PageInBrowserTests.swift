@@ -78,4 +78,118 @@ final class PageInBrowserTests: XCTestCase {
         }
         XCTAssertGreaterThan(blue, 500, "the figure's line does not show in the page")
     }
+
+    // MARK: Math and tables
+
+    static let mathLessonSource = #"""
+    # Math and tables
+
+    The ridge penalty adds $\lambda \sum_i w_i^2$ to the loss, so a weight $w_j$ with
+    $|w_j| > 1$ costs more than it does under $L_1$. Prices like \$5 stay text, and so does
+    `$x$` in code. See [the data](#the-data).
+
+    $$
+    \begin{aligned}
+    \mathcal{L}(w) &= \frac{1}{n} \sum_{i=1}^{n} \left(y_i - \hat{y}_i\right)^2 + \lambda \lVert w \rVert_2^2 \\
+    \nabla_w \mathcal{L} &= -\frac{2}{n} X^\top (y - Xw) + 2 \lambda w
+    \end{aligned}
+    $$
+
+    ```math
+    \operatorname{softmax}(z)_k = \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}}
+    ```
+
+    ## The data
+
+    | Penalty | Term | Effect on $w$ | Keras |
+    |:--------|:----:|--------------:|-------|
+    | L2 | $\lambda \lVert w \rVert_2^2$ | shrinks | `l2(0.01)` |
+    | L1 | $\lambda \lVert w \rVert_1$ | zeroes some | `l1(0.01)` |
+    | none | $0$ | ~~nothing~~ | `None` \| default |
+
+    ## The data
+
+    A second heading with the same text gets its own id.
+    """#
+
+    /// Writes the math lesson's page with a script that checks it from inside the browser and
+    /// puts its findings in the DOM, where `--dump-dom` shows them.
+    func renderMathPage() throws -> URL {
+        let lesson = LessonParser.parse(file: "math.md", source: Self.mathLessonSource)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-math-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let page = PageRenderer.render(lesson: lesson, record: LessonRecord(lesson: lesson.file, blocks: []))
+        XCTAssertEqual(page.problems.map(\.description), [])
+        try page.html.write(to: dir.appendingPathComponent("math.html"), atomically: true, encoding: .utf8)
+        try PageRenderer.stylesheet.write(to: dir.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
+        let probe = """
+        <script>
+        // The text a reader sees, code aside (code may show dollars).
+        const prose = document.querySelector('main').cloneNode(true);
+        prose.querySelectorAll('code, pre').forEach(c => c.remove());
+        const maths = [...document.querySelectorAll('math')];
+        const report = {
+          math: maths.length,
+          mathML: maths.filter(m => m instanceof MathMLElement && m.getBoundingClientRect().width > 0).length,
+          display: document.querySelectorAll('math[display=block]').length,
+          displayInParagraph: [...document.querySelectorAll('math[display=block]')].filter(m => m.closest('p')).length,
+          rawTeX: (prose.textContent.match(/[$\\\\]/g) || []).join(''),
+          rows: [...document.querySelectorAll('table tbody tr')].map(r => r.children.length),
+          headerCells: document.querySelectorAll('table thead th').length,
+          aligned: [...document.querySelectorAll('table thead th')].map(c => getComputedStyle(c).textAlign),
+          del: document.querySelectorAll('td del').length,
+          ids: [...document.querySelectorAll('h1, h2')].map(h => h.id),
+          overflow: document.documentElement.scrollWidth > window.innerWidth,
+        };
+        document.body.setAttribute('data-report', JSON.stringify(report));
+        </script>
+        """
+        let html = try String(contentsOf: dir.appendingPathComponent("math.html"), encoding: .utf8)
+        try html.replacingOccurrences(of: "</body>", with: probe + "</body>")
+            .write(to: dir.appendingPathComponent("probe.html"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    /// The report the probe script left in the page at a window `width` pixels wide.
+    func report(_ dir: URL, width: Int) throws -> [String: Any] {
+        let dom = String(decoding: try chromium(["--window-size=\(width),900", "--dump-dom", dir.appendingPathComponent("probe.html").absoluteString]), as: UTF8.self)
+        guard let start = dom.range(of: "data-report=\""), let end = dom[start.upperBound...].firstIndex(of: "\"") else {
+            XCTFail("no report in the page: \(dom.prefix(2000))")
+            return [:]
+        }
+        let json = String(dom[start.upperBound..<end])
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
+    }
+
+    func testEveryFormulaIsMathMLAndTheTableHasItsRows() throws {
+        let dir = try renderMathPage()
+        for width in [1280, 390] {
+            let r = try report(dir, width: width)
+            // Four inline formulas in the prose, four in the table, two display ones.
+            XCTAssertEqual(r["math"] as? Int, 10, "\(r)")
+            XCTAssertEqual(r["mathML"] as? Int, 10, "every formula is laid out as MathML: \(r)")
+            XCTAssertEqual(r["display"] as? Int, 2, "\(r)")
+            XCTAssertEqual(r["displayInParagraph"] as? Int, 0, "\(r)")
+            XCTAssertEqual(r["rawTeX"] as? String, "$", "only the escaped dollar of the prices is left: \(r)")
+            XCTAssertEqual(r["rows"] as? [Int], [4, 4, 4], "\(r)")
+            XCTAssertEqual(r["headerCells"] as? Int, 4, "\(r)")
+            XCTAssertEqual(r["aligned"] as? [String], ["left", "center", "right", "start"], "\(r)")
+            XCTAssertEqual(r["del"] as? Int, 1, "\(r)")
+            XCTAssertEqual(r["ids"] as? [String], ["math-and-tables", "the-data", "the-data-1"], "\(r)")
+            XCTAssertEqual(r["overflow"] as? Bool, false, "the page does not scroll sideways at \(width) px: \(r)")
+        }
+    }
+
+    /// Screenshots for a person to look at: /tmp/lectern-math-1280.png and /tmp/lectern-math-390.png.
+    func testMathPageScreenshots() throws {
+        let dir = try renderMathPage()
+        for (width, height) in [(1280, 1000), (390, 1300)] {
+            let shot = URL(fileURLWithPath: "/tmp/lectern-math-\(width).png")
+            try? FileManager.default.removeItem(at: shot)
+            _ = try chromium(["--screenshot=\(shot.path)", "--window-size=\(width),\(height)", dir.appendingPathComponent("math.html").absoluteString])
+            let pixels = try PNGPixels(try Data(contentsOf: shot))
+            XCTAssertEqual(pixels.width, width)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Site
+import Lesson
 
 /// TeX to MathML Core: specific conversions, errors with their offsets, and every formula of the
 /// seed lessons.

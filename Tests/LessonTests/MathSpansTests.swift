@@ -1,5 +1,5 @@
 import XCTest
-@testable import Site
+@testable import Lesson
 
 /// Finding `$...$` and `$$...$$` in Markdown by Pandoc's tex_math_dollars rules.
 final class MathSpansTests: XCTestCase {
