@@ -38,13 +38,13 @@ public indirect enum JSONText: Sendable, Equatable {
             guard !members.isEmpty else { out += "{}"; return }
             out += "{"
             // Code-point order, as Python's sort_keys gives.
-            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-            for (i, key) in keys.enumerated() {
+            let sorted = members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            for (i, (key, value)) in sorted.enumerated() {
                 if i > 0 { out += "," }
                 JSONText.newline(&out, indent: indent, depth: depth + 1)
                 JSONText.quote(key, into: &out)
                 out += indent == nil ? ":" : ": "
-                members[key]!.write(to: &out, indent: indent, depth: depth + 1)
+                value.write(to: &out, indent: indent, depth: depth + 1)
             }
             JSONText.newline(&out, indent: indent, depth: depth)
             out += "}"
