@@ -134,6 +134,10 @@ final class SearchTests: XCTestCase {
         </body></html>
         """
         try page.write(to: dir.appendingPathComponent("page.html"), atomically: true, encoding: .utf8)
+        for stem in ["01-intro", "02-dropout"] {
+            try "<!DOCTYPE html><html><body><p id=\"arrived\">\(stem)</p></body></html>"
+                .write(to: dir.appendingPathComponent("\(stem).html"), atomically: true, encoding: .utf8)
+        }
         return dir
     }
 
@@ -207,6 +211,11 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(report["none"] as? [String], [])
         XCTAssertEqual(report["noneText"] as? String, "No matches.")
         XCTAssertEqual(report["escaped"] as? [AnyHashable], ["", 0])
+    }
+
+    func testEnterOpensTheFirstResult() throws {
+        let dom = try dom(typing: "type('cafe'); press('Enter');")
+        XCTAssertTrue(dom.contains("<p id=\"arrived\">01-intro</p>"), dom)
     }
 
     func testTheResultsShowInAScreenshot() throws {
