@@ -4,8 +4,9 @@
 APT_PACKAGES := libcmark-dev libopenblas-dev libgd-dev fonts-dejavu-core pkg-config
 # A real browser for the tests whose subject is a rendered page.
 TEST_PACKAGES := chromium
-# Real consumers of what Lectern writes, for the tests (a JUnit reader for check's reports).
-TEST_PYTHON_PACKAGES := junitparser
+# Real consumers of what Lectern writes, for the tests (a JUnit reader for check's reports,
+# Jupyter's notebook validator for export --ipynb).
+TEST_PYTHON_PACKAGES := junitparser nbformat
 # One OpenBLAS kernel set everywhere, so results are bit-identical across machines (lectern
 # sets this itself when it is unset; the tests get it here).
 export OPENBLAS_CORETYPE ?= Haswell

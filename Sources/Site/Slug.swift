@@ -1,0 +1,49 @@
+/// Anchors for headings, made the way GitHub makes them, so a link written against the Markdown
+/// on GitHub (`lesson.md#early-stopping`) names the same heading on our pages.
+public enum Slug {
+    /// The slug of a heading's text: lowercased, each space turned into `-`, and everything but
+    /// letters, digits, combining marks, `-` and `_` dropped. `taken` holds the slugs already
+    /// handed out on the page; a repeat gets `-1`, `-2`, ... (skipping any that a heading already
+    /// has), and the result is added to `taken`.
+    public static func make(_ text: String, taken: inout [String: Int]) -> String {
+        let base = simple(text)
+        var slug = base
+        while taken[slug] != nil {
+            let next = (taken[base] ?? 0) + 1
+            taken[base] = next
+            slug = "\(base)-\(next)"
+        }
+        taken[slug] = 0
+        return slug
+    }
+
+    /// The slug of `text` alone, before any `-N` for repeats.
+    public static func simple(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " || scalar == "-" {
+                out.append("-")
+            } else if scalar == "_" || keeps(scalar.properties.generalCategory) {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func keeps(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation,
+             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+             .spaceSeparator, .lineSeparator, .paragraphSeparator,
+             .control, .format, .surrogate, .privateUse, .unassigned:
+            return false
+        @unknown default:
+            return false
+        }
+    }
+}
