@@ -191,7 +191,7 @@ public enum NotebookExport {
 
     static func startLine(_ segment: Segment) -> Int {
         switch segment {
-        case .prose(_, let line): return line
+        case .prose(let prose): return prose.line
         case .code(let block): return block.line
         case .experiment(let block): return block.fenceLine
         }

@@ -6,13 +6,13 @@ import Lesson
 /// ids are unique on it; the errors of formulas that do not convert collect in `problems`.
 struct ProseHTML {
     let file: String
-    private var slugger: Slugger
+    private var slugs: PageSlugs
     private(set) var problems: [LessonDiagnostic] = []
 
     /// `taken`: ids the page already uses (experiment blocks), which no heading may take.
     init(file: String, taken: [String] = []) {
         self.file = file
-        slugger = Slugger(taken: taken)
+        slugs = PageSlugs(taken: taken)
     }
 
     mutating func blocks(_ blocks: [Prose.Block], tight: Bool = false) -> String {
@@ -26,7 +26,7 @@ struct ProseHTML {
         case .paragraph(let content):
             return tight ? inlines(content) + "\n" : "<p>" + inlines(content) + "</p>\n"
         case .heading(let level, let content):
-            let id = HTML.escape(slugger.id(for: Prose.Inline.plainText(content)))
+            let id = HTML.escape(slugs.id(for: Prose.Inline.plainText(content)))
             return "<h\(level) id=\"\(id)\">\(inlines(content)) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
         case .blockQuote(let content):
             return "<blockquote>\n" + blocks(content) + "</blockquote>\n"

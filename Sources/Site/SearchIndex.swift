@@ -33,28 +33,43 @@ public enum SearchIndex {
         public var text: String
     }
 
-    /// The lesson's sections. Every top-level heading gets a slug, in order, the same walk a page
-    /// must make to give its headings matching `id`s.
+    /// The lesson's sections: every heading starts one, with the id the page gives it (the same
+    /// walk as the page's, through `PageSlugs`); the prose under it is its text. Code is left out.
     public static func entry(_ lesson: Lesson) -> Entry {
         var sections: [Section] = []
-        var taken: [String: Int] = [:]
+        var slugs = PageSlugs(taken: lesson.experiments.map(\.id))
         var current = Section(heading: "", level: 0, slug: "", text: "")
         func close() {
             if current.level > 0 || !current.text.isEmpty { sections.append(current) }
         }
-        for block in CMarkParser.topLevelBlocks(lesson.source) {
-            switch block.kind {
-            case .heading(let level):
-                close()
-                let heading = collapseWhitespace(block.text)
-                current = Section(heading: heading, level: level, slug: Slug.make(heading, taken: &taken), text: "")
-            case .codeBlock:
-                continue
-            case .other:
-                let text = plainText(fromHTML: block.html)
-                guard !text.isEmpty else { continue }
-                current.text += (current.text.isEmpty ? "" : " ") + text
+        func add(_ text: String) {
+            let t = collapseWhitespace(text)
+            if !t.isEmpty { current.text += (current.text.isEmpty ? "" : " ") + t }
+        }
+        func walk(_ blocks: [Prose.Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(let level, let content):
+                    close()
+                    let heading = collapseWhitespace(Prose.Inline.plainText(content))
+                    current = Section(heading: heading, level: level, slug: slugs.id(for: heading), text: "")
+                case .paragraph(let content):
+                    add(Prose.Inline.plainText(content))
+                case .blockQuote(let content):
+                    walk(content)
+                case .list(_, _, _, let items):
+                    for item in items { walk(item) }
+                case .table(let table):
+                    for row in [table.header] + table.rows { add(row.map(Prose.Inline.plainText).joined(separator: " ")) }
+                case .math(let formula):
+                    add(formula.source)
+                case .codeBlock, .html, .thematicBreak:
+                    continue
+                }
             }
+        }
+        for segment in lesson.segments {
+            if case .prose(let prose) = segment { walk(prose.blocks) }
         }
         close()
         return Entry(page: HTML.percentEncodePath(lesson.stem) + ".html", title: lesson.title, sections: sections)
@@ -90,41 +105,6 @@ public enum SearchIndex {
         ])
     }
 
-    /// The text of cmark's HTML for a block: tags and comments dropped (cmark puts a newline
-    /// between block elements, so words do not run together), the entities cmark writes decoded,
-    /// whitespace collapsed.
-    static func plainText(fromHTML html: String) -> String {
-        var text = ""
-        var inTag = false
-        for c in html {
-            if inTag {
-                if c == ">" { inTag = false }
-            } else if c == "<" {
-                inTag = true
-            } else {
-                text.append(c)
-            }
-        }
-        return collapseWhitespace(decodeEntities(text))
-    }
-
-    static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
-        var out = ""
-        var rest = Substring(s)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            rest = rest[amp...]
-            if let semi = rest.prefix(12).firstIndex(of: ";"), let decoded = entity(rest[rest.index(after: amp)..<semi]) {
-                out.append(decoded)
-                rest = rest[rest.index(after: semi)...]
-            } else {
-                out.append("&")
-                rest = rest.dropFirst()
-            }
-        }
-        return out + rest
-    }
 
     private static func entity(_ name: Substring) -> Character? {
         switch name {

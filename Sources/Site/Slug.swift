@@ -47,3 +47,19 @@ public enum Slug {
         }
     }
 }
+
+/// The heading ids of one page, in the order its headings appear: GitHub's slugs, unique on the
+/// page and never one of the ids it already uses (experiment blocks). The page and the search
+/// index make the same walk with one of these each, so search results link to the right heading.
+public struct PageSlugs {
+    private var taken: [String: Int]
+
+    public init(taken: [String] = []) {
+        self.taken = Dictionary(taken.map { ($0, 0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The id of the next heading, reading `text`; a heading with no letters or digits is `section`.
+    public mutating func id(for text: String) -> String {
+        Slug.make(Slug.simple(text).isEmpty ? "section" : text, taken: &taken)
+    }
+}

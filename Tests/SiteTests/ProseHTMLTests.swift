@@ -125,11 +125,11 @@ final class ProseHTMLTests: XCTestCase {
     }
 
     func testSlugs() {
-        XCTAssertEqual(Slugger.slug("Hello, World!"), "hello-world")
-        XCTAssertEqual(Slugger.slug("  a  b "), "a--b")
-        XCTAssertEqual(Slugger.slug("snake_case & kebab-case"), "snake_case--kebab-case")
-        XCTAssertEqual(Slugger.slug("The $L_2$ penalty"), "the-l_2-penalty")
-        var s = Slugger(taken: ["out"])
+        XCTAssertEqual(Slug.simple("Hello, World!"), "hello-world")
+        XCTAssertEqual(Slug.simple("a  b"), "a--b")
+        XCTAssertEqual(Slug.simple("snake_case & kebab-case"), "snake_case--kebab-case")
+        XCTAssertEqual(Slug.simple("The $L_2$ penalty"), "the-l_2-penalty")
+        var s = PageSlugs(taken: ["out"])
         XCTAssertEqual(["Out", "Out", "x", "x", "x-1", "!!!"].map { s.id(for: $0) }, ["out-1", "out-2", "x", "x-1", "x-1-1", "section"])
     }
 
