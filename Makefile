@@ -1,7 +1,7 @@
 # Lectern: `make` installs what is missing, builds in release mode and renders the course;
 # `make test` installs the same, runs the test suite, then checks every lesson's recorded outputs.
 
-APT_PACKAGES := libcmark-dev libopenblas-dev libgd-dev fonts-dejavu-core pkg-config
+APT_PACKAGES := libcmark-dev libopenblas-dev libgd-dev fonts-dejavu-core fonts-dejavu-extra pkg-config
 # A real browser for the tests whose subject is a rendered page.
 TEST_PACKAGES := chromium
 # Real consumers of what Lectern writes, for the tests (a JUnit reader for check's reports,

@@ -43,7 +43,7 @@ public enum PageRenderer {
                     body += parameters.sorted { $0.key < $1.key }.map { "<code>\(HTML.escape($0.key)) = \(HTML.escape($0.value))</code>" }.joined(separator: ", ")
                     body += " (<code>--param</code>)</p>\n"
                 }
-                if let record = records[block.id] {
+                if let record = records[block.id], block.options.output {
                     body += outputsHTML(record.outputs)
                 }
                 body += "</section>\n"

@@ -64,17 +64,21 @@ final class SiteBuild: @unchecked Sendable {
 
     func rebuildPage(_ lesson: Lesson, _ record: LessonRecord) throws {
         try lock.withLock {
-            try folder.write(PageRenderer.page(lesson: lesson, record: record), to: "\(lesson.stem).html")
-            if record.failed { anyFailed = true }
+            let page = PageRenderer.render(lesson: lesson, record: record)
+            try folder.write(page.html, to: "\(lesson.stem).html")
+            problems += page.problems.map(\.description)
+            if record.failed || !page.problems.isEmpty { anyFailed = true }
         }
     }
 
     /// Installs a finished run; returns the lesson's summary line.
     func install(_ lesson: Lesson, _ outcome: ChildOutcome) -> String {
         lock.withLock {
+            let page = PageRenderer.render(lesson: lesson, record: outcome.record)
+            problems += page.problems.map(\.description)
+            if !page.problems.isEmpty { anyFailed = true }
             do {
-                try folder.install(stem: lesson.stem, record: outcome.record, figuresFrom: outcome.figureFolder,
-                                   page: PageRenderer.page(lesson: lesson, record: outcome.record))
+                try folder.install(stem: lesson.stem, record: outcome.record, figuresFrom: outcome.figureFolder, page: page.html)
                 try RunTimes(folder).record(lesson.stem, seconds: outcome.seconds, in: folder)
             } catch {
                 problems.append("\(lesson.file): error: could not write its output: \(error)")
