@@ -20,13 +20,16 @@ public enum StackGuard {
     public static func run<T>(_ body: () -> T) -> T {
         var result: T?
         withoutActuallyEscaping(body) { body in
-            let box = Unchecked(body)
+            // The thread object may outlive this call (Foundation keeps its block until the
+            // thread is gone), so it holds `body` only through a box emptied before we return.
+            let box = Unchecked<(() -> T)?>(body)
             let done = DispatchSemaphore(value: 0)
             let resultBox = Unchecked<T?>(nil)
             let thread = Thread {
                 var marker = 0
                 base = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-                resultBox.value = box.value()
+                resultBox.value = box.value?()
+                box.value = nil
                 base = 0
                 done.signal()
             }
