@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Plot", dependencies: ["CGD"]),
         .target(name: "Script"),
         .target(name: "Modules", dependencies: ["Script", "Tensor", "Engine", "Plot"]),
-        .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules"]),
+        .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules", "Engine"]),
         .target(name: "Site", dependencies: ["Lesson", "Notebook"]),
         .target(name: "Check", dependencies: ["Notebook", "Lesson", "Plot"]),
         .target(

@@ -37,8 +37,7 @@ enum PythonStdlib {
         for (name, rounding) in [("floor", FloatingPointRoundingRule.down), ("ceil", .up), ("trunc", .towardZero)] {
             members.append(function(name) { args, _ in
                 let v = try (args.positional.first ?? .none).double("x")
-                guard v.isFinite, Swift.abs(v) < 9.2e18 else { throw ScriptError(kind: "OverflowError", message: "cannot convert float \(FloatDigits.pythonRepr(v)) to integer") }
-                return .int(Int(v.rounded(rounding)))
+                return .int(try IntConversion.truncating(v.rounded(rounding)))
             })
         }
         for (name, test) in [("isnan", { (d: Double) in d.isNaN }), ("isinf", { $0.isInfinite }), ("isfinite", { $0.isFinite })] {

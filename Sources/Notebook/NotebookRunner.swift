@@ -1,5 +1,6 @@
 import Foundation
 import Lesson
+import Engine
 import Modules
 import Script
 
@@ -43,6 +44,7 @@ public enum NotebookRunner {
     /// `Limits`). The whole process is held to it from outside by `lectern`'s supervisor.
     public static func setMemoryLimit(mebibytes: Int) {
         Limits.setMemoryLimit(mebibytes: mebibytes)
+        EngineLimits.maxBytes = Limits.memoryLimitMiB << 20
     }
 
     /// Runs `lesson`. `parameters` override its `params` block; `scratch` is where its files go
@@ -104,6 +106,7 @@ public enum NotebookRunner {
             }
             let deadline = ContinuousClock.now + .milliseconds(Int64(block.options.timeout * 1000))
             interpreter.deadline = deadline
+            Limits.deadline = deadline
             let codeStart = clock.now
             var raised = false
             do {
@@ -132,6 +135,7 @@ public enum NotebookRunner {
                 problems.append(text)
             }
             interpreter.deadline = nil
+            Limits.deadline = nil
             timing.code += clock.now - codeStart
             let figureStart = clock.now
             var blockFigures: [(path: String, png: [UInt8])] = []

@@ -88,6 +88,7 @@ public final class Dense: Layer {
         guard let last = inputShape.last, last > 0 else {
             throw EngineError("Dense expects an input with a positive last dimension. Received: input_shape=\(ShapeText.batched(inputShape))")
         }
+        try EngineLimits.checkWeights([last, units], layer: "Dense")
         inputDim = last
         rowsPerSample = inputShape.dropLast().reduce(1, *)
         outputShape = inputShape.dropLast() + [units]

@@ -409,16 +409,16 @@ enum KerasModule {
             function("normal") { args, _ in
                 let s = try args.bind("normal", ["shape", "mean", "stddev", "dtype", "seed", "name"], required: 1)
                 let shape = try shapeArgument(s[0])
-                try Limits.check(elements: shape.reduce(1, *), times: 1)
+                let count = try Limits.elements(shape)
                 let mean = try s.value(1)?.double("mean") ?? 0, stddev = try s.value(2)?.double("stddev") ?? 1
-                return tensor(shape, (0..<shape.reduce(1, *)).map { _ in session.tensorRandom.normal(mean: mean, stddev: stddev) })
+                return tensor(shape, (0..<count).map { _ in session.tensorRandom.normal(mean: mean, stddev: stddev) })
             },
             function("uniform") { args, _ in
                 let s = try args.bind("uniform", ["shape", "minval", "maxval", "dtype", "seed", "name"], required: 1)
                 let shape = try shapeArgument(s[0])
-                try Limits.check(elements: shape.reduce(1, *), times: 1)
+                let count = try Limits.elements(shape)
                 let low = try s.value(1)?.double("minval") ?? 0, high = try s.value(2)?.double("maxval") ?? 1
-                return tensor(shape, (0..<shape.reduce(1, *)).map { _ in session.tensorRandom.uniformDouble(low: low, high: high) })
+                return tensor(shape, (0..<count).map { _ in session.tensorRandom.uniformDouble(low: low, high: high) })
             },
         ])
         func elementwise(_ name: String, _ f: @escaping (Double) -> Double) -> (String, Value) {

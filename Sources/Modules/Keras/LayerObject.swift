@@ -176,6 +176,6 @@ func engineCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as EngineError {
-        throw ScriptError.value(String(describing: e))
+        throw e.isMemory ? ScriptError(kind: "MemoryError", message: e.message) : ScriptError.value(String(describing: e))
     }
 }

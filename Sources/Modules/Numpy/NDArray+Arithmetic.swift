@@ -20,14 +20,14 @@ extension NDArray {
     /// This array's values repeated to fill `target` (which it must broadcast to).
     func broadcast(to target: [Int]) throws -> [Double] {
         if shape == target { return storage }
-        if count == 1 { return [Double](repeating: storage[0], count: target.reduce(1, *)) }
+        let total = try Limits.elements(target)
+        if count == 1 { return [Double](repeating: storage[0], count: total) }
         let full = try NDArray.broadcastShape(shape, target)
         guard full == target else {
             throw ScriptError.value("could not broadcast input array from shape \(NDArray.shapeText(shape)) into shape \(NDArray.shapeText(target))")
         }
         let offset = target.count - shape.count
         let st = strides
-        let total = target.reduce(1, *)
         var out = [Double](repeating: 0, count: total)
         var idx = [Int](repeating: 0, count: target.count)
         for flat in 0..<total {
@@ -163,8 +163,10 @@ extension NDArray {
         guard b2.shape[0] == k else {
             throw ScriptError.value("matmul: Input operand 1 has a mismatch in its core dimension 0 (size \(b2.shape[0]) is different from \(k))")
         }
+        try Limits.check(elements: m, times: n)
         var out = [Double](repeating: 0, count: m * n)
         for i in 0..<m {
+            try Limits.checkDeadline()
             for p in 0..<k {
                 let av = a2.storage[i * k + p]
                 if av == 0 { continue }

@@ -362,21 +362,33 @@ enum NumpyRandom {
             },
             function("choice") { args, _ in
                 let s = try args.bind("choice", ["a", "size", "replace"], required: 1)
-                let pool: NDArray
-                if case .int(let n)? = s[0] { pool = NDArray(shape: [n], storage: (0..<n).map(Double.init), dtype: .int64) }
-                else { pool = try NDArray.coerce(s[0] ?? .none) }
-                let n = pool.count
-                guard n > 0 else { throw ScriptError.value("a must be non-empty") }
-                guard let shape = try sizeArg(s.value(1)) else {
-                    return pool.scalarValue(pool.storage[Int(rng.randomInterval(UInt64(n - 1)))])
+                // An int `a` is the range 0..<a, never built: draws are indices (as NumPy does).
+                let pool: NDArray?
+                let n: Int
+                if case .int(let size)? = s[0] {
+                    guard size > 0 else { throw ScriptError.value("a must be greater than 0 unless no samples are taken") }
+                    pool = nil
+                    n = size
+                } else {
+                    let p = try NDArray.coerce(s[0] ?? .none)
+                    guard p.count > 0 else { throw ScriptError.value("a cannot be empty unless no samples are taken") }
+                    pool = p
+                    n = p.count
                 }
-                let count = shape.reduce(1, *)
+                func pick(_ i: Int) -> Double { pool.map { $0.storage[i] } ?? Double(i) }
+                let dtype = pool?.dtype ?? .int64
+                guard let shape = try sizeArg(s.value(1)) else {
+                    let i = Int(rng.randomInterval(UInt64(n - 1)))
+                    return pool.map { $0.scalarValue($0.storage[i]) } ?? .int(i)
+                }
+                let count = try Limits.elements(shape)
                 if try s.value(2)?.bool("replace") == false {
                     guard count <= n else { throw ScriptError.value("Cannot take a larger sample than population when 'replace=False'") }
+                    try Limits.check(elements: n, times: 1)
                     let perm = rng.permutation(n).prefix(count)
-                    return .object(NDArray(shape: shape, storage: perm.map { pool.storage[$0] }, dtype: pool.dtype))
+                    return .object(NDArray(shape: shape, storage: perm.map(pick), dtype: dtype))
                 }
-                return .object(NDArray(shape: shape, storage: (0..<count).map { _ in pool.storage[Int(rng.randomInterval(UInt64(n - 1)))] }, dtype: pool.dtype))
+                return .object(NDArray(shape: shape, storage: (0..<count).map { _ in pick(Int(rng.randomInterval(UInt64(n - 1)))) }, dtype: dtype))
             },
         ])
     }

@@ -20,7 +20,7 @@ enum SklearnModule {
         module("sklearn.datasets", [
             function("make_moons") { args, _ in
                 let s = try args.bind("make_moons", ["n_samples", "shuffle", "noise", "random_state"])
-                let n = try s.value(0)?.int("n_samples") ?? 100
+                let n = try samples(s.value(0))
                 guard n >= 0 else { throw ScriptError.value("make_moons expects n_samples >= 0. Received: n_samples=\(n)") }
                 let (x, y) = Datasets.makeMoons(nSamples: n, shuffle: try s.value(1)?.bool("shuffle") ?? true,
                                                 noise: try s.value(2)?.double("noise"), random: try generator(s.value(3), session: session))
@@ -29,7 +29,7 @@ enum SklearnModule {
             function("make_circles") { args, _ in
                 let s = try args.bind("make_circles", ["n_samples", "shuffle", "noise", "random_state", "factor"])
                 let (x, y) = try engineCall {
-                    try Datasets.makeCircles(nSamples: try s.value(0)?.int("n_samples") ?? 100, shuffle: try s.value(1)?.bool("shuffle") ?? true,
+                    try Datasets.makeCircles(nSamples: try samples(s.value(0)), shuffle: try s.value(1)?.bool("shuffle") ?? true,
                                              noise: try s.value(2)?.double("noise"), random: try generator(s.value(3), session: session),
                                              factor: try s.value(4)?.double("factor") ?? 0.8)
                 }
@@ -46,7 +46,7 @@ enum SklearnModule {
                 if case .list? = s.value(2) { throw ScriptError.notImplemented("make_blobs with explicit center coordinates is not supported yet; pass the number of centers") }
                 let features = try s.value(1)?.int("n_features") ?? 2
                 let (x, y, _) = try engineCall {
-                    try Datasets.makeBlobs(nSamples: try s.value(0)?.int("n_samples") ?? 100, centers: try s.value(2)?.int("centers") ?? 3,
+                    try Datasets.makeBlobs(nSamples: try samples(s.value(0)), centers: try s.value(2)?.int("centers") ?? 3,
                                            nFeatures: features, clusterStd: try s.value(3)?.double("cluster_std") ?? 1,
                                            centerBox: box, shuffle: try s.value(5)?.bool("shuffle") ?? true,
                                            random: try generator(s.value(6), session: session))
@@ -66,7 +66,7 @@ enum SklearnModule {
                 let features = try s.value(1)?.int("n_features") ?? 20
                 let (x, y) = try engineCall {
                     try Datasets.makeClassification(
-                        nSamples: try s.value(0)?.int("n_samples") ?? 100, nFeatures: features,
+                        nSamples: try samples(s.value(0)), nFeatures: features,
                         nInformative: try s.value(2)?.int("n_informative") ?? 2, nRedundant: try s.value(3)?.int("n_redundant") ?? 2,
                         nRepeated: try s.value(4)?.int("n_repeated") ?? 0, nClasses: try s.value(5)?.int("n_classes") ?? 2,
                         nClustersPerClass: try s.value(6)?.int("n_clusters_per_class") ?? 2,
@@ -84,7 +84,7 @@ enum SklearnModule {
                 let (x, y) = try engineCall {
                     try Datasets.makeGaussianQuantiles(
                         mean: try s.value(0).flatMap { $0.isNone ? nil : $0 }.map { try NDArray.coerce($0).storage },
-                        cov: try s.value(1)?.double("cov") ?? 1, nSamples: try s.value(2)?.int("n_samples") ?? 100, nFeatures: features,
+                        cov: try s.value(1)?.double("cov") ?? 1, nSamples: try samples(s.value(2)), nFeatures: features,
                         nClasses: try s.value(4)?.int("n_classes") ?? 3, shuffle: try s.value(5)?.bool("shuffle") ?? true,
                         random: try generator(s.value(6), session: session))
                 }
@@ -95,7 +95,8 @@ enum SklearnModule {
                                                           "effective_rank", "tail_strength", "noise", "shuffle", "coef", "random_state"])
                 if let t = s.value(3), try t.int("n_targets") != 1 { throw ScriptError.notImplemented("make_regression supports n_targets=1") }
                 if s.value(5) != nil { throw ScriptError.notImplemented("make_regression with effective_rank is not supported") }
-                let n = try s.value(0)?.int("n_samples") ?? 100, features = try s.value(1)?.int("n_features") ?? 100
+                let n = try samples(s.value(0)), features = try s.value(1)?.int("n_features") ?? 100
+                try Limits.check(elements: n, times: features + 1)
                 let (x, y, coef) = try engineCall {
                     try Datasets.makeRegression(nSamples: n, nFeatures: features, nInformative: try s.value(2)?.int("n_informative") ?? 10,
                                                 bias: try s.value(4)?.double("bias") ?? 0, noise: try s.value(7)?.double("noise") ?? 0,
@@ -276,4 +277,12 @@ final class KFoldObject: ScriptObject {
         default: return nil
         }
     }
+}
+
+/// `n_samples` for a dataset generator: a non-negative count whose rows (features and target, at
+/// most 64 columns counted here; wider data is checked where it is built) fit in the memory limit.
+func samples(_ value: Value?, features: Int = 3) throws -> Int {
+    let n = try value?.int("n_samples") ?? 100
+    try Limits.check(elements: n, times: max(features, 1))
+    return n
 }

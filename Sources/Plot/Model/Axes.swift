@@ -250,7 +250,10 @@ public final class Axes {
             if let fixed { return fixed.values }
             let lim = (min(given.0, given.1), max(given.0, given.1))
             if scale == .log {
-                let lo = Int(log10(lim.0).rounded(.up)), hi = Int(log10(lim.1).rounded(.down))
+                // Decades of doubles lie within ±324; limits beyond them (or not positive) get no ticks.
+                let low = log10(lim.0).rounded(.up), high = log10(lim.1).rounded(.down)
+                guard low.isFinite, high.isFinite, abs(low) < 400, abs(high) < 400 else { return [] }
+                let lo = Int(low), hi = Int(high)
                 if hi - lo + 1 < 2 {
                     // Less than two decades in view: matplotlib labels the 2..9 × 10^k ticks too.
                     return Ticks.logSubdivisions(lim.0, lim.1, maxTicks: maxTicks)

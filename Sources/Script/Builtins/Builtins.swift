@@ -109,7 +109,7 @@ extension Interpreter {
             if case .int(let i) = v, digits == nil { return .int(i) }
             let d = try self.floatValue(v, "round")
             guard let digits else {
-                guard d.isFinite else { throw ScriptError(kind: "OverflowError", message: "cannot convert float infinity to integer") }
+                if !d.isFinite { _ = try IntConversion.truncating(d) }
                 let r = d.rounded(.toNearestOrEven)
                 guard abs(r) < 9.2e18 else { return .float(r) }
                 return .int(Int(r))
@@ -128,16 +128,12 @@ extension Interpreter {
             case .int(let i): return .int(i)
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d):
-                guard d.isFinite, Swift.abs(d) < 9.2e18 else { throw ScriptError(kind: "OverflowError", message: "cannot convert float \(FloatDigits.pythonRepr(d)) to integer") }
-                return .int(Int(d.rounded(.towardZero)))
+                return .int(try IntConversion.truncating(d))
             case .string(let str):
-                let base = try s.value(1).map { v -> Int in if case .int(let b) = v { return b }; throw ScriptError.type("base must be an int") } ?? 10
-                guard let i = Int(str.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: ""), radix: base) else {
-                    throw ScriptError.value("invalid literal for int() with base \(base): \(Interpreter.quote(str))")
-                }
-                return .int(i)
+                let base = try s.value(1).map { v -> Int in if case .int(let b) = v { return b }; throw ScriptError.type("'\(self.typeName(v))' object cannot be interpreted as an integer") } ?? 10
+                return .int(try IntConversion.parse(str, base: base))
             case .object(let o):
-                if let d = try o.toFloat() { return .int(Int(d.rounded(.towardZero))) }
+                if let d = try o.toFloat() { return .int(try IntConversion.truncating(d)) }
             default: break
             }
             throw ScriptError.type("int() argument must be a string or a number, not '\(self.typeName(v))'")

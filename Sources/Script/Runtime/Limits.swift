@@ -25,4 +25,28 @@ public enum Limits {
             throw ScriptError(kind: "MemoryError", message: "the result would need \(need) MiB, over the lesson's memory limit of \(memoryLimitMiB) MiB (lectern --memory-limit)")
         }
     }
+
+    /// The number of elements of an array of `shape`, checked: no negative dimension, no
+    /// overflow, and no more bytes than the limit at `bytesEach` per element.
+    public static func elements(_ shape: [Int], bytesEach: Int = 8) throws -> Int {
+        var total = 1
+        for d in shape {
+            guard d >= 0 else { throw ScriptError(kind: "ValueError", message: "negative dimensions are not allowed") }
+            let (t, overflow) = total.multipliedReportingOverflow(by: d)
+            if overflow { try check(elements: Int.max, times: 2, bytesEach: bytesEach) }
+            total = t
+        }
+        try check(elements: total, times: 1, bytesEach: bytesEach)
+        return total
+    }
+
+    /// When the running block's time is up; long native loops (matrix products) look at it
+    /// so that they end in the block's TimeoutError rather than in a kill from outside.
+    nonisolated(unsafe) public static var deadline: ContinuousClock.Instant?
+
+    public static func checkDeadline() throws {
+        if let d = deadline, ContinuousClock.now > d {
+            throw ScriptError(kind: "TimeoutError", message: "the block ran past its time limit (set a larger `timeout=` option on the block if it needs more)")
+        }
+    }
 }
