@@ -42,7 +42,14 @@ public enum IntConversion {
             if s.count > 1, s.first == "0", !s.allSatisfy({ $0 == "0" || $0 == "_" }) { throw invalid() }
         }
         guard !s.isEmpty, !s.hasPrefix("_"), !s.hasSuffix("_"), !s.contains("__") else { throw invalid() }
-        guard let magnitude = UInt64(s.replacingOccurrences(of: "_", with: ""), radix: radix) else { throw invalid() }
+        let digits = s.replacingOccurrences(of: "_", with: "")
+        guard let magnitude = UInt64(digits, radix: radix) else {
+            // Valid digits that do not fit in 64 bits: Lectern's ints stop there, Python's do not.
+            if digits.allSatisfy({ $0.hexDigitValue.map { $0 < radix } ?? ($0.isLetter && $0.isASCII && Int($0.lowercased().unicodeScalars.first!.value) - 87 < radix) }) {
+                throw overflow(text)
+            }
+            throw invalid()
+        }
         if negative {
             guard magnitude <= UInt64(Int.max) + 1 else { throw overflow(text) }
             return magnitude == UInt64(Int.max) + 1 ? Int.min : -Int(magnitude)
