@@ -13,9 +13,10 @@ final class HostileLessonTests: XCTestCase {
     }
 
     static let cases: [Case] = [
-        Case(name: "doubling-string", code: "s = 'x' * 1000000\nwhile True:\n    s = s + s", expected: "MemoryError: the lesson went over its 512 MiB memory limit"),
+        // Whichever sees it first: the check before the allocation, or the watch from outside.
+        Case(name: "doubling-string", code: "s = 'x' * 1000000\nwhile True:\n    s = s + s", expected: "MemoryError: "),
         Case(name: "many-small-lists", code: "keep = []\nwhile True:\n    keep.append([0.5] * 1000)", expected: "MemoryError: the lesson went over its 512 MiB memory limit"),
-        Case(name: "extend-itself", code: "l = [1] * 1000\nwhile True:\n    l.extend(l)", expected: "MemoryError: the lesson went over its 512 MiB memory limit"),
+        Case(name: "extend-itself", code: "l = [1] * 1000\nwhile True:\n    l.extend(l)", expected: "MemoryError: "),
         Case(name: "slow-native-call", code: "import numpy as np\na = np.ones((4000, 4000))\nb = a @ a", options: " timeout=1",
              expected: "TimeoutError: "),
         Case(name: "huge-figure", code: "import numpy as np\nimport matplotlib.pyplot as plt\nx = np.arange(3000000)\nplt.plot(x, x % 7)",
@@ -56,9 +57,12 @@ final class HostileLessonTests: XCTestCase {
             let record = try String(contentsOf: out.appendingPathComponent("\(stem).record.json"), encoding: .utf8)
             XCTAssertTrue(record.contains(c.expected), "\(c.name): \(record)")
             XCTAssertTrue(record.contains("before\\n"), "\(c.name): the block before keeps its output")
-            XCTAssertTrue(record.contains("not run: the lesson stopped in block 'hostile'"), c.name)
+            // Stopped from outside, the later blocks are not run; an error raised inside the
+            // lesson lets them run, as in a notebook.
+            let stopped = record.contains("not run: the lesson stopped in block 'hostile'")
+            XCTAssertTrue(stopped || record.contains("after\\n"), c.name)
             let page = try String(contentsOf: out.appendingPathComponent("\(stem).html"), encoding: .utf8)
-            XCTAssertTrue(page.contains("not run: the lesson stopped in block"), c.name)
+            XCTAssertTrue(page.contains(stopped ? "not run: the lesson stopped in block" : "after"), c.name)
             XCTAssertTrue(result.stderr.contains("\(stem).md:"), "\(c.name) is reported: \(result.stderr)")
         }
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
