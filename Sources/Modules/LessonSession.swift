@@ -104,8 +104,32 @@ public final class LessonSession {
 
     func save(_ figure: Figure, _ args: Arguments) throws {
         let s = try args.bind("savefig", ["fname", "dpi", "format", "bbox_inches"], required: 1, allowExtraKeywords: true)
-        let url = try scratchPath(try (s[0] ?? .none).string("fname"))
-        try Data(try figure.renderPNG(scale: 2)).write(to: url)
+        try writeScratch(Data(try figure.renderPNG(scale: 2)), to: try (s[0] ?? .none).string("fname"))
+    }
+
+    /// The most a lesson's scratch folder may hold.
+    nonisolated(unsafe) public static var scratchLimitBytes = 1 << 30
+    private var scratchSizes: [String: Int] = [:]
+
+    /// Writes a file of the lesson's into its scratch folder: at most `scratchLimitBytes` in all
+    /// (past that, Python's "No space left on device"), and failures as Python's OSError family,
+    /// naming the lesson's own path, never the host's.
+    func writeScratch(_ data: Data, to name: String) throws {
+        let url = try scratchPath(name)
+        let total = scratchSizes.values.reduce(0, +) - (scratchSizes[name] ?? 0) + data.count
+        guard total <= Self.scratchLimitBytes else {
+            throw ScriptError(kind: "OSError", message: "[Errno 28] No space left on device: '\(name)' (a lesson's files may take \(Self.scratchLimitBytes >> 20) MiB in all)")
+        }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+            throw ScriptError(kind: "IsADirectoryError", message: "[Errno 21] Is a directory: '\(name)'")
+        }
+        do {
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw ScriptError(kind: "PermissionError", message: "[Errno 13] Permission denied: '\(name)'")
+        }
+        scratchSizes[name] = data.count
     }
 
     /// The figures shown during the block just run, plus one left open at its end (as Jupyter's

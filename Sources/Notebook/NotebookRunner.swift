@@ -106,6 +106,7 @@ public enum NotebookRunner {
             }
             let deadline = ContinuousClock.now + .milliseconds(Int64(block.options.timeout * 1000))
             interpreter.deadline = deadline
+            interpreter.resetPrinted()
             Limits.deadline = deadline
             let codeStart = clock.now
             var raised = false

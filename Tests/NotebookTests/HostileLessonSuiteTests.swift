@@ -1,5 +1,6 @@
 import XCTest
 import Lesson
+import Modules
 @testable import Notebook
 
 /// What a hostile or careless lesson can do, each ending in Python's own error (or Python's own
@@ -53,18 +54,27 @@ final class HostileLessonSuiteTests: XCTestCase {
         Case(name: "huge layer weights", code: "from keras.layers import Dense\nfrom keras.models import Sequential\nSequential([Dense(100000, input_shape=(100000,))])", expect: "MemoryError: Dense"),
         Case(name: "huge dataset", code: "from sklearn.datasets import make_moons\nmake_moons(n_samples=10**10)", expect: "MemoryError"),
         Case(name: "huge histogram", code: "import matplotlib.pyplot as plt\nplt.hist([1, 2, 3], bins=10**9)", expect: "MemoryError"),
+        Case(name: "printing without end", code: "while True:\n    print('x' * 100000)", expect: "MemoryError: the block printed more than 64 MiB"),
+        Case(name: "files past the scratch limit", code: "import matplotlib.pyplot as plt\nimport numpy as np\nmodel = None\nfrom keras.models import Sequential\nfrom keras.layers import Dense\nm = Sequential([Dense(300, input_shape=(300,)), Dense(300)])\nfor i in range(20):\n    m.save(f'm{i}.keras')", expect: "OSError: [Errno 28] No space left on device"),
+        Case(name: "file errors are catchable as OSError", code: "from keras.models import load_model\ntry:\n    load_model('missing.keras')\nexcept OSError as e:\n    print('caught', type(e).__name__)", expect: "caught FileNotFoundError"),
+        Case(name: "writing outside the scratch folder", code: "import matplotlib.pyplot as plt\nplt.plot([1])\ntry:\n    plt.savefig('/etc/x.png')\nexcept PermissionError:\n    print('refused')", expect: "refused"),
+        Case(name: "catching MemoryError", code: "try:\n    x = [0] * 10**12\nexcept MemoryError:\n    print('too big')", expect: "too big"),
         Case(name: "huge zeros", code: "import numpy as np\nnp.zeros((10**6, 10**7))", expect: "MemoryError"),
     ]
 
     func testEveryHostileCaseEndsInPythonsOwnAnswer() {
         NotebookRunner.setMemoryLimit(mebibytes: 256)
-        defer { NotebookRunner.setMemoryLimit(mebibytes: 4096) }
+        LessonSession.scratchLimitBytes = 8 << 20
+        defer {
+            NotebookRunner.setMemoryLimit(mebibytes: 4096)
+            LessonSession.scratchLimitBytes = 1 << 30
+        }
         for c in Self.cases {
             let source = "# Hostile\n\n```experiment id=x timeout=60\n\(c.code)\n```\n"
             let run = NotebookRunner.run(LessonParser.parse(file: "hostile.md", source: source))
             let outputs = run.record.blocks.first?.outputs.map(\.text).joined(separator: "\n") ?? ""
             XCTAssertTrue(outputs.contains(c.expect), "\(c.name): \(outputs.prefix(600))")
-            if c.expect.hasSuffix("Error") || c.expect.contains("Error:") {
+            if c.expect.contains("Error:") {
                 XCTAssertTrue(outputs.contains("hostile.md:"), "\(c.name): located in the lesson: \(outputs.prefix(300))")
             }
         }

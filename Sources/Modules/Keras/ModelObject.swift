@@ -49,9 +49,8 @@ final class ModelObject: ScriptObject {
     /// Writes the model (architecture, compile settings, weights) to `path` in the scratch
     /// folder, in Lectern's own format; `load_model(path)` reads it back bit for bit.
     func save(_ path: String) throws {
-        let url = try session.scratchPath(path)
         let data = try engineCall { try ModelFile(model).encoded() }
-        try data.write(to: url, options: .atomic)
+        try session.writeScratch(data, to: path)
     }
 
     var typeName: String { "Sequential" }

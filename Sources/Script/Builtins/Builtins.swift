@@ -16,7 +16,12 @@ extension Interpreter {
                 default: throw ScriptError.type("'\(k)' is an invalid keyword argument for print()")
                 }
             }
-            self.output(try args.positional.map { try self.checkedStr($0) }.joined(separator: sep) + end)
+            let text = try args.positional.map { try self.checkedStr($0) }.joined(separator: sep) + end
+            self.printed += text.utf8.count
+            if self.printed > Interpreter.printLimit {
+                throw ScriptError(kind: "MemoryError", message: "the block printed more than \(Interpreter.printLimit >> 20) MiB; Lectern keeps at most that much of a block's output")
+            }
+            self.output(text)
             return .none
         }
         def("len") { [unowned self] args in

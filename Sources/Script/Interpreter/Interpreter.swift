@@ -13,6 +13,12 @@ public final class Interpreter: CallContext {
     var sourceLines: [Int: String] = [:]
     var file = ""
     var callDepth = 0
+    /// Bytes `print` wrote in the current block (see `resetPrinted`), held under `printLimit`.
+    var printed = 0
+    public static let printLimit = 64 << 20
+
+    /// Starts counting a new block's printed output.
+    public func resetPrinted() { printed = 0 }
     /// Nesting of the data `repr` and `==` are inside, held to the same limit as calls.
     var reprDepth = 0
     var compareDepth = 0
@@ -529,8 +535,10 @@ public final class Interpreter: CallContext {
             ("NameError", "Exception"), ("AttributeError", "Exception"), ("RuntimeError", "Exception"),
             ("NotImplementedError", "RuntimeError"), ("RecursionError", "RuntimeError"), ("AssertionError", "Exception"),
             ("ImportError", "Exception"), ("ModuleNotFoundError", "ImportError"), ("StopIteration", "Exception"),
-            ("AxisError", "ValueError"), ("TimeoutError", "Exception"), ("SyntaxError", "Exception"),
-            ("FileNotFoundError", "Exception"), ("PermissionError", "Exception"),
+            ("AxisError", "ValueError"), ("SyntaxError", "Exception"),
+            ("OSError", "Exception"), ("FileNotFoundError", "OSError"), ("PermissionError", "OSError"),
+            ("IsADirectoryError", "OSError"), ("NotADirectoryError", "OSError"), ("FileExistsError", "OSError"),
+            ("TimeoutError", "OSError"), ("MemoryError", "Exception"), ("UnicodeError", "ValueError"),
         ]
         for (name, base) in tree {
             let c = ClassObject(name: name, base: base.flatMap { exceptionClasses[$0] }, members: [:], interpreter: self)
