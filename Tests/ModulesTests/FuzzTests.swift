@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Engine
 import Modules
 import Script
 
@@ -74,6 +75,38 @@ final class FuzzTests: XCTestCase {
         return String(chars)
     }
 
+    /// Programs aimed at the limits: deep nesting of every kind, numbers at and past the edges
+    /// of 64-bit ints and doubles fed to conversions, ranges, NumPy and plots, and containers
+    /// that contain themselves, printed and compared.
+    func hostile(_ rng: inout Rng) -> String {
+        let depth = rng.pick([10, 150, 199, 200, 201, 999, 1000, 1001, 3000])
+        let huge = rng.pick(["2**63", "-2**63", "2**63 - 1", "10**18", "10**19", "1e308", "-1e308", "1e-320", "float('inf')",
+                             "float('nan')", "-float('inf')", "0", "-1", "10**12"])
+        switch rng.below(9) {
+        case 0: return "x = " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + "\nprint(x)\n"
+        case 1: return "x = " + String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) + "\nprint(x)\n"
+        case 2: return "x = " + String(repeating: rng.pick(["-", "~", "not ", "+"]), count: depth) + "1\n"
+        case 3: return (0..<min(depth, 1200)).map { String(repeating: " ", count: $0) + "if True:" }.joined(separator: "\n")
+            + "\n" + String(repeating: " ", count: min(depth, 1200)) + "pass\n"
+        case 4: return "x = []\nfor i in range(\(depth * 50)):\n    x = [x]\n" + rng.pick(["print(x)", "print(x == x)", "y = [[]]\nprint(x == y)", "print(len(str(x)))", "x = 0"]) + "\n"
+        case 5:
+            let f = rng.pick(["int(%)", "range(%)", "len(range(0, %, 7))", "round(%)", "abs(%)", "'%d' % (%)", "f'{%:.3f}'", "str(%)",
+                              "import math\nmath.floor(%)", "import numpy as np\nnp.zeros(%)", "import numpy as np\nnp.arange(%)",
+                              "import numpy as np\nnp.random.choice(%)", "import numpy as np\nint(np.array([%]).max())", "[0] * (%)",
+                              "'ab' * (%)", "import numpy as np\nnp.ones((%, 2))", "int('%', 0)", "int('1', %)"])
+            return f.replacingOccurrences(of: "%", with: huge) + "\n"
+        case 6:
+            let make = rng.pick(["l = [1]\nl.append(l)", "d = {}\nd['k'] = d", "l = []\nd = {'l': l}\nl.append(d)", "a = []\nb = [a]\na.append(b)"])
+            let use = rng.pick(["print(l)", "print(d)", "print(repr(l))", "print(str(d))", "print(l == l)", "print([l] == [l])",
+                                "print(l == [l])", "print(len(l))", "print(sorted([l, l]))", "print(a == b)", "print(a)"])
+            return make + "\n" + use + "\n"
+        case 7:
+            return "import matplotlib.pyplot as plt\nplt.plot([\(huge), 1, 2], [1, \(huge), 3])\n" + rng.pick(["plt.xscale('log')", "plt.yscale('log')", "plt.xlim(\(huge), 1)", "plt.hist([1, 2], bins=\(huge))", "pass"]) + "\n"
+        default:
+            return "def f(n):\n    return f(n + 1) if n < \(depth) else n\nprint(f(0))\n"
+        }
+    }
+
     func testRandomProgramsNeverCrashTheInterpreter() {
         // LECTERN_FUZZ_SECONDS and LECTERN_FUZZ_SEED run it longer or elsewhere in the input space.
         let env = ProcessInfo.processInfo.environment
@@ -83,20 +116,24 @@ final class FuzzTests: XCTestCase {
         var runs = 0
         var failures: [String] = []
         let session = LessonSession(seed: 0)
-        while ContinuousClock.now - start < .seconds(seconds) && failures.isEmpty {
-            let source: String
-            if rng.below(2) == 0 {
-                source = (0..<rng.below(40)).map { _ in rng.pick(Self.vocabulary) }.joined(separator: rng.below(3) == 0 ? "" : " ")
-            } else {
-                source = mutate(rng.pick(Self.corpus), &rng)
+        NotebookLimits.apply(mebibytes: 512)
+        // As lessons run: on the interpreter's own large-stack thread.
+        StackGuard.run {
+            while ContinuousClock.now - start < .seconds(seconds) && failures.isEmpty {
+                let source: String
+                switch rng.below(3) {
+                case 0: source = (0..<rng.below(40)).map { _ in rng.pick(Self.vocabulary) }.joined(separator: rng.below(3) == 0 ? "" : " ")
+                case 1: source = mutate(rng.pick(Self.corpus), &rng)
+                default: source = hostile(&rng)
+                }
+                // With LECTERN_FUZZ_LOG set, the program about to run is left in that file, so a crash names its input.
+                if let log = env["LECTERN_FUZZ_LOG"] { try? source.write(toFile: log, atomically: false, encoding: .utf8) }
+                if let f = runOne(source, registry: session) { failures.append(f) }
+                runs += 1
             }
-            // With LECTERN_FUZZ_LOG set, the program about to run is left in that file, so a crash names its input.
-            if let log = env["LECTERN_FUZZ_LOG"] { try? source.write(toFile: log, atomically: false, encoding: .utf8) }
-            if let f = runOne(source, registry: session) { failures.append(f) }
-            runs += 1
         }
         print("fuzz: \(runs) programs in \(ContinuousClock.now - start), \(failures.count) failures")
-        XCTAssertGreaterThan(runs, 500)
+        XCTAssertGreaterThan(runs, 200)
         XCTAssertTrue(failures.isEmpty, failures.joined(separator: "\n---\n"))
     }
 
@@ -107,5 +144,13 @@ final class FuzzTests: XCTestCase {
             interpreter.output = { _ in }
             XCTAssertNoThrow(try interpreter.run(source, file: "c.md", firstLine: 1), source)
         }
+    }
+}
+
+/// The memory limit as lessons get it (array and list sizes, layer weights).
+enum NotebookLimits {
+    static func apply(mebibytes: Int) {
+        Limits.setMemoryLimit(mebibytes: mebibytes)
+        EngineLimits.maxBytes = mebibytes << 20
     }
 }
