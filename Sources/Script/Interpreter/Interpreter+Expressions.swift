@@ -1,7 +1,7 @@
 /// Evaluating expressions.
 extension Interpreter {
     func eval(_ e: Expr, _ scope: Scope) throws -> Value {
-        try StackGuard.check(" while evaluating an expression")
+        try checkStack(" while evaluating an expression")
         switch e.kind {
         case .name(let n):
             return try lookup(n, scope, e.loc)

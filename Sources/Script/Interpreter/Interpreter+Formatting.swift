@@ -34,7 +34,7 @@ extension Interpreter {
 
     /// One more level of nesting, within Python's recursion limit.
     private func deeper(_ body: () -> String) -> String {
-        guard reprDepth < Interpreter.maxDepth, StackGuard.hasRoom else { reprTooDeep = true; return "..." }
+        guard reprDepth < Interpreter.maxDepth, !StackGuard.exhausted(stackFloor) else { reprTooDeep = true; return "..." }
         reprDepth += 1
         defer { reprDepth -= 1 }
         return body()

@@ -329,7 +329,7 @@ extension Interpreter {
         compareDepth += 1
         defer { compareDepth -= 1 }
         if compareDepth > Interpreter.maxDepth { throw ScriptError(kind: "RecursionError", message: "maximum recursion depth exceeded in comparison") }
-        try StackGuard.check(" in comparison")
+        try checkStack(" in comparison")
         if let x = number(a), let y = number(b) {
             if case .bool(let r) = try arithmetic(.equal, x, y) { return r }
         }

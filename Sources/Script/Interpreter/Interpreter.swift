@@ -13,6 +13,16 @@ public final class Interpreter: CallContext {
     var sourceLines: [Int: String] = [:]
     var file = ""
     var callDepth = 0
+    /// Where this interpreter's thread runs out of stack (see `StackGuard`).
+    let stackFloor = StackGuard.floor()
+
+    /// Throws RecursionError when the native stack is nearly used up.
+    @inline(__always)
+    func checkStack(_ what: String) throws {
+        if StackGuard.exhausted(stackFloor) {
+            throw ScriptError(kind: "RecursionError", message: "maximum recursion depth exceeded" + what)
+        }
+    }
     /// Bytes `print` wrote in the current block (see `resetPrinted`), held under `printLimit`.
     var printed = 0
     public static let printLimit = 64 << 20
@@ -390,7 +400,7 @@ public final class Interpreter: CallContext {
         if callDepth > Interpreter.maxDepth {
             throw ScriptError(kind: "RecursionError", message: "maximum recursion depth exceeded (\(Interpreter.maxDepth) nested calls)")
         }
-        try StackGuard.check()
+        try checkStack("")
         try checkDeadline()
         let scope = Scope(parent: f.closure ?? globalScope)
         let params = f.parameters

@@ -41,26 +41,19 @@ public enum StackGuard {
         return result!
     }
 
-    /// Bytes of stack in use below the interpreter thread's first frame.
+    /// The lowest stack address recursion may reach on this thread (0 when the thread did not
+    /// start through `run`). An interpreter reads it once, so its checks touch no shared state.
+    public static func floor() -> UInt {
+        base == 0 ? 0 : base - UInt(budget)
+    }
+
+    /// Whether the stack has grown past `floor`: one address comparison.
     @inline(__always)
-    static func used() -> Int {
-        guard base != 0 else { return 0 }
+    public static func exhausted(_ floor: UInt) -> Bool {
+        guard floor != 0 else { return false }
         var marker = 0
-        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-        return here < base ? Int(base - here) : 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < floor
     }
-
-    /// Throws RecursionError when the stack is nearly used up.
-    @inline(__always)
-    public static func check(_ what: String = "") throws {
-        if used() > budget {
-            throw ScriptError(kind: "RecursionError", message: "maximum recursion depth exceeded" + what)
-        }
-    }
-
-    /// Whether there is stack left for another level (for code that cannot throw).
-    @inline(__always)
-    public static var hasRoom: Bool { used() <= budget }
 }
 
 /// A value handed to another thread that is known to be used by one thread at a time.
