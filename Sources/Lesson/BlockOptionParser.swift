@@ -133,7 +133,8 @@ extension LessonParser {
         return (words, nil)
     }
 
-    static func closest(_ word: String, _ candidates: [String]) -> String? {
+    /// The first of `candidates` within two edits of `word`: the suggestion in "did you mean ...?".
+    public static func closest(_ word: String, _ candidates: [String]) -> String? {
         candidates.first { c in
             let a = Array(word), b = Array(c)
             var prev = Array(0...b.count)
