@@ -20,13 +20,16 @@ public enum StackGuard {
     public static func run<T>(_ body: () -> T) -> T {
         var result: T?
         withoutActuallyEscaping(body) { body in
-            let box = Unchecked(body)
+            // The thread lets go of `body` before it signals: the Thread object may outlive the
+            // wait, and `withoutActuallyEscaping` traps if anything still holds `body` at its end.
+            let box = Unchecked<(() -> T)?>(body)
             let done = DispatchSemaphore(value: 0)
             let resultBox = Unchecked<T?>(nil)
             let thread = Thread {
                 var marker = 0
                 base = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-                resultBox.value = box.value()
+                resultBox.value = box.value?()
+                box.value = nil
                 base = 0
                 done.signal()
             }
