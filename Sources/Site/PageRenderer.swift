@@ -111,7 +111,7 @@ public enum PageRenderer {
 
     static func problemsHTML(_ headline: String, _ problems: [LessonDiagnostic]) -> String {
         guard !problems.isEmpty else { return "" }
-        return "<div class=\"problems\" role=\"alert\"><p>\(HTML.escape(headline))</p><pre>"
+        return "<div class=\"problems\"><p>\(HTML.escape(headline))</p><pre>"
             + HTML.escape(problems.map(\.description).joined(separator: "\n")) + "</pre></div>\n"
     }
 
