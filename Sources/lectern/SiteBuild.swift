@@ -81,17 +81,23 @@ final class SiteBuild: @unchecked Sendable {
         try lock.withLock {
             let page = PageRenderer.render(lesson: lesson, record: record, context: context(lesson))
             try folder.write(page.html, to: "\(lesson.stem).html")
-            problems += page.problems.map(\.description)
-            if record.failed || !page.problems.isEmpty { anyFailed = true }
+            report(lesson.diagnostics + page.problems)
+            if record.failed { anyFailed = true }
         }
+    }
+
+    /// Problems of a lesson found by reading it (front matter, options) and by writing its page
+    /// (math, figure references); the caller holds the lock.
+    private func report(_ found: [LessonDiagnostic]) {
+        for problem in found.map(\.description) where !problems.contains(problem) { problems.append(problem) }
+        if !found.isEmpty { anyFailed = true }
     }
 
     /// Installs a finished run; returns the lesson's summary line.
     func install(_ lesson: Lesson, _ outcome: ChildOutcome) -> String {
         lock.withLock {
             let page = PageRenderer.render(lesson: lesson, record: outcome.record, context: context(lesson))
-            problems += page.problems.map(\.description)
-            if !page.problems.isEmpty { anyFailed = true }
+            report(lesson.diagnostics + page.problems)
             do {
                 try folder.install(stem: lesson.stem, record: outcome.record, figuresFrom: outcome.figureFolder, page: page.html)
                 try RunTimes(folder).record(lesson.stem, seconds: outcome.seconds, in: folder)
@@ -99,7 +105,7 @@ final class SiteBuild: @unchecked Sendable {
                 problems.append("\(lesson.file): error: could not write its output: \(error)")
                 anyFailed = true
             }
-            problems += outcome.problems
+            problems += outcome.problems.filter { !problems.contains($0) }
             if outcome.failed { anyFailed = true }
             let blocks = lesson.experiments.count
             let figures = outcome.record.figureFiles.count
