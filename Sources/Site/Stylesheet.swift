@@ -42,7 +42,7 @@ extension PageRenderer {
     .anchor { margin-left: .3em; font-weight: 400; color: var(--faint); text-decoration: none; opacity: 0; transition: opacity .15s; }
     h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, h5:hover .anchor, h6:hover .anchor, .anchor:focus { opacity: 1; }
     .anchor:hover { color: var(--link); }
-    .block-anchor { position: absolute; left: -1.5rem; top: .45rem; margin: 0; font: 600 15px/1 system-ui, sans-serif; padding: .15rem .25rem; }
+    .block-anchor { position: absolute; z-index: 2; left: -1.5rem; top: .45rem; margin: 0; font: 600 15px/1 system-ui, sans-serif; padding: .15rem .25rem; }
     .experiment:hover .block-anchor, .block-anchor:focus { opacity: 1; }
     @media (hover: none) { .anchor { opacity: .4; } }
     .copy-button { position: absolute; top: .35rem; right: .35rem; z-index: 1; font: 12px system-ui, sans-serif; padding: .15rem .5rem; border: 1px solid var(--border); border-radius: 4px; background: var(--surface); color: var(--muted); cursor: pointer; opacity: .75; }
@@ -113,7 +113,9 @@ extension PageRenderer {
       .site-header { padding: .45rem 1rem; }
       .to-lessons { display: inline; }
       .block-anchor { left: auto; right: 4.2rem; top: .35rem; }
-      th, td { padding: .3rem .5rem; }
+      /* A wide table scrolls in its box rather than squeezing each column to its longest word. */
+      .table-wrap table { width: max-content; }
+      th, td { padding: .3rem .5rem; max-width: 15rem; }
     }
     """
 
