@@ -111,7 +111,11 @@ enum FigureAltText {
             case let (nil, y?): details.append("y axis \(y)")
             case (nil, nil): break
             }
-            if !series.isEmpty { details.append("series " + FigureAltText.list(series)) }
+            if !series.isEmpty {
+                // Names with commas of their own are quoted, so the list still reads as a list.
+                let names = series.contains { $0.contains(",") } ? series.map { "“\($0)”" } : series
+                details.append("series " + FigureAltText.list(names))
+            }
             if !details.isEmpty { text += ": " + details.joined(separator: "; ") }
             return text + "."
         }

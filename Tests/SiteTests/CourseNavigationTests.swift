@@ -181,6 +181,8 @@ final class CourseNavigationTests: XCTestCase {
         XCTAssertEqual(FigureAltText.text(panels), "Figure “Gradients” of 2 plots; the first: bar chart titled “Layer 1”: x axis value.")
         let mixed = "figure 6.4x4.8 in at 100 dpi\naxes 1x1#1 xlabel 'x1' ylabel 'x2' xlim [0, 1] ylim [0, 1]\n  scatter 'class 0' 50 points\n  scatter 'class 1' 50 points\n  mesh 100x100 cells\n  twin axes 1x1#1 ylabel 'loss' xlim [0, 1] ylim [0, 1]"
         XCTAssertEqual(FigureAltText.text(mixed), "Scatter plot and heat map: x2 and loss against x1; series class 0 and class 1.")
+        let commas = "figure 6.4x4.8 in at 100 dpi\naxes 1x1#1 title 'Test accuracy' xlim [0, 1] ylim [0, 1]\n  line 'tanh, RandomUniform(0, 1)' #1f77b4 3 points\n  line 'relu' #ff7f0e 3 points"
+        XCTAssertEqual(FigureAltText.text(commas), "Line plot titled “Test accuracy”: series “tanh, RandomUniform(0, 1)” and “relu”.")
         XCTAssertNil(FigureAltText.text("figure 6.4x4.8 in at 100 dpi"))
         XCTAssertEqual(FigureAltText.text("figure 6.4x4.8 in at 100 dpi\naxes 1x1#1 xlim [0, 1] ylim [0, 1]"), "Empty plot.")
     }
