@@ -13,9 +13,6 @@ final class HostileLessonTests: XCTestCase {
     }
 
     static let cases: [Case] = [
-        Case(name: "self-reference", code: "l = []\nl.append(l)\nprint(l)", expected: "the lesson's process crashed (SIGSEGV)"),
-        Case(name: "deep-parentheses", code: "x = " + String(repeating: "(", count: 20000) + "1" + String(repeating: ")", count: 20000),
-             expected: "the lesson's process crashed"),
         Case(name: "doubling-string", code: "s = 'x' * 1000000\nwhile True:\n    s = s + s", expected: "MemoryError: the lesson went over its 512 MiB memory limit"),
         Case(name: "many-small-lists", code: "keep = []\nwhile True:\n    keep.append([0.5] * 1000)", expected: "MemoryError: the lesson went over its 512 MiB memory limit"),
         Case(name: "extend-itself", code: "l = [1] * 1000\nwhile True:\n    l.extend(l)", expected: "MemoryError: the lesson went over its 512 MiB memory limit"),
@@ -70,5 +67,24 @@ final class HostileLessonTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: out.appendingPathComponent("99-last.record.json"), encoding: .utf8).contains("last\\n"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("tmp").path)
         XCTAssertEqual(leftovers, [], "the temporary folder is empty afterwards")
+    }
+
+    /// Data that once crashed the lesson's process (a list holding itself, 20000 nested
+    /// parentheses) now ends as Python ends it: the list prints as `[[...]]`, the parentheses are a
+    /// SyntaxError under their block; the process survives.
+    func testDataThatOnceCrashedTheProcessEndsAsInPython() throws {
+        let dir = try LecternProcess.scratch("once-hostile")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let course = dir.appendingPathComponent("course")
+        try LecternProcess.write("# Self\n\n```experiment id=self\nl = []\nl.append(l)\nprint(l)\n```\n", to: course.appendingPathComponent("01-self.md"))
+        let deep = "x = " + String(repeating: "(", count: 20000) + "1" + String(repeating: ")", count: 20000)
+        try LecternProcess.write("# Deep\n\n```experiment id=deep\n\(deep)\n```\n", to: course.appendingPathComponent("02-deep.md"))
+        let result = try LecternProcess.run(["render", "course", "-o", "out", "-j", "1"], in: dir)
+        XCTAssertEqual(result.status, 1, "the SyntaxError fails the render")
+        XCTAssertFalse(result.stderr.contains("crashed"), result.stderr)
+        let selfRecord = try String(contentsOf: dir.appendingPathComponent("out/01-self.record.json"), encoding: .utf8)
+        XCTAssertTrue(selfRecord.contains("[[...]]"), selfRecord)
+        XCTAssertTrue(result.stderr.contains("02-deep.md:4:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("SyntaxError: too many nested parentheses"), result.stderr)
     }
 }
