@@ -147,6 +147,14 @@ final class CourseNavigationTests: XCTestCase {
                       "a figure that was not drawn still has its caption, so references land: \(page.html)")
     }
 
+    func testAFrontMatterTitleHeadsAPageWithoutAHeadingOfItsOwnAndADraftSaysSo() {
+        let lesson = LessonParser.parse(file: "t.md", source: "---\ntitle: From the front matter\ndraft: true\n---\nJust prose.\n")
+        let html = PageRenderer.render(lesson: lesson, record: LessonRecord(lesson: "t.md", blocks: [])).html
+        XCTAssertTrue(html.contains("<article class=\"lesson\">\n<h1 class=\"lesson-title\">From the front matter</h1>\n<p>Just prose.</p>"), html)
+        XCTAssertTrue(html.contains("<p class=\"draft-note\">"), html)
+        XCTAssertFalse(html.contains("class=\"toc\""), "no contents without headings")
+    }
+
     func testTheAuthorsLabelShowsOnlyInDrafts() {
         XCTAssertFalse(renderSecond().html.contains("class=\"label\""))
         XCTAssertTrue(renderSecond(draft: true).html.contains("<div class=\"label\">02-second.md:11 · loss</div>"))
