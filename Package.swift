@@ -12,13 +12,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CCMark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),
 
-        .target(name: "Lesson", dependencies: ["CCMark"]),
+        .target(name: "Lesson", dependencies: ["CCMark", .product(name: "Yams", package: "Yams")]),
         .target(name: "Tensor", dependencies: ["CBLAS"]),
         .target(name: "Engine", dependencies: ["Tensor"]),
         .target(name: "Plot", dependencies: ["CGD"]),

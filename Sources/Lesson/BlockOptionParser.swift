@@ -4,8 +4,9 @@ extension LessonParser {
     /// Parses `experiment key=value ...`. Values may be quoted with `'` or `"` (a backslash
     /// escapes the quote), so `sanitize="\d+ ms"` is one option. Unknown keys and bad values are
     /// diagnostics that name the column of the offending word.
-    static func parseOptions(_ info: String, line: Int, infoColumn: Int, file: String) -> (BlockOptions, [LessonDiagnostic]) {
-        var options = BlockOptions()
+    static func parseOptions(_ info: String, line: Int, infoColumn: Int, file: String,
+                             defaults: BlockOptions = BlockOptions()) -> (BlockOptions, [LessonDiagnostic]) {
+        var options = defaults
         var problems: [LessonDiagnostic] = []
         let (words, unclosed) = optionWords(info)
         if let col = unclosed {
@@ -18,59 +19,72 @@ extension LessonParser {
                 problem("experiment option '\(word.key)' needs a value, as in key=value; known options: \(BlockOptions.known.joined(separator: ", "))")
                 continue
             }
-            func flag(_ set: (Bool) -> Void) {
-                switch value {
-                case "true": set(true)
-                case "false": set(false)
-                default: problem("experiment \(word.key) expects true or false. Received: \(word.key)=\(value)")
-                }
-            }
-            func tolerance(_ set: (Double) -> Void) {
-                if let t = Double(value), t >= 0, t.isFinite { set(t) } else {
-                    problem("experiment \(word.key) expects a number, 0 or more. Received: \(word.key)=\(value)")
-                }
-            }
-            switch word.key {
-            case "id":
-                if value.isEmpty || !value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-                    problem("experiment id must be letters, digits, '-' or '_'. Received: id=\(value)")
-                } else {
-                    options.id = value
-                }
-            case "timeout":
-                if let t = Double(value), t > 0, t <= BlockOptions.maxTimeout { options.timeout = t } else {
-                    problem("experiment timeout expects a positive number of seconds, at most \(Int(BlockOptions.maxTimeout)) (a day). Received: timeout=\(value)")
-                }
-            case "params": flag { options.params = $0 }
-            case "echo": flag { options.echo = $0 }
-            case "output": flag { options.output = $0 }
-            case "check": flag { options.check = $0 }
-            case "error":
-                if value == "expected" { options.expectsError = true } else {
-                    problem("experiment error expects the word expected (error=expected: the block is meant to raise). Received: error=\(value)")
-                }
-            case "rtol": tolerance { options.rtol = $0 }
-            case "atol": tolerance { options.atol = $0 }
-            case "sanitize":
-                do {
-                    _ = try NSRegularExpression(pattern: value)
-                    options.sanitizers.append(Sanitizer(pattern: value))
-                } catch {
-                    problem("experiment sanitize is not a valid regular expression: \(value)")
-                }
-            case "replace":
-                if options.sanitizers.isEmpty {
-                    problem("experiment replace gives the replacement for the sanitize option before it; there is none")
-                } else {
-                    options.sanitizers[options.sanitizers.count - 1].replacement = value
-                }
-            default:
-                var m = "unknown experiment option '\(word.key)'"
-                if let s = closest(word.key, BlockOptions.known) { m += "; did you mean '\(s)'?" }
-                problem(m + " Known options: \(BlockOptions.known.joined(separator: ", "))")
-            }
+            apply(word.key, value, to: &options, problem: problem)
         }
         return (options, problems)
+    }
+
+    /// Sets one option from its text, as written after `experiment`, in a lesson's `defaults:` or
+    /// on a `#|` line; a bad value or an unknown key is handed to `problem`.
+    static func apply(_ key: String, _ value: String, to options: inout BlockOptions, problem: (String) -> Void) {
+        func flag(_ set: (Bool) -> Void) {
+            switch value {
+            case "true": set(true)
+            case "false": set(false)
+            default: problem("experiment \(key) expects true or false. Received: \(key)=\(value)")
+            }
+        }
+        func tolerance(_ set: (Double) -> Void) {
+            if let t = Double(value), t >= 0, t.isFinite { set(t) } else {
+                problem("experiment \(key) expects a number, 0 or more. Received: \(key)=\(value)")
+            }
+        }
+        switch key {
+        case "id":
+            if value.isEmpty || !value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+                problem("experiment id must be letters, digits, '-' or '_'. Received: id=\(value)")
+            } else {
+                options.id = value
+            }
+        case "timeout":
+            if let t = Double(value), t > 0, t <= BlockOptions.maxTimeout { options.timeout = t } else {
+                problem("experiment timeout expects a positive number of seconds, at most \(Int(BlockOptions.maxTimeout)) (a day). Received: timeout=\(value)")
+            }
+        case "params": flag { options.params = $0 }
+        case "echo": flag { options.echo = $0 }
+        case "output": flag { options.output = $0 }
+        case "check": flag { options.check = $0 }
+        case "error":
+            if value == "expected" { options.expectsError = true } else {
+                problem("experiment error expects the word expected (error=expected: the block is meant to raise). Received: error=\(value)")
+            }
+        case "rtol": tolerance { options.rtol = $0 }
+        case "atol": tolerance { options.atol = $0 }
+        case "sanitize":
+            do {
+                _ = try NSRegularExpression(pattern: value)
+                options.sanitizers.append(Sanitizer(pattern: value))
+            } catch {
+                problem("experiment sanitize is not a valid regular expression: \(value)")
+            }
+        case "replace":
+            if options.sanitizers.isEmpty {
+                problem("experiment replace gives the replacement for the sanitize option before it; there is none")
+            } else {
+                options.sanitizers[options.sanitizers.count - 1].replacement = value
+            }
+        case "caption":
+            let caption = value.trimmingCharacters(in: .whitespaces)
+            if caption.isEmpty { problem("experiment caption expects some text, as in caption=\"Loss curve\"") } else { options.caption = caption }
+        case "label":
+            if BlockOptions.isFigureLabel(value) { options.label = value } else {
+                problem("experiment label names a figure for @-references: fig- then letters, digits, '-' or '_', as in label=fig-loss. Received: label=\(value)")
+            }
+        default:
+            var m = "unknown experiment option '\(key)'"
+            if let s = closest(key, BlockOptions.known) { m += "; did you mean '\(s)'?" }
+            problem(m + " Known options: \(BlockOptions.known.joined(separator: ", "))")
+        }
     }
 
     struct OptionWord {
@@ -119,7 +133,8 @@ extension LessonParser {
         return (words, nil)
     }
 
-    static func closest(_ word: String, _ candidates: [String]) -> String? {
+    /// The first of `candidates` within two edits of `word`: the suggestion in "did you mean ...?".
+    public static func closest(_ word: String, _ candidates: [String]) -> String? {
         candidates.first { c in
             let a = Array(word), b = Array(c)
             var prev = Array(0...b.count)

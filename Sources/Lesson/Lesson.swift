@@ -10,16 +10,29 @@ public struct Lesson: Sendable {
     /// Every formula of the prose, in the order of the lesson, with where its TeX starts. The
     /// lesson does not read TeX: whoever converts it reports its errors at these places.
     public var math: [MathFormula]
+    /// The YAML block at the top of the lesson, if any (an empty `FrontMatter` otherwise).
+    public var frontMatter: FrontMatter
+    /// Every `@fig-…` in the prose, in the order of the lesson, with where it stands. Whoever
+    /// numbers the figures reports the ones that name no figure.
+    public var figureReferences: [FigureReference]
 
     public init(file: String, source: String, title: String, segments: [Segment], diagnostics: [LessonDiagnostic],
-                math: [MathFormula] = []) {
+                math: [MathFormula] = [], frontMatter: FrontMatter = FrontMatter(), figureReferences: [FigureReference] = []) {
         self.file = file
         self.source = source
         self.title = title
         self.segments = segments
         self.diagnostics = diagnostics
         self.math = math
+        self.frontMatter = frontMatter
+        self.figureReferences = figureReferences
     }
+
+    /// The lesson's one-line summary for the index (`description:` in the front matter).
+    public var description: String? { frontMatter.description }
+
+    /// The figure labels of the lesson's blocks, in order.
+    public var figureLabels: [String] { experiments.compactMap(\.options.label) }
 
     public var experiments: [ExperimentBlock] {
         segments.compactMap { if case .experiment(let b) = $0 { return b } else { return nil } }
@@ -56,6 +69,28 @@ public struct ExperimentBlock: Sendable {
     /// Line and column of the first code line in the lesson: where the code's line 1, column 1 sits.
     public var codeLine: Int
     public var codeColumn: Int
+    /// How many `#| key: value` lines open the code (Quarto's cell options). They run as the
+    /// comments they are; the page does not show them.
+    public var optionLineCount: Int = 0
+
+    /// The code as the page shows it: without the `#|` option lines.
+    public var shownCode: String {
+        guard optionLineCount > 0 else { return code }
+        return code.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(optionLineCount).joined(separator: "\n")
+    }
+}
+
+/// `@fig-loss` in a lesson's prose: a reference to the figure labelled `fig-loss`.
+public struct FigureReference: Sendable, Equatable {
+    public var label: String
+    public var line: Int
+    public var column: Int
+
+    public init(label: String, line: Int, column: Int) {
+        self.label = label
+        self.line = line
+        self.column = column
+    }
 }
 
 /// The options written after `experiment` in the info string.
@@ -80,8 +115,20 @@ public struct BlockOptions: Sendable, Equatable {
     public var atol: Double?
     /// Patterns replaced in the recorded and the new outputs before `check` compares them.
     public var sanitizers: [Sanitizer] = []
+    /// The caption of the block's figure (`caption="Loss curve"`, or `#| fig-cap:` in the code):
+    /// the page shows it under the figure as "Figure N: Loss curve".
+    public var caption: String?
+    /// The figure's name for references from the prose (`label=fig-loss`, or `#| label:`):
+    /// `@fig-loss` becomes a link "Figure N" to it.
+    public var label: String?
 
-    public static let known = ["id", "timeout", "echo", "params", "output", "check", "error", "rtol", "atol", "sanitize", "replace"]
+    public static let known = ["id", "timeout", "echo", "params", "output", "check", "error", "rtol", "atol", "sanitize", "replace",
+                               "caption", "label"]
+
+    /// Whether `s` can name a figure: `fig-` and then letters, digits, `-` or `_`.
+    public static func isFigureLabel<S: StringProtocol>(_ s: S) -> Bool {
+        s.hasPrefix("fig-") && s.count > 4 && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
     /// The longest `timeout=` accepted: a day.
     public static let maxTimeout: Double = 86_400
     public init() {}

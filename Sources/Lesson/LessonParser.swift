@@ -1,18 +1,22 @@
 /// Turns a lesson's Markdown into a `Lesson`. Parsing never throws: odd input still gives a
-/// lesson, and problems with experiment options become diagnostics.
+/// lesson, and problems with its front matter and experiment options become diagnostics.
 public enum LessonParser {
     public static func parse(file: String, source: String) -> Lesson {
         var segments: [Segment] = []
-        var diagnostics: [LessonDiagnostic] = []
+        let (front, frontProblems) = FrontMatter.parse(source, file: file)
+        var diagnostics = frontProblems
+        // The front matter's lines read as blank lines from here on: every line keeps its number.
+        let body = FrontMatter.blanked(source, lineCount: front.lineCount)
         var title: String?
         var pending: [Prose.Block] = []
         var pendingLine = 0
         var experimentCount = 0
         var seenIDs: [String: Int] = [:]
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var seenLabels: [String: Int] = [:]
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         // Math is found before cmark reads the lesson, so that `_` and `*` in a formula are
         // never emphasis; each formula waits behind a placeholder that keeps every line's number.
-        let (parsed, formulas) = MathPlaceholders.substitute(source)
+        let (parsed, formulas) = MathPlaceholders.substitute(body)
         var prose = ProseBuilder(parsedText: parsed, formulas: formulas)
 
         func flushProse() {
@@ -36,17 +40,29 @@ public enum LessonParser {
                     experimentCount += 1
                     let fenceIndent = fenceText.prefix(while: { $0 == " " }).count
                     let infoColumn = infoStartColumn(fenceText)
-                    let (options, problems) = parseOptions(info, line: node.startLine, infoColumn: infoColumn, file: file)
-                    diagnostics += problems
+                    let parsedOptions = parseOptions(info, line: node.startLine, infoColumn: infoColumn, file: file,
+                                                     defaults: front.defaults)
+                    var options = parsedOptions.0
+                    diagnostics += parsedOptions.1
+                    let (optionLines, cellProblems) = cellOptions(code, line: node.startLine + 1, column: fenceIndent + 1,
+                                                                  file: file, into: &options)
+                    diagnostics += cellProblems
                     let id = options.id ?? "block-\(experimentCount)"
                     if let other = seenIDs[id] {
                         diagnostics.append(LessonDiagnostic(file: file, line: node.startLine, column: infoColumn,
                             message: "duplicate experiment id '\(id)' (first used on line \(other))"))
                     }
                     seenIDs[id] = node.startLine
+                    if let label = options.label {
+                        if let other = seenLabels[label] {
+                            diagnostics.append(LessonDiagnostic(file: file, line: node.startLine, column: infoColumn,
+                                message: "duplicate figure label '\(label)' (first used on line \(other))"))
+                        }
+                        seenLabels[label] = node.startLine
+                    }
                     segments.append(.experiment(ExperimentBlock(
                         id: id, options: options, code: code, fenceLine: node.startLine,
-                        codeLine: node.startLine + 1, codeColumn: fenceIndent + 1)))
+                        codeLine: node.startLine + 1, codeColumn: fenceIndent + 1, optionLineCount: optionLines)))
                 } else if info.split(separator: " ", maxSplits: 1).first == "math" {
                     appendProse(prose.blocks(node), line: node.startLine)
                 } else {
@@ -66,10 +82,16 @@ public enum LessonParser {
             }
         }
         flushProse()
+        // A label is an anchor on the page, as a block's id is: the two may not meet.
+        for (label, line) in seenLabels.sorted(by: { $0.value < $1.value }) where seenIDs[label] != nil {
+            diagnostics.append(LessonDiagnostic(file: file, line: line, column: 1,
+                message: "figure label '\(label)' is also an experiment id (line \(seenIDs[label] ?? line)); the page needs them different"))
+        }
         let fallback = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
         let math = prose.math.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-        return Lesson(file: file, source: source, title: title ?? fallback, segments: segments,
-                      diagnostics: diagnostics, math: math)
+        return Lesson(file: file, source: source, title: front.title ?? title ?? fallback, segments: segments,
+                      diagnostics: diagnostics, math: math, frontMatter: front,
+                      figureReferences: figureReferences(body))
     }
 
     static func isExperiment(_ info: String) -> Bool {

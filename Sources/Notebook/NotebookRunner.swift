@@ -67,14 +67,16 @@ public enum NotebookRunner {
         let diagnostics = lesson.diagnostics + Parameters.problems(parameters, in: lesson)
         var problems = diagnostics.map(\.description)
 
-        // Options are checked before anything runs: a lesson with bad options runs no block.
+        // Options are checked before anything runs: a lesson with bad options runs no block. The
+        // blocks get no key, so the lesson runs once its options are fixed, even when the fix
+        // leaves every key as it was (a front matter or an `echo=` corrected).
         if !diagnostics.isEmpty {
             for (index, block) in lesson.experiments.enumerated() {
                 let mine = diagnostics.filter { $0.line == block.fenceLine }
                 let text = mine.isEmpty
-                    ? "not run: the lesson has invalid experiment options (see the other blocks' errors)"
+                    ? "not run: the lesson has errors in its front matter or experiment options (listed at the top of the page)"
                     : mine.map(\.description).joined(separator: "\n")
-                let b = BlockRecord(id: block.id, line: block.fenceLine, key: keys[index], outputs: [OutputRecord(kind: .error, text: text)])
+                let b = BlockRecord(id: block.id, line: block.fenceLine, key: nil, outputs: [OutputRecord(kind: .error, text: text)])
                 blocks.append(b)
                 observer?.blockDidRun(index: index, record: b, figures: [])
             }

@@ -38,7 +38,7 @@ public enum NotebookExport {
 
         // Where each segment starts, so a block's end can never run past the next segment.
         let starts = lesson.segments.map(startLine)
-        var cursor = 1
+        var cursor = lesson.frontMatter.lineCount + 1  // the front matter is no markdown cell
         var experimentIndex = 0
         for (index, segment) in lesson.segments.enumerated() {
             guard case .experiment(let block) = segment else { continue }

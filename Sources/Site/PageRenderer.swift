@@ -3,7 +3,8 @@ import Lesson
 import Notebook
 
 /// Renders a lesson and its run into one HTML page: its prose (see `ProseHTML`), code shown,
-/// and each experiment block followed by its outputs.
+/// and each experiment block followed by its outputs, inside the site's layout (`PageLayout`):
+/// the course's lessons, the page's contents, the previous and next lessons.
 public enum PageRenderer {
     public static func page(_ run: LessonRun) -> String {
         page(lesson: run.lesson, record: run.record)
@@ -14,18 +15,39 @@ public enum PageRenderer {
         render(lesson: lesson, record: record).html
     }
 
-    /// A lesson's page and the problems found while writing it: formulas that do not convert,
-    /// at the lesson's line and column. They show on the page in the formula's place; whoever
-    /// writes the site reports them and fails.
+    /// What a page needs to know beyond its lesson: the course around it and how the site is built.
+    public struct Context: Sendable {
+        public var course: CourseOutline
+        /// For authors (`lectern render --draft`): each block shows where it is (`file:line · id`).
+        public var draft: Bool
+        /// The lesson's Jupyter notebook beside the page (`STEM.ipynb`), when there is one.
+        public var notebook: String?
+
+        public init(course: CourseOutline, draft: Bool = false, notebook: String? = nil) {
+            self.course = course
+            self.draft = draft
+            self.notebook = notebook
+        }
+    }
+
+    /// A lesson's page and the problems found while writing it: formulas that do not convert and
+    /// `@fig-` references to no figure, at the lesson's line and column. They show on the page;
+    /// whoever writes the site reports them and fails.
     public struct Page: Sendable {
         public var html: String
         public var problems: [LessonDiagnostic]
     }
 
-    public static func render(lesson: Lesson, record: LessonRecord) -> Page {
+    /// The page of `lesson`; without a context, as a course of its own.
+    public static func render(lesson: Lesson, record: LessonRecord, context: Context? = nil) -> Page {
+        let context = context ?? Context(course: .single(lesson))
+        let figures = FigureNumbers(lesson)
         var body = ""
         let records = Dictionary(record.blocks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var prose = ProseHTML(file: lesson.file, taken: lesson.experiments.map(\.id))
+        var prose = ProseHTML(lesson: lesson, figures: figures)
+        if lesson.frontMatter.title != nil, !hasTitleHeading(lesson) {
+            body += "<h1 class=\"lesson-title\">\(HTML.escape(lesson.title))</h1>\n"
+        }
         for segment in lesson.segments {
             switch segment {
             case .prose(let content):
@@ -33,27 +55,58 @@ public enum PageRenderer {
             case .code(let block):
                 body += codeHTML(block.code, language: block.language, classes: "code")
             case .experiment(let block):
-                body += "<section class=\"experiment\" id=\"\(HTML.escape(block.id))\">\n"
-                if block.options.echo {
-                    body += codeHTML(block.code, language: "python", classes: "code experiment-code",
-                                     label: "\(lesson.file):\(block.fenceLine) · \(block.id)")
-                }
-                if block.options.params, let parameters = record.parameters, !parameters.isEmpty {
-                    body += "<p class=\"parameters\">Parameters set for this run: "
-                    body += parameters.sorted { $0.key < $1.key }.map { "<code>\(HTML.escape($0.key)) = \(HTML.escape($0.value))</code>" }.joined(separator: ", ")
-                    body += " (<code>--param</code>)</p>\n"
-                }
-                if let record = records[block.id], block.options.output {
-                    body += outputsHTML(record.outputs)
-                }
-                body += "</section>\n"
+                body += experimentHTML(block, record: records[block.id], lesson: lesson, parameters: record.parameters,
+                                       figures: figures, draft: context.draft)
             }
         }
-        // The problems head the page; the math's are known once the prose is written.
-        body = problemsHTML("This lesson has errors in its experiment options; no block was run.", lesson.diagnostics)
-            + problemsHTML("This lesson has errors in its math; each shows in its formula's place.", prose.problems)
+        let problems = prose.problems + figures.problems(lesson)
+        // The problems head the page; the prose's are known once it is written.
+        body = problemsHTML("This lesson has errors in its front matter or experiment options; no block was run.", lesson.diagnostics)
+            + problemsHTML("This lesson has errors in its prose (math, figure references); each shows in its place.", problems)
             + body
-        return Page(html: document(title: lesson.title, body: body, stylesheet: "style.css"), problems: prose.problems)
+        var main = ""
+        if lesson.frontMatter.draft {
+            main += "<p class=\"draft-note\">Draft: this lesson is left out of the course's navigation and search.</p>\n"
+        }
+        if let notebook = context.notebook {
+            main += "<p class=\"page-tools\"><a href=\"\(HTML.escape(HTML.percentEncodePath(notebook)))\" download>Download notebook</a></p>\n"
+        }
+        main += "<article class=\"lesson\">\n\(body)</article>\n" + Navigation.pager(context.course, current: lesson.stem)
+        let title = lesson.title == context.course.title ? lesson.title : "\(lesson.title) · \(context.course.title)"
+        let html = PageLayout.document(PageLayout.Parts(
+            title: title, description: lesson.description, course: context.course, current: lesson.stem,
+            main: main, toc: Navigation.tableOfContents(prose.headings)))
+        return Page(html: html, problems: problems)
+    }
+
+    /// Whether the lesson's prose has a `#` heading of its own (else the front matter's title heads the page).
+    static func hasTitleHeading(_ lesson: Lesson) -> Bool {
+        lesson.segments.contains { segment in
+            guard case .prose(let prose) = segment else { return false }
+            return prose.blocks.contains { if case .heading(1, _) = $0 { true } else { false } }
+        }
+    }
+
+    static func experimentHTML(_ block: ExperimentBlock, record: BlockRecord?, lesson: Lesson, parameters: [String: String]?,
+                               figures: FigureNumbers, draft: Bool) -> String {
+        let id = HTML.escape(block.id)
+        var out = "<section class=\"experiment\" id=\"\(id)\">\n"
+        out += "<a class=\"anchor block-anchor\" href=\"#\(id)\" aria-label=\"Link to this experiment (\(id))\">#</a>\n"
+        if draft {
+            out += "<div class=\"label\">\(HTML.escape("\(lesson.file):\(block.fenceLine) · \(block.id)"))</div>\n"
+        }
+        if block.options.echo {
+            out += codeHTML(block.shownCode, language: "python", classes: "code experiment-code")
+        }
+        if block.options.params, let parameters, !parameters.isEmpty {
+            out += "<p class=\"parameters\">Parameters set for this run: "
+            out += parameters.sorted { $0.key < $1.key }.map { "<code>\(HTML.escape($0.key)) = \(HTML.escape($0.value))</code>" }.joined(separator: ", ")
+            out += " (<code>--param</code>)</p>\n"
+        }
+        if block.options.output {
+            out += outputsHTML(record?.outputs ?? [], block: block, figures: figures)
+        }
+        return out + "</section>\n"
     }
 
     static func problemsHTML(_ headline: String, _ problems: [LessonDiagnostic]) -> String {
@@ -62,18 +115,20 @@ public enum PageRenderer {
             + HTML.escape(problems.map(\.description).joined(separator: "\n")) + "</pre></div>\n"
     }
 
-    static func codeHTML(_ code: String, language: String, classes: String, label: String? = nil) -> String {
-        var out = "<div class=\"\(classes)\">"
-        if let label { out += "<div class=\"label\">\(HTML.escape(label))</div>" }
+    static func codeHTML(_ code: String, language: String, classes: String) -> String {
         let highlighted = language == "python" || language == "experiment" || language == "py"
             ? Highlighter.python(code) : HTML.escape(code)
-        out += "<pre><code class=\"language-\(HTML.escape(language))\">\(highlighted)</code></pre></div>\n"
-        return out
+        return "<div class=\"\(classes)\"><pre><code class=\"language-\(HTML.escape(language))\">\(highlighted)</code></pre></div>\n"
     }
 
-    static func outputsHTML(_ outputs: [OutputRecord]) -> String {
-        guard !outputs.isEmpty else { return "" }
+    /// A block's outputs in order. A numbered figure's images (see `FigureNumbers`) stand together
+    /// where its first image is, under one caption.
+    static func outputsHTML(_ outputs: [OutputRecord], block: ExperimentBlock, figures: FigureNumbers) -> String {
+        let numbered = figures.byBlock[block.id] != nil
+        let images = outputs.filter { $0.kind == .figure }
+        guard !outputs.isEmpty || numbered else { return "" }
         var out = "<div class=\"outputs\">\n"
+        var figurePlaced = false
         for o in outputs {
             switch o.kind {
             case .text:
@@ -81,111 +136,45 @@ public enum PageRenderer {
             case .value:
                 out += "<pre class=\"output value\">\(HTML.escape(o.text))</pre>\n"
             case .figure:
-                let file = HTML.escape(o.file ?? "")
-                out += "<figure class=\"output figure\"><img src=\"\(file)\" width=\"\(o.width ?? 640)\" height=\"\(o.height ?? 480)\" alt=\"\(HTML.escape(firstLine(o.text)))\"></figure>\n"
+                if !numbered {
+                    out += figures.html([o], block: block)
+                } else if !figurePlaced {
+                    out += figures.html(images, block: block)
+                    figurePlaced = true
+                }
             case .error:
                 out += "<pre class=\"output error\" role=\"alert\">\(HTML.escape(o.text))</pre>\n"
             }
         }
+        // A numbered block that drew nothing still has its caption, so references to it land.
+        if numbered && !figurePlaced { out += figures.html([], block: block) }
         return out + "</div>\n"
-    }
-
-    static func firstLine(_ s: String) -> String {
-        String(s.split(separator: "\n", maxSplits: 1).first ?? "figure")
     }
 
     /// The index page listing every lesson with its title and whether it ran cleanly.
     public static func index(_ runs: [LessonRun]) -> String {
-        index(runs.map { IndexEntry(stem: $0.lesson.stem, title: $0.lesson.title, failed: $0.failed) })
+        index(course: CourseOutline(course: nil, lessons: runs.map { CourseOutline.Entry($0.lesson, failed: $0.failed) }))
     }
 
-    /// One lesson as the index lists it.
-    public struct IndexEntry: Sendable {
-        public var stem: String
-        public var title: String
-        public var failed: Bool
-        public init(stem: String, title: String, failed: Bool) {
-            self.stem = stem
-            self.title = title
-            self.failed = failed
+    /// The index page: the course's title, author and description, then its parts with each
+    /// lesson's title, description and whether its last run failed.
+    public static func index(course: CourseOutline) -> String {
+        var body = "<article class=\"course-intro\">\n<h1>\(HTML.escape(course.title))</h1>\n"
+        if let author = course.author { body += "<p class=\"author\">\(HTML.escape(author))</p>\n" }
+        if let description = course.description { body += "<p class=\"description\">\(HTML.escape(description))</p>\n" }
+        for part in course.parts where !part.entries.isEmpty {
+            if let title = part.title { body += "<h2>\(HTML.escape(title))</h2>\n" }
+            body += "<ol class=\"lesson-index\">\n"
+            for entry in part.entries {
+                let status = entry.failed ? " <span class=\"failed\">(has errors)</span>" : ""
+                body += "<li><a href=\"\(HTML.escape(entry.page))\">\(HTML.escape(entry.title))</a>\(status)"
+                if let description = entry.description { body += "<p class=\"description\">\(HTML.escape(description))</p>" }
+                body += "</li>\n"
+            }
+            body += "</ol>\n"
         }
+        body += "</article>\n"
+        return PageLayout.document(PageLayout.Parts(title: course.title, description: course.description, course: course,
+                                                    current: nil, main: body))
     }
-
-    /// The index page, from the lessons' records (so a site built from several machines' records
-    /// lists them all).
-    public static func index(_ entries: [IndexEntry]) -> String {
-        var body = "<h1>Lessons</h1>\n<ol class=\"lessons\">\n"
-        for entry in entries {
-            let status = entry.failed ? " <span class=\"failed\">(has errors)</span>" : ""
-            let title = entry.title.trimmingCharacters(in: .whitespaces).isEmpty ? entry.stem + ".md" : entry.title
-            body += "<li><a href=\"\(HTML.escape(HTML.percentEncodePath(entry.stem))).html\">\(HTML.escape(title))</a>\(status)</li>\n"
-        }
-        body += "</ol>\n"
-        return document(title: "Lessons", body: body, stylesheet: "style.css")
-    }
-
-    static func document(title: String, body: String, stylesheet: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title))</title>
-        <link rel="stylesheet" href="\(stylesheet)">
-        </head>
-        <body>
-        <nav><a href="index.html">Lectern lessons</a></nav>
-        <main>
-        \(body)</main>
-        </body>
-        </html>
-
-        """
-    }
-
-    public static let stylesheet = """
-    body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fafafa; }
-    nav { padding: .6rem 1.5rem; background: #24292f; }
-    nav a { color: #fff; text-decoration: none; font-weight: 600; }
-    main { max-width: 54rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; background: #fff; }
-    h1, h2, h3 { line-height: 1.25; }
-    pre { overflow-x: auto; padding: .7rem .9rem; border-radius: 6px; font: 13.5px/1.45 ui-monospace, "DejaVu Sans Mono", monospace; }
-    .code pre { background: #f5f7fa; border: 1px solid #e1e4e8; }
-    .experiment { margin: 1.2rem 0; }
-    .experiment .label { font: 12px ui-monospace, monospace; color: #6a737d; margin-bottom: .2rem; }
-    .experiment-code pre { border-left: 4px solid #1f77b4; }
-    .output { margin: .4rem 0; }
-    pre.output.text, pre.output.value { background: #fff; border: 1px dashed #d0d7de; }
-    pre.output.value { color: #444; }
-    pre.output.error { background: #fff5f5; border: 1px solid #f1b0b0; color: #b31d28; white-space: pre-wrap; }
-    figure.output { margin: .6rem 0; }
-    figure.output img { max-width: 100%; height: auto; }
-    .problems { background: #fff5f5; border: 1px solid #f1b0b0; padding: .2rem 1rem; border-radius: 6px; }
-    .parameters { font-size: .9em; color: #444; margin: .2rem 0; }
-    .failed { color: #b31d28; font-size: .9em; }
-    h1, h2, h3, h4, h5, h6 { position: relative; scroll-margin-top: 1rem; }
-    .anchor { margin-left: .3em; font-weight: 400; color: #8c959f; text-decoration: none; opacity: 0; transition: opacity .15s; }
-    h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, h5:hover .anchor, h6:hover .anchor, .anchor:focus { opacity: 1; }
-    .anchor:hover { color: #0969da; }
-    @media (hover: none) { .anchor { opacity: .4; } }
-    math { font-family: math, "STIX Two Math", "Latin Modern Math", "DejaVu Math TeX Gyre", serif; font-size: 1.08em; }
-    .nowrap { white-space: nowrap; }
-    .math-display { display: block; margin: .9rem 0; overflow-x: auto; overflow-y: hidden; padding: .1rem 0; }
-    .math-error { display: inline-block; padding: 0 .35em; border: 1px solid #f1b0b0; border-radius: 4px; background: #fff5f5; color: #b31d28; font: 13px/1.5 ui-monospace, "DejaVu Sans Mono", monospace; white-space: pre-wrap; }
-    div.math-error { display: block; padding: .4rem .7rem; }
-    .table-wrap { margin: 1rem 0; overflow-x: auto; }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: .35rem .75rem; border: 1px solid #d0d7de; vertical-align: top; }
-    thead th { background: #f5f7fa; font-weight: 600; text-align: start; }
-    tbody tr:nth-child(even) { background: #fafbfc; }
-    @media (max-width: 600px) { main { padding: .5rem 1rem 3rem; } th, td { padding: .3rem .5rem; } }
-    del { color: #6a737d; }
-    blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid #d0d7de; color: #57606a; }
-    code { font: .9em ui-monospace, "DejaVu Sans Mono", monospace; }
-    pre code { font: inherit; }
-    p code, li code, td code, th code, h1 code, h2 code, h3 code { padding: .1em .3em; background: #f0f2f5; border-radius: 4px; }
-    img { max-width: 100%; height: auto; }
-    .kw { color: #d73a49; } .str { color: #032f62; } .num { color: #005cc5; } .com { color: #6a737d; font-style: italic; } .fn { color: #6f42c1; }
-    """
 }

@@ -3,16 +3,23 @@ import Lesson
 /// Renders a lesson's prose to HTML, a visitor over `Prose`: CommonMark's elements as cmark
 /// writes them (raw HTML omitted, unsafe link schemes emptied), headings with GitHub's ids and a
 /// link to themselves, tables, `<del>`, and math as MathML. One renderer per page, so that heading
-/// ids are unique on it; the errors of formulas that do not convert collect in `problems`.
+/// ids are unique on it; the errors of formulas that do not convert collect in `problems`, and the
+/// headings, for the table of contents, in `headings`. `@fig-label` in the text becomes a link to
+/// the figure.
 struct ProseHTML {
     let file: String
     private var slugs: PageSlugs
+    private let figures: FigureNumbers
     private(set) var problems: [LessonDiagnostic] = []
+    private(set) var headings: [Navigation.Heading] = []
+    /// Links written as their text alone (for headings in the table of contents, itself links).
+    private var flatLinks = false
 
-    /// `taken`: ids the page already uses (experiment blocks), which no heading may take.
-    init(file: String, taken: [String] = []) {
-        self.file = file
-        slugs = PageSlugs(taken: taken)
+    /// The prose of `lesson`'s page: its heading ids are those `PageSlugs(lesson)` gives.
+    init(lesson: Lesson, figures: FigureNumbers) {
+        file = lesson.file
+        slugs = PageSlugs(lesson)
+        self.figures = figures
     }
 
     mutating func blocks(_ blocks: [Prose.Block], tight: Bool = false) -> String {
@@ -26,8 +33,11 @@ struct ProseHTML {
         case .paragraph(let content):
             return tight ? inlines(content) + "\n" : "<p>" + inlines(content) + "</p>\n"
         case .heading(let level, let content):
-            let id = HTML.escape(slugs.id(for: Prose.Inline.plainText(content)))
-            return "<h\(level) id=\"\(id)\">\(inlines(content)) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+            let slug = slugs.id(for: Prose.Inline.plainText(content))
+            let id = HTML.escape(slug)
+            let html = inlines(content)
+            headings.append(Navigation.Heading(level: level, id: slug, html: flattened(content)))
+            return "<h\(level) id=\"\(id)\">\(html) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
         case .blockQuote(let content):
             return "<blockquote>\n" + blocks(content) + "</blockquote>\n"
         case .list(let ordered, let start, let tight, let items):
@@ -80,9 +90,32 @@ struct ProseHTML {
         return out + "</table></div>\n"
     }
 
+    /// A heading's content for the table of contents: links as their text, and the formulas'
+    /// problems not counted twice.
+    mutating func flattened(_ content: [Prose.Inline]) -> String {
+        let (savedProblems, savedFlat) = (problems, flatLinks)
+        flatLinks = true
+        let html = inlines(content)
+        (problems, flatLinks) = (savedProblems, savedFlat)
+        return html
+    }
+
+    /// Adjacent text nodes as one, so that a reference split by cmark (at `_`) reads whole.
+    static func mergingText(_ inlines: [Prose.Inline]) -> [Prose.Inline] {
+        var out: [Prose.Inline] = []
+        for inline in inlines {
+            if case .text(let b) = inline, case .text(let a)? = out.last {
+                out[out.count - 1] = .text(a + b)
+            } else {
+                out.append(inline)
+            }
+        }
+        return out
+    }
+
     mutating func inlines(_ inlines: [Prose.Inline]) -> String {
         var out = ""
-        for piece in Self.gluingMath(inlines) {
+        for piece in Self.gluingMath(Self.mergingText(inlines)) {
             switch piece {
             case .inline(let inline):
                 out += self.inline(inline)
@@ -150,7 +183,7 @@ struct ProseHTML {
     mutating func inline(_ inline: Prose.Inline) -> String {
         switch inline {
         case .text(let s):
-            return HTML.escape(s)
+            return figures.linkingReferences(s)
         case .softBreak:
             return "\n"
         case .lineBreak:
@@ -166,6 +199,7 @@ struct ProseHTML {
         case .strikethrough(let c):
             return "<del>" + inlines(c) + "</del>"
         case .link(let destination, let title, let c):
+            if flatLinks { return inlines(c) }
             let titled = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
             return "<a href=\"\(HTML.href(destination))\"\(titled)>" + inlines(c) + "</a>"
         case .image(let source, let title, let alt):

@@ -237,16 +237,16 @@ extension SearchIndex {
     /// The search box's styles, for the site's stylesheet.
     public static let searchStyles = """
     .lectern-search { position: relative; max-width: 32rem; margin: .5rem 0; }
-    .lectern-search-input { box-sizing: border-box; width: 100%; padding: .45rem .7rem; font: inherit; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; color: #1d1d1f; }
-    .lectern-search-input:focus { outline: 2px solid #1f77b4; outline-offset: -1px; }
-    .lectern-search-results { list-style: none; margin: .3rem 0 0; padding: 0; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; box-shadow: 0 4px 14px rgba(0, 0, 0, .12); max-height: 70vh; overflow-y: auto; position: absolute; left: 0; right: 0; z-index: 10; }
+    .lectern-search-input { box-sizing: border-box; width: 100%; padding: .45rem .7rem; font: inherit; border: 1px solid var(--border, #d0d7de); border-radius: 6px; background: var(--surface, #fff); color: var(--fg, #1d1d1f); }
+    .lectern-search-input:focus { outline: 2px solid var(--accent, #1f77b4); outline-offset: -1px; }
+    .lectern-search-results { list-style: none; margin: .3rem 0 0; padding: 0; border: 1px solid var(--border, #d0d7de); border-radius: 6px; background: var(--surface, #fff); color: var(--fg, #1d1d1f); box-shadow: 0 4px 14px rgba(0, 0, 0, .12); max-height: 70vh; overflow-y: auto; position: absolute; left: 0; right: 0; z-index: 10; }
     .lectern-search-results:empty { display: none; }
-    .lectern-search-results li + li { border-top: 1px solid #eaecef; }
+    .lectern-search-results li + li { border-top: 1px solid var(--border-soft, #eaecef); }
     .lectern-search-results a { display: block; padding: .5rem .7rem; color: inherit; text-decoration: none; }
-    .lectern-search-results a:hover, .lectern-search-results a:focus { background: #f1f6fb; outline: none; }
-    .lectern-search-where { display: block; font-weight: 600; color: #0b5394; }
-    .lectern-search-excerpt { display: block; font-size: .88em; color: #57606a; margin-top: .15rem; }
-    .lectern-search-results mark { background: #fff3b0; color: inherit; border-radius: 2px; }
-    .lectern-search-note { padding: .5rem .7rem; color: #57606a; font-style: italic; }
+    .lectern-search-results a:hover, .lectern-search-results a:focus { background: var(--current-bg, #f1f6fb); outline: none; }
+    .lectern-search-where { display: block; font-weight: 600; color: var(--link, #0b5394); }
+    .lectern-search-excerpt { display: block; font-size: .88em; color: var(--muted, #57606a); margin-top: .15rem; }
+    .lectern-search-results mark { background: var(--mark, #fff3b0); color: inherit; border-radius: 2px; }
+    .lectern-search-note { padding: .5rem .7rem; color: var(--muted, #57606a); font-style: italic; }
     """
 }

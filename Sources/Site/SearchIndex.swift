@@ -37,7 +37,7 @@ public enum SearchIndex {
     /// walk as the page's, through `PageSlugs`); the prose under it is its text. Code is left out.
     public static func entry(_ lesson: Lesson) -> Entry {
         var sections: [Section] = []
-        var slugs = PageSlugs(taken: lesson.experiments.map(\.id))
+        var slugs = PageSlugs(lesson)
         var current = Section(heading: "", level: 0, slug: "", text: "")
         func close() {
             if current.level > 0 || !current.text.isEmpty { sections.append(current) }

@@ -1,3 +1,5 @@
+import Lesson
+
 /// Anchors for headings, made the way GitHub makes them, so a link written against the Markdown
 /// on GitHub (`lesson.md#early-stopping`) names the same heading on our pages.
 public enum Slug {
@@ -61,5 +63,16 @@ public struct PageSlugs {
     /// The id of the next heading, reading `text`; a heading with no letters or digits is `section`.
     public mutating func id(for text: String) -> String {
         Slug.make(Slug.simple(text).isEmpty ? "section" : text, taken: &taken)
+    }
+}
+
+extension PageSlugs {
+    /// Ids the site's own page layout uses (the skip link's target, the sidebar, the contents).
+    static let layoutIDs = ["lectern-content", "lectern-nav", "lectern-toc"]
+
+    /// The slugs of `lesson`'s page: no heading takes a block's id, a figure's label or an id of
+    /// the layout.
+    public init(_ lesson: Lesson) {
+        self.init(taken: lesson.experiments.map(\.id) + lesson.figureLabels + Self.layoutIDs)
     }
 }

@@ -99,7 +99,8 @@ struct CheckCommand: AsyncParsableCommand {
         for slot in 0..<files.count where collected.get(slot) != nil {
             board.skipped(slot, line: CheckReport.text(collected.get(slot)!))
         }
-        let site: SiteBuild? = update ? SiteBuild(folder: try OutputFolder(outputURL, wait: printError), seed: options.seed, parameters: parameters) : nil
+        let site: SiteBuild? = update ? SiteBuild(folder: try OutputFolder(outputURL, wait: printError), seed: options.seed, parameters: parameters,
+                                                  course: CourseFolder.load(containing: lessons)) : nil
         let order = RunTimes(outputURL: outputURL).longestFirst(jobs.map(\.lesson.stem))
         let orderedJobs = order.map { jobs[$0] }, orderedSlots = order.map { slots[$0] }, orderedExpected = order.map { expected[$0] }
         let runner = CourseRunner(supervisor: Supervisor(executable: SelfExecutable.url), parallel: parallel.jobs)

@@ -33,6 +33,9 @@ struct Render: AsyncParsableCommand {
     @Flag(help: "Run nothing: build the pages and the index from the records in the output folder (to merge shards).")
     var fromRecords = false
 
+    @Flag(help: "For authors: list draft lessons too, and show each block's file:line · id above its code.")
+    var draft = false
+
     func validate() throws {
         if let shard, Shards.parse(shard) == nil { throw ValidationError("--shard expects i/n with 1 ≤ i ≤ n, as in --shard 2/4. Received: \(shard)") }
         if fromRecords && force { throw ValidationError("--from-records runs nothing, so --force cannot go with it") }
@@ -42,7 +45,9 @@ struct Render: AsyncParsableCommand {
         let files = try LessonFiles.find(lessons)
         guard !files.isEmpty else { throw ValidationError("no lessons (.md files) in \(lessons)") }
         let folder = try OutputFolder(URL(fileURLWithPath: output), wait: printError)
-        let site = SiteBuild(folder: folder, seed: options.seed, parameters: try options.parameterValues())
+        let course = CourseFolder.load(containing: lessons)
+        let site = SiteBuild(folder: folder, seed: options.seed, parameters: try options.parameterValues(), course: course, draft: draft)
+        for problem in course.problems { site.fail(problem) }
         var plan = site.plan(files, force: force)
         if let shard, let (i, n) = Shards.parse(shard) {
             let times = RunTimes(folder)

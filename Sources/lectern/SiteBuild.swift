@@ -25,14 +25,29 @@ final class SiteBuild: @unchecked Sendable {
     let folder: OutputFolder
     let seed: UInt64
     let parameters: [String: String]
+    /// Every lesson of the course and its course file, for the navigation, the index and search.
+    let course: CourseFolder
+    /// `render --draft`: drafts are listed and each block shows its `file:line · id`.
+    let draft: Bool
+    private let outline: CourseOutline
     private let lock = NSLock()
     private(set) var problems: [String] = []
     private var anyFailed = false
 
-    init(folder: OutputFolder, seed: UInt64, parameters: [String: String]) {
+    init(folder: OutputFolder, seed: UInt64, parameters: [String: String], course: CourseFolder, draft: Bool = false) {
         self.folder = folder
         self.seed = seed
         self.parameters = parameters
+        self.course = course
+        self.draft = draft
+        outline = course.outline(drafts: draft)
+    }
+
+    /// What the page of `lesson` needs besides its record.
+    func context(_ lesson: Lesson) -> PageRenderer.Context {
+        let notebook = "\(lesson.stem).ipynb"
+        let hasNotebook = FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(notebook).path)
+        return PageRenderer.Context(course: outline, draft: draft, notebook: hasNotebook ? notebook : nil)
     }
 
     var failed: Bool { lock.withLock { anyFailed } }
@@ -64,19 +79,25 @@ final class SiteBuild: @unchecked Sendable {
 
     func rebuildPage(_ lesson: Lesson, _ record: LessonRecord) throws {
         try lock.withLock {
-            let page = PageRenderer.render(lesson: lesson, record: record)
+            let page = PageRenderer.render(lesson: lesson, record: record, context: context(lesson))
             try folder.write(page.html, to: "\(lesson.stem).html")
-            problems += page.problems.map(\.description)
-            if record.failed || !page.problems.isEmpty { anyFailed = true }
+            report(lesson.diagnostics + page.problems)
+            if record.failed { anyFailed = true }
         }
+    }
+
+    /// Problems of a lesson found by reading it (front matter, options) and by writing its page
+    /// (math, figure references); the caller holds the lock.
+    private func report(_ found: [LessonDiagnostic]) {
+        for problem in found.map(\.description) where !problems.contains(problem) { problems.append(problem) }
+        if !found.isEmpty { anyFailed = true }
     }
 
     /// Installs a finished run; returns the lesson's summary line.
     func install(_ lesson: Lesson, _ outcome: ChildOutcome) -> String {
         lock.withLock {
-            let page = PageRenderer.render(lesson: lesson, record: outcome.record)
-            problems += page.problems.map(\.description)
-            if !page.problems.isEmpty { anyFailed = true }
+            let page = PageRenderer.render(lesson: lesson, record: outcome.record, context: context(lesson))
+            report(lesson.diagnostics + page.problems)
             do {
                 try folder.install(stem: lesson.stem, record: outcome.record, figuresFrom: outcome.figureFolder, page: page.html)
                 try RunTimes(folder).record(lesson.stem, seconds: outcome.seconds, in: folder)
@@ -84,7 +105,7 @@ final class SiteBuild: @unchecked Sendable {
                 problems.append("\(lesson.file): error: could not write its output: \(error)")
                 anyFailed = true
             }
-            problems += outcome.problems
+            problems += outcome.problems.filter { !problems.contains($0) }
             if outcome.failed { anyFailed = true }
             let blocks = lesson.experiments.count
             let figures = outcome.record.figureFiles.count
@@ -94,14 +115,15 @@ final class SiteBuild: @unchecked Sendable {
         }
     }
 
-    /// The index from every record in the output folder, and the stylesheet.
+    /// The index of the course's lessons (marked when their record holds an error), the
+    /// stylesheet, and the search: its index of every lesson of the course and its script.
     func writeIndex() throws {
         try lock.withLock {
-            let entries = folder.allRecords().map { stem, record in
-                PageRenderer.IndexEntry(stem: stem, title: record.title ?? stem, failed: record.failed)
-            }
-            try folder.write(PageRenderer.index(entries), to: "index.html")
+            let failed = Dictionary(folder.allRecords().map { ($0.stem, $0.record.failed) }, uniquingKeysWith: { a, _ in a })
+            try folder.write(PageRenderer.index(course: course.outline(drafts: draft, failed: { failed[$0] ?? false })), to: "index.html")
             try folder.write(PageRenderer.stylesheet + "\n", to: "style.css")
+            try folder.write(SearchIndex.script(course.searchedLessons(drafts: draft)), to: SearchIndex.indexFileName)
+            try folder.write(SearchIndex.searchScript, to: SearchIndex.scriptFileName)
         }
     }
 }

@@ -35,7 +35,8 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(second.stdout.components(separatedBy: "unchanged ").count - 1, 3)
         let after = LecternProcess.snapshot(dir.appendingPathComponent("out"))
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
-        XCTAssertEqual(changed, ["02-lesson.html"])
+        // The search index holds the prose too.
+        XCTAssertEqual(changed, ["02-lesson.html", "search-index.js"])
         XCTAssertTrue(String(decoding: after["02-lesson.html"]!, as: UTF8.self).contains("Edited prose"))
 
         // A code edit runs that lesson again; --force runs them all.
@@ -55,7 +56,8 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(two.status, 0)
         let a = LecternProcess.snapshot(dir.appendingPathComponent("one"))
         let b = LecternProcess.snapshot(dir.appendingPathComponent("two"))
-        XCTAssertEqual(a.count, 4 * 3 + 2, a.keys.sorted().joined(separator: " "))
+        // Per lesson a page, a record and a figure; then the index, the stylesheet and the search's two scripts.
+        XCTAssertEqual(a.count, 4 * 3 + 4, a.keys.sorted().joined(separator: " "))
         XCTAssertEqual(a, b)
         // Not on a terminal, the summary lines keep lesson order.
         let lines = two.stdout.split(separator: "\n").map { String($0.prefix(20)) }
@@ -109,5 +111,62 @@ final class RenderTests: XCTestCase {
         let missing = try LecternProcess.run(["index", "course", "-o", "merged"], in: dir)
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("06-new.md: error: no up-to-date record"), missing.stderr)
+    }
+
+    // MARK: The course
+
+    func testTheCourseFileOrdersTheSiteAndRenderingOneLessonKeepsItsNavigation() throws {
+        let dir = try makeCourse("course", lessons: 3)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LecternProcess.write("""
+        title: Nets in practice
+        description: Three short lessons.
+        parts:
+          - title: Second first
+            lessons: [02-lesson.md]
+          - title: Then
+            lessons: [01-lesson]
+        """, to: dir.appendingPathComponent("course/lectern.yml"))
+        let first = try LecternProcess.run(["render", "course", "-o", "out"], in: dir)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        func page(_ name: String) throws -> String { try String(contentsOf: dir.appendingPathComponent("out/\(name)"), encoding: .utf8) }
+        let index = try page("index.html")
+        XCTAssertTrue(index.contains("<h1>Nets in practice</h1>"), index)
+        let order = ["02-lesson.html", "01-lesson.html", "03-lesson.html"].map { index.range(of: "<li><a href=\"\($0)\"")?.lowerBound }
+        XCTAssertTrue(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!, "the course's order, then the rest: \(index)")
+        XCTAssertTrue(index.contains("<h2>Other lessons</h2>"), index)
+        var one = try page("01-lesson.html")
+        XCTAssertTrue(one.contains("rel=\"prev\" href=\"02-lesson.html\""), one)
+        XCTAssertTrue(one.contains("rel=\"next\" href=\"03-lesson.html\""), one)
+        XCTAssertFalse(one.contains("class=\"label\""), "readers do not see the author's file:line label")
+        let search = try page("search-index.js")
+        XCTAssertTrue(search.contains("\"page\":\"02-lesson.html\""), search)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/search.js").path))
+
+        // One lesson rendered on its own still gets the whole course around it; --draft shows the labels.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("out/01-lesson.html"))
+        let single = try LecternProcess.run(["render", "course/01-lesson.md", "-o", "out", "--draft"], in: dir)
+        XCTAssertEqual(single.status, 0, single.stderr)
+        one = try page("01-lesson.html")
+        XCTAssertTrue(one.contains("<a class=\"site-title\" href=\"index.html\">Nets in practice</a>"), one)
+        XCTAssertTrue(one.contains("<li><a href=\"03-lesson.html\">Lesson 3</a></li>"), one)
+        XCTAssertTrue(one.contains("<li><a href=\"01-lesson.html\" aria-current=\"page\">Lesson 1</a></li>"), one)
+        XCTAssertTrue(one.contains("rel=\"prev\" href=\"02-lesson.html\""), one)
+        XCTAssertTrue(one.contains("<div class=\"label\">01-lesson.md:5 · data</div>"), one)
+    }
+
+    func testProblemsInTheCourseFileAndTheFrontMatterAreReportedAtTheirLines() throws {
+        let dir = try makeCourse("course-problems", lessons: 2)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LecternProcess.write("title: C\nparts:\n  - title: One\n    lessons: [01-lesson.md, 03-lesson.md]\n",
+                                 to: dir.appendingPathComponent("course/lectern.yml"))
+        try LecternProcess.write("---\ntitle: Two\ntimeout: 5\n---\n" + Self.lesson("Lesson 2"), to: dir.appendingPathComponent("course/02-lesson.md"))
+        let run = try LecternProcess.run(["render", "course", "-o", "out"], in: dir)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("course/lectern.yml:4:29: error: the course names 03-lesson.md, which is not a lesson in the folder"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("02-lesson.md:3:1: error: unknown key 'timeout' in the front matter"), run.stderr)
+        // The site is still built: the other lesson ran, the broken one has its page with the problem.
+        let two = try String(contentsOf: dir.appendingPathComponent("out/02-lesson.html"), encoding: .utf8)
+        XCTAssertTrue(two.contains("unknown key &#39;timeout&#39; in the front matter"), two)
     }
 }

@@ -11,10 +11,10 @@ final class ProseHTMLTests: XCTestCase {
         return PageRenderer.render(lesson: lesson, record: LessonRecord(lesson: file, blocks: []))
     }
 
-    /// The page's `<main>`, without the document around it.
+    /// The lesson's own part of the page, without the layout around it.
     private func body(_ source: String) -> String {
         let html = render(source).html
-        guard let start = html.range(of: "<main>\n"), let end = html.range(of: "</main>") else { return html }
+        guard let start = html.range(of: "<article class=\"lesson\">\n"), let end = html.range(of: "</article>") else { return html }
         return String(html[start.upperBound..<end.lowerBound])
     }
 
