@@ -1,7 +1,10 @@
 /// Turns a lesson's Markdown into a `Lesson`. Parsing never throws: odd input still gives a
 /// lesson, and problems with its front matter and experiment options become diagnostics.
 public enum LessonParser {
-    public static func parse(file: String, source: String) -> Lesson {
+    public static func parse(file: String, source rawSource: String) -> Lesson {
+        // Windows (CRLF) and old Mac (CR) line endings read as LF: the same blocks run.
+        let source = rawSource.contains("\r")
+            ? rawSource.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : rawSource
         var segments: [Segment] = []
         let (front, frontProblems) = FrontMatter.parse(source, file: file)
         var diagnostics = frontProblems
@@ -63,6 +66,10 @@ public enum LessonParser {
                     segments.append(.experiment(ExperimentBlock(
                         id: id, options: options, code: code, fenceLine: node.startLine,
                         codeLine: node.startLine + 1, codeColumn: fenceIndent + 1, optionLineCount: optionLines)))
+                } else if let problem = nearExperiment(info) {
+                    diagnostics.append(LessonDiagnostic(file: file, line: node.startLine, column: infoStartColumn(fenceText), message: problem))
+                    flushProse()
+                    segments.append(.code(CodeBlock(language: "experiment", code: code, line: node.startLine)))
                 } else if info.split(separator: " ", maxSplits: 1).first == "math" {
                     appendProse(prose.blocks(node), line: node.startLine)
                 } else {
@@ -78,6 +85,10 @@ public enum LessonParser {
                 appendProse(blocks, line: node.startLine)
             case .document, .blockQuote, .item, .htmlBlock, .paragraph, .thematicBreak, .list,
                  .text, .softBreak, .lineBreak, .htmlInline, .emphasis, .strong, .code, .link, .image, .custom:
+                for line in nestedExperiments(node) {
+                    diagnostics.append(LessonDiagnostic(file: file, line: line, column: 1, message:
+                        "an experiment block inside a list item or a quote does not run; put its fence at the start of a line, outside the list or quote"))
+                }
                 appendProse(prose.blocks(node), line: node.startLine)
             }
         }
@@ -95,8 +106,28 @@ public enum LessonParser {
     }
 
     static func isExperiment(_ info: String) -> Bool {
-        let word = info.split(separator: " ", maxSplits: 1).first ?? ""
+        let word = info.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
         return word == "experiment" || word.hasPrefix("experiment{")
+    }
+
+    /// A problem with an info string that was surely meant to start an experiment block: the word
+    /// followed by a space that is not an ordinary one (a no-break space from a word processor).
+    static func nearExperiment(_ info: String) -> String? {
+        guard info.hasPrefix("experiment"), let next = info.dropFirst("experiment".count).first,
+              next != " ", next != "\t", next.isWhitespace else { return nil }
+        let code = String(next.unicodeScalars.first!.value, radix: 16, uppercase: true)
+        return "the character after 'experiment' is U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), not an ordinary space, so this block would not run; type a plain space"
+    }
+
+    /// Lines of experiment fences nested in a list or quote (walked without recursion).
+    static func nestedExperiments(_ node: CMarkNode) -> [Int] {
+        var lines: [Int] = []
+        var stack = node.children
+        while let n = stack.popLast() {
+            if case .codeBlock(let info, _) = n.kind, isExperiment(info) { lines.append(n.startLine) }
+            stack += n.children
+        }
+        return lines.sorted()
     }
 
     /// Column (1-based) where the info string begins on the fence line.

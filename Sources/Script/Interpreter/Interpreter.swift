@@ -13,8 +13,9 @@ public final class Interpreter: CallContext {
     var sourceLines: [Int: String] = [:]
     var file = ""
     var callDepth = 0
-    /// Where this interpreter's thread runs out of stack (see `StackGuard`).
-    let stackFloor = StackGuard.floor()
+    /// Where the running thread's stack runs out (see `StackGuard`); read on every evaluation,
+    /// so it is kept out of Swift's dynamic exclusivity checks (one thread runs an interpreter).
+    @exclusivity(unchecked) var stackFloor: UInt = 0
 
     /// Throws RecursionError when the native stack is nearly used up.
     @inline(__always)
@@ -53,7 +54,23 @@ public final class Interpreter: CallContext {
 
     /// Runs one block and returns the value of its final bare expression (nil when there is none
     /// or it is None), as a notebook cell shows it.
+    /// Runs `source` on the interpreter's own large-stack thread (see `StackGuard`): here when
+    /// the caller is already on one, else on a new one for the length of the call.
     public func run(_ source: String, file: String, firstLine: Int, column: Int = 1) throws -> Value? {
+        let floor = StackGuard.floor()
+        if floor != 0 {
+            stackFloor = floor
+            return try runHere(source, file: file, firstLine: firstLine, column: column)
+        }
+        let result: Result<Value?, any Error> = StackGuard.run {
+            self.stackFloor = StackGuard.floor()
+            defer { self.stackFloor = 0 }
+            return Result { try self.runHere(source, file: file, firstLine: firstLine, column: column) }
+        }
+        return try result.get()
+    }
+
+    private func runHere(_ source: String, file: String, firstLine: Int, column: Int) throws -> Value? {
         self.file = file
         for (k, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             // Indented as in the lesson file, so the caret lines up with lesson columns.
