@@ -117,10 +117,13 @@ final class PreviewTests: XCTestCase {
         try PreviewProcess.write(Self.lesson("One", prose: "Now with a mistake.", code: "print(undefined_name)"),
                                  to: preview.dir.appendingPathComponent("course/01-one.md"))
         XCTAssertTrue(events.waitFor("event: reload", timeout: 30), preview.output)
-        XCTAssertNotNil(preview.waitForOutput(containing: "the render exited with status 1", timeout: 5), preview.output)
-        XCTAssertTrue(preview.output.contains("NameError"), "the render's own output is printed: \(preview.output)")
+        XCTAssertNotNil(preview.waitForOutput(containing: "the render exited with status 1 after", timeout: 5), preview.output)
+        // The render's own lines are printed: the lesson and where its error is.
+        let afterEdit = try XCTUnwrap(preview.output.components(separatedBy: "01-one.md changed; rendering").last)
+        XCTAssertTrue(afterEdit.contains("01-one.md:") && afterEdit.contains(": error:"), preview.output)
         let page = try RawHTTP(port: preview.port).get("/01-one.html")
         XCTAssertEqual(page.status, 200)
-        XCTAssertTrue(page.body.contains("Now with a mistake.") && page.body.contains("NameError"), page.body)
+        XCTAssertTrue(page.body.contains("Now with a mistake."), page.body)
+        XCTAssertTrue(page.body.contains("class=\"output error\""), "the error is on the page: \(page.body)")
     }
 }
