@@ -200,6 +200,17 @@ final class EventStreamReader {
 
     var text: String { String(decoding: received, as: UTF8.self) }
 
+    /// Waits up to `timeout` seconds for the server to end the stream and close the connection.
+    func waitForClose(timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while deadline.timeIntervalSinceNow > 0 {
+            guard let chunk = RawHTTP.read(fd, timeout: deadline.timeIntervalSinceNow) else { return false }
+            if chunk.isEmpty { return true }
+            received.append(chunk)
+        }
+        return false
+    }
+
     /// Waits up to `timeout` seconds for `text` after what earlier waits consumed.
     func waitFor(_ text: String, timeout: Double) -> Bool {
         let pattern = Data(text.utf8)

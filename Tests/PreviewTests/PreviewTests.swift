@@ -92,6 +92,8 @@ final class PreviewTests: XCTestCase {
 
     func testInterruptStopsTheServerAndTheRenderUnderWayWithStatusZero() throws {
         let preview = try startPreview("interrupt")
+        let events = try EventStreamReader(port: preview.port)
+        XCTAssertTrue(events.waitFor(": connected", timeout: 5))
         // A lesson that runs for a long while, so a render and its lesson process are running
         // when the interrupt comes.
         try PreviewProcess.write(Self.lesson("Two", prose: "Slow now.", code: "total = 0\nfor i in range(100000000):\n    total += i\nprint(total)"),
@@ -107,6 +109,8 @@ final class PreviewTests: XCTestCase {
         XCTAssertEqual(preview.process.terminationStatus, 0, preview.output)
         XCTAssertEqual(preview.processesLeft(), [], "no render or lesson process is left")
         XCTAssertTrue(preview.output.contains("preview: stopped"), preview.output)
+        XCTAssertTrue(events.waitForClose(timeout: 1), "an open page's event stream is ended, not left hanging")
+        XCTAssertTrue(events.text.hasSuffix("0\r\n\r\n"), "the stream ends as a chunked body should: \(events.text.debugDescription)")
         XCTAssertThrowsError(try RawHTTP(port: preview.port).get("/"), "the server is closed")
     }
 
