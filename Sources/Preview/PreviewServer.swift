@@ -8,9 +8,11 @@ public final class PreviewServer: Sendable {
     public let files: SiteFiles
     public let hub = ReloadHub()
     private let server: HTTPServer
-    private let running = TaskBox()
+    private let state = ServerState()
+    private let port: UInt16
 
     public init(folder: URL, port: UInt16) throws {
+        self.port = port
         files = SiteFiles(folder: folder)
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
         server = HTTPServer(config: .init(address: address, timeout: 15, logger: .disabled),
@@ -19,22 +21,23 @@ public final class PreviewServer: Sendable {
 
     /// Starts listening; returns the address pages are served at, as `http://127.0.0.1:PORT/`.
     public func start() async throws -> URL {
-        let server = self.server
-        let task = Task { try await server.run() }
-        let hub = self.hub
+        let server = self.server, hub = self.hub, state = self.state
+        let task = Task {
+            do { try await server.run() } catch { state.failed(error) }
+        }
         let heartbeat = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(10))
                 hub.heartbeat()
             }
         }
-        running.set(task, heartbeat)
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            // Binding failed: the server's own error says why (the port is in use, ...).
-            if case .failure(let why) = await task.result { throw PreviewError("cannot serve on 127.0.0.1: \(why)") }
-            throw PreviewError("cannot serve on 127.0.0.1: \(error)")
+        state.set(task, heartbeat)
+        // Either the socket listens or the server ends at once (the port is taken, ...).
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await !server.isListening {
+            if let error = state.failure { throw PreviewError("cannot serve on 127.0.0.1:\(port): \(Self.describe(error))") }
+            guard ContinuousClock.now < deadline else { throw PreviewError("cannot serve on 127.0.0.1:\(port): the server did not start") }
+            try await Task.sleep(for: .milliseconds(5))
         }
         guard case .ip4(let host, let port) = await server.listeningAddress else {
             throw PreviewError("the server is not listening")
@@ -42,11 +45,18 @@ public final class PreviewServer: Sendable {
         return URL(string: "http://\(host):\(port)/")!
     }
 
+    static func describe(_ error: any Error) -> String {
+        if case SocketError.failed(_, let number, let message) = error {
+            return number == EADDRINUSE ? "\(message) (choose another --port, or --port 0 for any free one)" : message
+        }
+        return "\(error)"
+    }
+
     /// Ends the pages' event streams, then closes the server and its connections.
     public func stop() async {
         hub.close()
         await server.stop(timeout: 1)
-        running.cancelAll()
+        state.cancelAll()
     }
 }
 
@@ -97,23 +107,24 @@ struct SiteHandler: HTTPHandler {
     }
 }
 
-/// The server's task and the heartbeat, to cancel on stop.
-final class TaskBox: @unchecked Sendable {
+/// The server's task and the heartbeat, to cancel on stop, and why the server ended if it failed.
+final class ServerState: @unchecked Sendable {
     private let lock = NSLock()
     private var tasks: [Task<Void, Never>] = []
-    private var server: Task<Void, any Error>?
+    private var error: (any Error)?
 
-    func set(_ server: Task<Void, any Error>, _ heartbeat: Task<Void, Never>) {
-        lock.withLock {
-            self.server = server
-            tasks.append(heartbeat)
-        }
+    func set(_ server: Task<Void, Never>, _ heartbeat: Task<Void, Never>) {
+        lock.withLock { tasks = [server, heartbeat] }
     }
 
+    func failed(_ error: any Error) {
+        lock.withLock { self.error = error }
+    }
+
+    var failure: (any Error)? { lock.withLock { error } }
+
     func cancelAll() {
-        let (s, t) = lock.withLock { (server, tasks) }
-        s?.cancel()
-        for task in t { task.cancel() }
+        for task in lock.withLock({ tasks }) { task.cancel() }
     }
 }
 

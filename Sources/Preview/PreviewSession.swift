@@ -39,23 +39,28 @@ public struct PreviewSession: Sendable {
     func serve() async throws {
         let watcher = LessonWatcher(path: lessons)
         var seen = watcher.snapshot()
-        log("preview: rendering \(lessons.relativePath) into \(output.relativePath)")
-        let first = try await render.run(capture: false)
-        if first.cancelled { return }
-        if first.status != 0 { log("preview: the render exited with status \(first.status); serving what it wrote (the pages show the errors)") }
+        // Listen first, so a port that is taken is said before a long render, not after it.
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-
         let server = try PreviewServer(folder: output, port: port)
         let url = try await server.start()
-        log("preview: serving \(output.relativePath) at \(url) (Ctrl-C stops)")
-        while let now = await watcher.change(since: seen) {
-            let changed = Self.changedNames(seen, now)
-            seen = now
-            log("preview: \(changed) changed; rendering")
-            let outcome = try await render.run(capture: true)
-            if outcome.cancelled { break }
-            report(outcome)
-            server.hub.reload()
+        do {
+            log("preview: rendering \(lessons.relativePath) into \(output.relativePath)")
+            let first = try await render.run(capture: false)
+            if first.cancelled { return await server.stop() }
+            if first.status != 0 { log("preview: the render exited with status \(first.status); serving what it wrote (the pages show the errors)") }
+            log("preview: serving \(output.relativePath) at \(url) (Ctrl-C stops)")
+            while let now = await watcher.change(since: seen) {
+                let changed = Self.changedNames(seen, now)
+                seen = now
+                log("preview: \(changed) changed; rendering")
+                let outcome = try await render.run(capture: true)
+                if outcome.cancelled { break }
+                report(outcome)
+                server.hub.reload()
+            }
+        } catch {
+            await server.stop()
+            throw error
         }
         await server.stop()
     }

@@ -130,4 +130,36 @@ final class PreviewTests: XCTestCase {
         XCTAssertTrue(page.body.contains("Now with a mistake."), page.body)
         XCTAssertTrue(page.body.contains("class=\"output error\""), "the error is on the page: \(page.body)")
     }
+
+    func testATakenPortIsReportedBeforeAnyRender() throws {
+        let dir = try PreviewProcess.scratch("taken")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try PreviewProcess.write(Self.lesson("One", prose: "Prose."), to: dir.appendingPathComponent("course/01-one.md"))
+        // Hold a port on 127.0.0.1.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        XCTAssertTrue(bound)
+        let port = UInt16(bigEndian: address.sin_port)
+
+        let p = Process()
+        p.executableURL = PreviewProcess.binary
+        p.arguments = ["preview", "course", "-o", "out", "--port", String(port)]
+        p.currentDirectoryURL = dir
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 1)
+        XCTAssertTrue(message.contains("cannot serve on 127.0.0.1:\(port): Address already in use"), message)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/01-one.html").path), "nothing was rendered")
+    }
 }
