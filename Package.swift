@@ -60,7 +60,7 @@ let package = Package(
         // Depends on the executable so that `swift test` builds the binary the tests start.
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Lesson", "lectern"]),
         // End to end over real HTTP against the built binary.
-        .testTarget(name: "PreviewTests", dependencies: ["lectern"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "lectern"]),
     ],
     swiftLanguageModes: [.v6]
 )

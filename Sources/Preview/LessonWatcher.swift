@@ -31,7 +31,12 @@ public struct LessonWatcher: Sendable {
         for p in paths {
             var info = stat()
             guard stat(p, &info) == 0 else { continue }
-            files[p] = [Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec), Int64(info.st_size), Int64(info.st_ino)]
+            #if canImport(Darwin)
+            let modified = info.st_mtimespec
+            #else
+            let modified = info.st_mtim
+            #endif
+            files[p] = [Int64(modified.tv_sec), Int64(modified.tv_nsec), Int64(info.st_size), Int64(info.st_ino)]
         }
         return Snapshot(files: files)
     }

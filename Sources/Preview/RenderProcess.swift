@@ -124,7 +124,8 @@ final class ProcessTree: @unchecked Sendable {
         return fields.first != "Z" && fields.first != "X"
     }
 
-    /// Every process under `pid`, from /proc (Linux).
+    /// Every process under `pid`, from /proc (Linux; elsewhere none are found, and the lesson
+    /// processes end by themselves when their render's pipe closes).
     static func descendants(of pid: pid_t) -> [pid_t] {
         var children: [pid_t: [pid_t]] = [:]
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

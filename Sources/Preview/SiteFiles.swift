@@ -35,7 +35,16 @@ public struct SiteFiles: Sendable {
             segments.append(segment)
         }
         let candidate = ([root] + segments).joined(separator: "/")
-        guard let real = Self.realPath(candidate) else { return .notFound }
+        guard let real = Self.realPath(candidate) else {
+            // Missing: but say "forbidden" when the part that exists already leads out, so the
+            // answer tells nothing about what is or is not there outside.
+            for n in stride(from: segments.count - 1, through: 1, by: -1) {
+                if let existing = Self.realPath(([root] + segments.prefix(n)).joined(separator: "/")) {
+                    return contains(existing) ? .notFound : .forbidden("a symbolic link leaves the site's folder")
+                }
+            }
+            return .notFound
+        }
         guard contains(real) else { return .forbidden("a symbolic link leaves the site's folder") }
         switch Self.kind(real) {
         case .regular:
