@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The live-preview server's HTTP; only the Preview target sees it.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCMark", providers: [.apt(["libcmark-dev"])]),
@@ -34,10 +36,17 @@ let package = Package(
                 "Lesson", "Notebook",
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]),
+        // The live-preview server; FlyingSocks (part of the FlyingFox package) gives the loopback address.
+        .target(
+            name: "Preview",
+            dependencies: [
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]),
         .executableTarget(
             name: "lectern",
             dependencies: [
-                "Lesson", "Notebook", "Site", "Check", "Runner", "Engine", "Tensor", "Plot",
+                "Lesson", "Notebook", "Site", "Check", "Runner", "Engine", "Tensor", "Plot", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -51,6 +60,8 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Lesson", "CGD"]),
         // Depends on the executable so that `swift test` builds the binary the tests start.
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Lesson", "lectern"]),
+        // End to end over real HTTP against the built binary.
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "lectern"]),
     ],
     swiftLanguageModes: [.v6]
 )

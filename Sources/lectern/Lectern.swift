@@ -6,7 +6,7 @@ struct Lectern: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lectern",
         abstract: "Run Markdown lessons with experiment blocks, render them to HTML, and check their outputs.",
-        subcommands: [Render.self, Run.self, CheckCommand.self, IndexCommand.self, ExportCommand.self, Bench.self, ChildCommand.self])
+        subcommands: [Render.self, Run.self, CheckCommand.self, IndexCommand.self, ExportCommand.self, Bench.self, PreviewCommand.self, ChildCommand.self])
 
     /// Like ArgumentParser's own `main`, except that a wrong command line exits with status 2
     /// (as `check` documents: 0 ok, 1 drift, 2 could not check or bad usage).
