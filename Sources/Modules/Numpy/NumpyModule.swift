@@ -246,8 +246,8 @@ enum NumpyModule {
         guard d != 0 else { throw ScriptError(kind: "ZeroDivisionError", message: "division by zero") }
         let steps = ((b - a) / d).rounded(.up)
         guard steps.isFinite else { throw ScriptError.value("arange: the bounds and step must be finite") }
-        try Limits.check(elements: steps > 1e12 ? Int.max : Swift.max(0, Int(Swift.max(steps, 0))), times: 1)
-        let n = Swift.max(0, Int(steps))
+        try Limits.check(elements: steps > 1e12 ? Int.max : Int(Swift.max(steps, 0)), times: 1)
+        let n = steps > 0 ? Int(steps) : 0
         let dtype = try s.value(3).map(NDArray.DType.parse) ?? (allInt ? .int64 : .float64)
         return .object(NDArray(shape: [n], storage: (0..<n).map { a + Double($0) * d }, dtype: dtype))
     }

@@ -114,7 +114,7 @@ public final class Axes {
         let edges = (0...n).map { lo + (hi - lo) * Double($0) / Double(n) }
         var counts = [Double](repeating: 0, count: n)
         for v in finite where v >= lo && v <= hi {
-            var k = Int((v - lo) / (hi - lo) * Double(n))
+            var k = Int(pixel: (v - lo) / (hi - lo) * Double(n))
             if k == n { k = n - 1 }
             counts[k] += 1
         }

@@ -58,7 +58,7 @@ public enum Colormap {
         var base = name
         if base.hasSuffix("_r") { base = String(base.dropLast(2)); u = 1 - u }
         if let colors = listed[base] {
-            return Color(hex: colors[min(Int(u * Double(colors.count)), colors.count - 1)])
+            return Color(hex: colors[max(0, min(Int(pixel: u * Double(colors.count)), colors.count - 1))])
         }
         let table = continuous[base] ?? viridis
         let pos = u * Double(table.count - 1)

@@ -95,9 +95,9 @@ public enum Ticks {
     static func logLabel(_ v: Double) -> String {
         func power(_ k: Int) -> String { "10^" + String(k).replacingOccurrences(of: "-", with: "\u{2212}") }
         let l = log10(v)
-        if abs(l - l.rounded()) < 1e-9 { return power(Int(l.rounded())) }
-        let k = Int(l.rounded(.down))
-        return "\(Int((v / pow(10, Double(k))).rounded()))\u{00D7}" + power(k)
+        if abs(l - l.rounded()) < 1e-9 { return power(Int(pixel: l.rounded())) }
+        let k = Int(pixel: l.rounded(.down))
+        return "\(Int(pixel: (v / pow(10, Double(k))).rounded()))\u{00D7}" + power(k)
     }
 
 }

@@ -97,8 +97,8 @@ final class GDCanvas {
     func addSegment(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width w: Double) {
         if pastDeadline() { return }
         let r = max(w / 2, 0.5)
-        let minX = max(0, Int((min(x0, x1) - r - 1).rounded(.down))), maxX = min(width - 1, Int((max(x0, x1) + r + 1).rounded(.up)))
-        let minY = max(0, Int((min(y0, y1) - r - 1).rounded(.down))), maxY = min(height - 1, Int((max(y0, y1) + r + 1).rounded(.up)))
+        let minX = max(0, Int(pixel: (min(x0, x1) - r - 1).rounded(.down))), maxX = min(width - 1, Int(pixel: (max(x0, x1) + r + 1).rounded(.up)))
+        let minY = max(0, Int(pixel: (min(y0, y1) - r - 1).rounded(.down))), maxY = min(height - 1, Int(pixel: (max(y0, y1) + r + 1).rounded(.up)))
         guard minX <= maxX, minY <= maxY else { return }
         let dx = x1 - x0, dy = y1 - y0
         let len2 = dx * dx + dy * dy
@@ -128,7 +128,7 @@ final class GDCanvas {
         guard points.count >= 3 else { return }
         let ys = points.map(\.1)
         guard let minYValue = ys.min(), let maxYValue = ys.max(), minYValue.isFinite, maxYValue.isFinite else { return }
-        let minY = max(0, Int(minYValue.rounded(.down))), maxY = min(height - 1, Int(maxYValue.rounded(.up)))
+        let minY = max(0, Int(pixel: minYValue.rounded(.down))), maxY = min(height - 1, Int(pixel: maxYValue.rounded(.up)))
         guard minY <= maxY else { return }
         var row = [Float](repeating: 0, count: width)
         var crossings: [Double] = []
@@ -205,8 +205,8 @@ final class GDCanvas {
     func fillCells(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ color: Color, clip: (Int, Int, Int, Int)? = nil) {
         let (lx, hx) = (min(x0, x1), max(x0, x1)), (ly, hy) = (min(y0, y1), max(y0, y1))
         guard lx.isFinite, hx.isFinite, ly.isFinite, hy.isFinite else { return }
-        var left = Int((lx - 0.5).rounded(.up)), right = Int((hx - 0.5).rounded(.up)) - 1
-        var top = Int((ly - 0.5).rounded(.up)), bottom = Int((hy - 0.5).rounded(.up)) - 1
+        var left = Int(pixel: (lx - 0.5).rounded(.up)), right = Int(pixel: (hx - 0.5).rounded(.up)) - 1
+        var top = Int(pixel: (ly - 0.5).rounded(.up)), bottom = Int(pixel: (hy - 0.5).rounded(.up)) - 1
         left = max(left, clip?.0 ?? 0, 0); top = max(top, clip?.1 ?? 0, 0)
         right = min(right, clip?.2 ?? (width - 1), width - 1); bottom = min(bottom, clip?.3 ?? (height - 1), height - 1)
         guard left <= right, top <= bottom else { return }
@@ -304,5 +304,14 @@ final class GDCanvas {
         guard let ptr = gdImagePngPtrEx(image, &size, 1) else { throw CanvasError(description: "PNG encoding failed") }
         defer { gdFree(ptr) }
         return Array(UnsafeRawBufferPointer(start: ptr, count: Int(size)))
+    }
+}
+
+extension Int {
+    /// A pixel index from a coordinate that lesson data decides: NaN is 0, and anything beyond
+    /// a billion pixels stops there (such a point is far off the canvas either way), so a
+    /// conversion can never trap.
+    init(pixel d: Double) {
+        if d.isNaN { self = 0 } else { self = Int(Swift.max(-1e9, Swift.min(1e9, d))) }
     }
 }
