@@ -59,9 +59,10 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lesson", "Check", "Modules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Lesson", "CGD"]),
         // Depends on the executable so that `swift test` builds the binary the tests start.
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Lesson", "lectern"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Lesson", "lectern", "TestSupport"]),
         // End to end over real HTTP against the built binary.
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "lectern"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "lectern", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

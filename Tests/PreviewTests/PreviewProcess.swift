@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A `lectern preview` started from the binary `swift test` built beside the test bundle (found
@@ -11,25 +12,9 @@ final class PreviewProcess: @unchecked Sendable {
     private var collected = Data()
     private(set) var port: UInt16 = 0
 
-    static var binary: URL {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        // The test binary may sit inside a bundle folder.
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("lectern").path), dir.path != "/" {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("lectern")
-    }
+    static var binary: URL { LecternBinary.url }
 
-    /// A fresh folder: lessons in `course/`, the site in `out/`, temporary files in `tmp/`.
-    static func scratch(_ name: String) throws -> URL {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-preview-\(name)-\(UUID().uuidString.prefix(8))")
-        for sub in ["course", "out", "tmp"] {
-            try FileManager.default.createDirectory(at: base.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
-        // Resolved, so it compares equal to the working folder /proc reports for its processes.
-        return URL(fileURLWithPath: realpath(base.path, nil).map { p in defer { free(p) }; return String(cString: p) } ?? base.path)
-    }
+    static func scratch(_ name: String) throws -> URL { try LecternBinary.scratch(name) }
 
     static func write(_ text: String, to url: URL) throws {
         try text.write(to: url, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the `lectern` binary that `swift test` built beside the test bundle, as a user would,
@@ -10,41 +11,12 @@ struct LecternProcess {
         var stderr: String
     }
 
-    static var binary: URL {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        // The test binary may sit inside a bundle folder.
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("lectern").path), dir.path != "/" {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("lectern")
-    }
+    static var binary: URL { LecternBinary.url }
 
-    /// A fresh folder for a test: lessons in `course/`, output in `out/`, temporary files in `tmp/`.
-    static func scratch(_ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-test-\(name)-\(UUID().uuidString.prefix(8))")
-        for sub in ["course", "out", "tmp"] {
-            try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
-        return dir
-    }
+    static func scratch(_ name: String) throws -> URL { try LecternBinary.scratch(name) }
 
-    static func start(_ args: [String], in dir: URL) throws -> Process {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["TMPDIR"] = dir.appendingPathComponent("tmp").path
-        p.environment = env
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        return p
-    }
-
-    @discardableResult
-    static func run(_ args: [String], in dir: URL, environment: [String: String] = [:]) throws -> Result {
+    /// The binary set up to run in `dir`, with its own temporary folder and no CI variables.
+    static func process(_ args: [String], in dir: URL, environment: [String: String] = [:]) -> Process {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
@@ -54,6 +26,20 @@ struct LecternProcess {
         env["GITHUB_ACTIONS"] = nil
         env.merge(environment) { _, new in new }
         p.environment = env
+        return p
+    }
+
+    static func start(_ args: [String], in dir: URL) throws -> Process {
+        let p = process(args, in: dir)
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    @discardableResult
+    static func run(_ args: [String], in dir: URL, environment: [String: String] = [:]) throws -> Result {
+        let p = process(args, in: dir, environment: environment)
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

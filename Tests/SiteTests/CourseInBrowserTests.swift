@@ -173,20 +173,7 @@ final class CourseInBrowserTests: XCTestCase {
     """
 
     func chromium(_ args: [String]) throws -> Data {
-        guard let exe = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("headless Chromium is not installed (make test installs it)")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--allow-file-access-from-files",
-                       "--virtual-time-budget=3000"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return data
+        try HeadlessChromium.run(args, extraFlags: ["--allow-file-access-from-files", "--virtual-time-budget=3000"])
     }
 
     /// What the probe saw of `page` in a viewport `width` CSS pixels wide. Headless Chromium's

@@ -142,19 +142,7 @@ final class SearchTests: XCTestCase {
     }
 
     func chromium(_ args: [String]) throws -> Data {
-        guard let exe = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("headless Chromium is not installed (make test installs it)")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--virtual-time-budget=2000"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return data
+        try HeadlessChromium.run(args, extraFlags: ["--virtual-time-budget=2000"])
     }
 
     func dom(typing: String) throws -> String {
