@@ -84,6 +84,7 @@ struct FigureNumbers {
 
     func imageHTML(_ figure: OutputRecord, block: ExperimentBlock) -> String {
         let alt = FigureAltText.text(figure.text) ?? "A figure drawn by block \(block.id)"
-        return "<img src=\"\(HTML.escape(figure.file ?? ""))\" width=\"\(figure.width ?? 640)\" height=\"\(figure.height ?? 480)\" alt=\"\(HTML.escape(alt))\">"
+        let src = (figure.file ?? "").split(separator: "/").map { HTML.percentEncodePath(String($0)) }.joined(separator: "/")
+        return "<img src=\"\(HTML.escape(src))\" width=\"\(figure.width ?? 640)\" height=\"\(figure.height ?? 480)\" alt=\"\(HTML.escape(alt))\">"
     }
 }

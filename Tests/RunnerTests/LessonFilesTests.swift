@@ -15,7 +15,8 @@ final class LessonFilesTests: XCTestCase {
         }
         try LecternProcess.write("# \n\nNo title.\n", to: course.appendingPathComponent("untitled.md"))
         try LecternProcess.write("# Upper\n", to: course.appendingPathComponent("UPPER.MD"))
-        try LecternProcess.write("# Odd name\n", to: course.appendingPathComponent("my lesson #1?.md"))
+        try LecternProcess.write("# Odd name\n\n```experiment id=p\nimport matplotlib.pyplot as plt\nplt.plot([1, 2])\n```\n",
+                                 to: course.appendingPathComponent("my lesson #1?.md"))
 
         let r = try LecternProcess.run(["render", "course", "-o", "out"], in: dir)
         XCTAssertEqual(r.status, 1)
@@ -31,6 +32,9 @@ final class LessonFilesTests: XCTestCase {
         XCTAssertTrue(index.contains(">untitled.md<"), "a lesson with an empty heading is listed by its file name: \(index)")
         XCTAssertTrue(index.contains("UPPER.html"), ".MD lessons are found")
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("my lesson #1?.html").path))
+        let page = try String(contentsOf: out.appendingPathComponent("my lesson #1?.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("src=\"my%20lesson%20%231%3F/p-1.png\""), "figure paths are percent-encoded too")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("my lesson #1?/p-1.png").path))
     }
 
     func testRunOfAFolderWithoutLessonsFails() throws {
