@@ -77,8 +77,16 @@ final class SiteBuild: @unchecked Sendable {
         }
     }
 
-    func rebuildPage(_ lesson: Lesson, _ record: LessonRecord) throws {
+    func rebuildPage(_ lesson: Lesson, _ frozen: LessonRecord) throws {
         try lock.withLock {
+            // Prose above a block may have moved it, and the title may have changed: the record
+            // follows, so a frozen record reads as a fresh one would (its outputs are unchanged).
+            var record = frozen
+            record.title = lesson.title
+            for (i, block) in lesson.experiments.enumerated() where i < record.blocks.count {
+                record.blocks[i].line = block.fenceLine
+            }
+            if record != frozen { try folder.write(try RecordCodec.encode(record), to: "\(lesson.stem).record.json") }
             let page = PageRenderer.render(lesson: lesson, record: record, context: context(lesson))
             try folder.write(page.html, to: "\(lesson.stem).html")
             report(lesson.diagnostics + page.problems)

@@ -48,6 +48,20 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(forced.stdout.components(separatedBy: "rendered ").count - 1, 3)
     }
 
+    func testProseThatMovesBlocksKeepsTheRecordAsAFreshRunWouldWriteIt() throws {
+        let dir = try makeCourse("moved", lessons: 1)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(try LecternProcess.run(["render", "course", "-o", "out"], in: dir).status, 0)
+        let lesson = dir.appendingPathComponent("course/01-lesson.md")
+        try LecternProcess.write(Self.lesson("Lesson 1", prose: "Two more lines\nof prose.\n\nAnd a paragraph."), to: lesson)
+        let frozen = try LecternProcess.run(["render", "course", "-o", "out"], in: dir)
+        XCTAssertFalse(frozen.stdout.contains("rendered "), "nothing runs: \(frozen.stdout)")
+        XCTAssertEqual(try LecternProcess.run(["render", "course", "-o", "fresh", "--force"], in: dir).status, 0)
+        let a = try Data(contentsOf: dir.appendingPathComponent("out/01-lesson.record.json"))
+        let b = try Data(contentsOf: dir.appendingPathComponent("fresh/01-lesson.record.json"))
+        XCTAssertEqual(String(decoding: a, as: UTF8.self), String(decoding: b, as: UTF8.self))
+    }
+
     func testParallelRenderGivesTheSameBytesAsOneAtATime() throws {
         let dir = try makeCourse("parallel", lessons: 4)
         defer { try? FileManager.default.removeItem(at: dir) }
