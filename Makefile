@@ -39,6 +39,7 @@ install:
 
 build: deps
 	$(SWIFT) build -c release --product lectern
+	$(SWIFT) build -c release --product lectern-preview
 
 render: build
 	$(LECTERN) render notebooks -o output

@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
+        .executable(name: "lectern-preview", targets: ["lectern-preview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,9 +47,14 @@ let package = Package(
         .executableTarget(
             name: "lectern",
             dependencies: [
-                "Lesson", "Notebook", "Site", "Check", "Runner", "Engine", "Tensor", "Plot", "Preview",
+                "Lesson", "Notebook", "Site", "Check", "Runner", "Engine", "Tensor", "Plot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The live preview is a program of its own, so `lectern` (one process per lesson) never
+        // loads the HTTP library and the networking libraries that come with it.
+        .executableTarget(
+            name: "lectern-preview",
+            dependencies: ["Preview", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "LessonTests", dependencies: ["Lesson"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
@@ -62,7 +68,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Lesson", "lectern", "TestSupport"]),
         // End to end over real HTTP against the built binary.
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "lectern", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "lectern", "lectern-preview", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
