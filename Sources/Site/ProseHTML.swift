@@ -14,6 +14,8 @@ struct ProseHTML {
     private(set) var headings: [Navigation.Heading] = []
     /// Links written as their text alone (for headings in the table of contents, itself links).
     private var flatLinks = false
+    /// Inside a link's text, where a web address is not linked again.
+    private var linkDepth = 0
 
     /// The prose of `lesson`'s page: its heading ids are those `PageSlugs(lesson)` gives.
     init(lesson: Lesson, figures: FigureNumbers) {
@@ -39,6 +41,11 @@ struct ProseHTML {
             headings.append(Navigation.Heading(level: level, id: slug, html: flattened(content)))
             return "<h\(level) id=\"\(id)\">\(html) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
         case .blockQuote(let content):
+            if let (kind, rest) = Self.admonition(content) {
+                let title = kind.prefix(1) + kind.dropFirst().lowercased()
+                return "<div class=\"admonition \(kind.lowercased())\" role=\"note\">\n<p class=\"admonition-title\">\(title)</p>\n"
+                    + blocks(rest) + "</div>\n"
+            }
             return "<blockquote>\n" + blocks(content) + "</blockquote>\n"
         case .list(let ordered, let start, let tight, let items):
             let tag = ordered ? "ol" : "ul"
@@ -183,7 +190,17 @@ struct ProseHTML {
     mutating func inline(_ inline: Prose.Inline) -> String {
         switch inline {
         case .text(let s):
-            return figures.linkingReferences(s)
+            guard !flatLinks, linkDepth == 0 else { return figures.linkingReferences(s) }
+            var out = ""
+            var last = s.startIndex
+            for r in Self.webAddresses(in: s) {
+                out += figures.linkingReferences(String(s[last..<r.lowerBound]))
+                let address = String(s[r])
+                let href = address.hasPrefix("www.") ? "http://" + address : address
+                out += "<a href=\"\(HTML.href(href))\">\(HTML.escape(address))</a>"
+                last = r.upperBound
+            }
+            return out + figures.linkingReferences(String(s[last...]))
         case .softBreak:
             return "\n"
         case .lineBreak:
@@ -201,6 +218,8 @@ struct ProseHTML {
         case .link(let destination, let title, let c):
             if flatLinks { return inlines(c) }
             let titled = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+            linkDepth += 1
+            defer { linkDepth -= 1 }
             return "<a href=\"\(HTML.href(destination))\"\(titled)>" + inlines(c) + "</a>"
         case .image(let source, let title, let alt):
             let titled = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""

@@ -59,6 +59,12 @@ extension PageRenderer {
     tbody tr:nth-child(even) { background: var(--bg); }
     del { color: var(--muted); }
     blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--border); color: var(--muted); }
+    .admonition { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #1f6feb; border-radius: 4px; background: rgba(31, 111, 235, .06); }
+    .admonition-title { margin: 0 0 .3rem; font-weight: 600; color: #1f6feb; }
+    .admonition.tip { border-color: #1a7f37; background: rgba(26, 127, 55, .06); } .admonition.tip .admonition-title { color: #1a7f37; }
+    .admonition.important { border-color: #8250df; background: rgba(130, 80, 223, .06); } .admonition.important .admonition-title { color: #8250df; }
+    .admonition.warning { border-color: #9a6700; background: rgba(154, 103, 0, .07); } .admonition.warning .admonition-title { color: #9a6700; }
+    .admonition.caution { border-color: #cf222e; background: rgba(207, 34, 46, .06); } .admonition.caution .admonition-title { color: #cf222e; }
     code { font: .9em ui-monospace, "DejaVu Sans Mono", monospace; }
     pre code { font: inherit; }
     p code, li code, td code, th code, h1 code, h2 code, h3 code { padding: .1em .3em; background: var(--inline-code-bg); border-radius: 4px; overflow-wrap: anywhere; }

@@ -18,6 +18,21 @@ final class ProseHTMLTests: XCTestCase {
         return String(html[start.upperBound..<end.lowerBound])
     }
 
+    func testGitHubAdmonitionsBecomeNotes() {
+        let html = body("# A\n\n> [!WARNING]\n> Scale *before* you split.\n\n> [!TIP] Try it.\n\n> [!NOPE]\n> a quote\n")
+        XCTAssertTrue(html.contains("<div class=\"admonition warning\" role=\"note\">\n<p class=\"admonition-title\">Warning</p>\n<p>Scale <em>before</em> you split.</p>\n</div>"), html)
+        XCTAssertTrue(html.contains("<p class=\"admonition-title\">Tip</p>\n<p>Try it.</p>"), html)
+        XCTAssertTrue(html.contains("<blockquote>"), "an unknown kind stays a quote: \(html)")
+    }
+
+    func testBareWebAddressesBecomeLinksAsOnGitHub() {
+        let html = body("# A\n\nSee https://keras.io/api/layers/. Or (www.example.org/a_(b)) and [a link](https://x.org) to https://x.org?\n")
+        XCTAssertTrue(html.contains("See <a href=\"https://keras.io/api/layers/\">https://keras.io/api/layers/</a>."), html)
+        XCTAssertTrue(html.contains("(<a href=\"http://www.example.org/a_(b)\">www.example.org/a_(b)</a>)"), html)
+        XCTAssertTrue(html.contains("<a href=\"https://x.org\">a link</a>"), html)
+        XCTAssertTrue(html.contains("to <a href=\"https://x.org\">https://x.org</a>?"), html)
+    }
+
     func testInlineMathBecomesMathMLAndEmphasisInsideItDoesNot() {
         let html = body("Take $a_b*c_d*$ now.\n")
         XCTAssertEqual(html, "<p>Take <math><msub><mi>a</mi><mi>b</mi></msub><mo>∗</mo><msub><mi>c</mi><mi>d</mi></msub><mo>∗</mo></math> now.</p>\n")
@@ -141,7 +156,8 @@ final class ProseHTMLTests: XCTestCase {
 
     func testLinksAndImagesAreSafeAndEscaped() {
         XCTAssertEqual(body("[a](javascript:alert(1)) [b](https://x.org/a b?q=1&r='2' \"T\") ![c *d*](data:image/png;base64,AA)\n"),
-                       "<p><a href=\"\">a</a> [b](https://x.org/a b?q=1&amp;r=&#39;2&#39; &quot;T&quot;) <img src=\"data:image/png;base64,AA\" alt=\"c d\" /></p>\n")
+                       // Not a link (the space), so the address in it is linked bare, as GitHub does.
+                       "<p><a href=\"\">a</a> [b](<a href=\"https://x.org/a\">https://x.org/a</a> b?q=1&amp;r=&#39;2&#39; &quot;T&quot;) <img src=\"data:image/png;base64,AA\" alt=\"c d\" /></p>\n")
         XCTAssertEqual(body("[a](<javascript:alert(1)>) [b](<https://x.org/a b?q=1&r='2'> \"T\") [é](/ü)\n"),
                        "<p><a href=\"\">a</a> <a href=\"https://x.org/a%20b?q=1&amp;r=&#39;2&#39;\" title=\"T\">b</a> <a href=\"/%C3%BC\">é</a></p>\n")
     }
