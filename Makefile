@@ -41,8 +41,12 @@ build: deps
 	$(SWIFT) build -c release --product lectern
 	$(SWIFT) build -c release --product lectern-preview
 
+# The site, then each lesson as a Jupyter notebook, then the pages again so they link them
+# (nothing re-runs the second time: outputs are frozen).
 render: build
 	$(LECTERN) render notebooks -o output
+	$(LECTERN) export --ipynb notebooks -o output
+	$(LECTERN) render notebooks -o output --quiet
 
 test: test-deps
 	$(SWIFT) test

@@ -22,12 +22,19 @@ public enum PageRenderer {
         public var draft: Bool
         /// The lesson's Jupyter notebook beside the page (`STEM.ipynb`), when there is one.
         public var notebook: String?
+        /// The lesson's Markdown beside the page, to take home (`STEM.md.txt`: a name no render
+        /// reads as a lesson), when the site has it.
+        public var markdown: String?
 
-        public init(course: CourseOutline, draft: Bool = false, notebook: String? = nil) {
+        public init(course: CourseOutline, draft: Bool = false, notebook: String? = nil, markdown: String? = nil) {
             self.course = course
             self.draft = draft
             self.notebook = notebook
+            self.markdown = markdown
         }
+
+        /// The file name a lesson's Markdown is kept under in the site.
+        public static func markdownFile(_ stem: String) -> String { "\(stem).md.txt" }
     }
 
     /// A lesson's page and the problems found while writing it: formulas that do not convert and
@@ -68,9 +75,14 @@ public enum PageRenderer {
         if lesson.frontMatter.draft {
             main += "<p class=\"draft-note\">Draft: this lesson is left out of the course's navigation and search.</p>\n"
         }
-        if let notebook = context.notebook {
-            main += "<p class=\"page-tools\"><a href=\"\(HTML.escape(HTML.percentEncodePath(notebook)))\" download>Download notebook</a></p>\n"
+        var tools: [String] = []
+        if let markdown = context.markdown {
+            tools.append("<a href=\"\(HTML.escape(HTML.percentEncodePath(markdown)))\" download=\"\(HTML.escape(lesson.file))\">Download the lesson (Markdown)</a>")
         }
+        if let notebook = context.notebook {
+            tools.append("<a href=\"\(HTML.escape(HTML.percentEncodePath(notebook)))\" download>Download notebook</a>")
+        }
+        if !tools.isEmpty { main += "<p class=\"page-tools\">" + tools.joined(separator: " · ") + "</p>\n" }
         main += "<article class=\"lesson\">\n\(body)</article>\n" + Navigation.pager(context.course, current: lesson.stem)
         let title = lesson.title == context.course.title ? lesson.title : "\(lesson.title) · \(context.course.title)"
         let html = PageLayout.document(PageLayout.Parts(

@@ -47,7 +47,13 @@ final class SiteBuild: @unchecked Sendable {
     func context(_ lesson: Lesson) -> PageRenderer.Context {
         let notebook = "\(lesson.stem).ipynb"
         let hasNotebook = FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(notebook).path)
-        return PageRenderer.Context(course: outline, draft: draft, notebook: hasNotebook ? notebook : nil)
+        return PageRenderer.Context(course: outline, draft: draft, notebook: hasNotebook ? notebook : nil,
+                                    markdown: PageRenderer.Context.markdownFile(lesson.stem))
+    }
+
+    /// The lesson's Markdown beside its page, for readers to take home; the caller holds the lock.
+    func writeSource(_ lesson: Lesson) throws {
+        try folder.write(lesson.source, to: PageRenderer.Context.markdownFile(lesson.stem))
     }
 
     var failed: Bool { lock.withLock { anyFailed } }
@@ -87,6 +93,7 @@ final class SiteBuild: @unchecked Sendable {
                 record.blocks[i].line = block.fenceLine
             }
             if record != frozen { try folder.write(try RecordCodec.encode(record), to: "\(lesson.stem).record.json") }
+            try writeSource(lesson)
             let page = PageRenderer.render(lesson: lesson, record: record, context: context(lesson))
             try folder.write(page.html, to: "\(lesson.stem).html")
             report(lesson.diagnostics + page.problems)
@@ -104,6 +111,7 @@ final class SiteBuild: @unchecked Sendable {
     /// Installs a finished run; returns the lesson's summary line.
     func install(_ lesson: Lesson, _ outcome: ChildOutcome) -> String {
         lock.withLock {
+            try? writeSource(lesson)
             let page = PageRenderer.render(lesson: lesson, record: outcome.record, context: context(lesson))
             report(lesson.diagnostics + page.problems)
             do {

@@ -92,7 +92,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("updated check.md"), r.stdout)
         let after = LecternProcess.snapshot(dir.appendingPathComponent("out"))
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
-        XCTAssertEqual(changed, ["check.record.json", "check.html"])
+        XCTAssertEqual(changed, ["check.record.json", "check.html", "check.md.txt"], "the lesson's page, record and Markdown only")
         XCTAssertEqual(try LecternProcess.run(["check", "course", "-o", "out"], in: dir).status, 0)
     }
 

@@ -36,7 +36,7 @@ final class RenderTests: XCTestCase {
         let after = LecternProcess.snapshot(dir.appendingPathComponent("out"))
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
         // The search index holds the prose too.
-        XCTAssertEqual(changed, ["02-lesson.html", "search-index.js"])
+        XCTAssertEqual(changed, ["02-lesson.html", "02-lesson.md.txt", "search-index.js"])
         XCTAssertTrue(String(decoding: after["02-lesson.html"]!, as: UTF8.self).contains("Edited prose"))
 
         // A code edit runs that lesson again; --force runs them all.
@@ -70,8 +70,8 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(two.status, 0)
         let a = LecternProcess.snapshot(dir.appendingPathComponent("one"))
         let b = LecternProcess.snapshot(dir.appendingPathComponent("two"))
-        // Per lesson a page, a record and a figure; then the index, the stylesheet and the search's two scripts.
-        XCTAssertEqual(a.count, 4 * 3 + 4, a.keys.sorted().joined(separator: " "))
+        // Per lesson a page, its Markdown, a record and a figure; then the index, the stylesheet and the search's two scripts.
+        XCTAssertEqual(a.count, 4 * 4 + 4, a.keys.sorted().joined(separator: " "))
         XCTAssertEqual(a, b)
         // Not on a terminal, the summary lines keep lesson order.
         let lines = two.stdout.split(separator: "\n").map { String($0.prefix(20)) }
