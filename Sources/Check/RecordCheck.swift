@@ -104,8 +104,8 @@ public enum RecordCheck {
                 }
                 var left = sanitizers.apply(e.text), right = sanitizers.apply(a.text)
                 if e.kind == .error && expectsError {
-                    left = exception(left)
-                    right = exception(right)
+                    left = ErrorReport.message(left) ?? ErrorReport.headline(left)
+                    right = ErrorReport.message(right) ?? ErrorReport.headline(right)
                 }
                 let textDrift = comparator.textsMatch(left, right) ? nil : TextDiff.unified(expected: left, actual: right, comparator: comparator)
                 if e.kind == .figure, let d = figureDrift(e, a, figures: figures, settings: settings, stem: lesson?.stem) {
@@ -123,13 +123,6 @@ public enum RecordCheck {
                       detail: "it is gone: recorded, but no longer in the lesson (accept with check --update)")]))
         }
         return results
-    }
-
-    /// The exception's type and message from an error report (`...: error: ValueError: bad`).
-    static func exception(_ report: String) -> String {
-        let line = report.split(separator: "\n").first { $0.contains("error: ") } ?? Substring(report)
-        guard let r = line.range(of: "error: ") else { return String(line) }
-        return String(line[r.upperBound...])
     }
 
     /// Figures match when their PNGs are the same bytes, or their pixels agree within the

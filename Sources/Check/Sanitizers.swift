@@ -27,17 +27,19 @@ public struct Sanitizers: Sendable {
 
     /// The built-in patterns plus `extra` (course-level, then the block's own).
     public init(extra: [Sanitizer] = [], builtIn: Bool = true) throws {
-        rules = try ((builtIn ? Self.builtIn : []) + extra).map {
-            Rule(regex: try NSRegularExpression(pattern: $0.pattern), template: NSRegularExpression.escapedTemplate(for: $0.replacement))
-        }
+        rules = try Self.compile((builtIn ? Self.builtIn : []) + extra)
     }
 
     public func adding(_ extra: [Sanitizer]) throws -> Sanitizers {
         var copy = self
-        copy.rules += try extra.map {
+        copy.rules += try Self.compile(extra)
+        return copy
+    }
+
+    static func compile(_ sanitizers: [Sanitizer]) throws -> [Rule] {
+        try sanitizers.map {
             Rule(regex: try NSRegularExpression(pattern: $0.pattern), template: NSRegularExpression.escapedTemplate(for: $0.replacement))
         }
-        return copy
     }
 
     public func apply(_ text: String) -> String {

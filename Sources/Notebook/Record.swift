@@ -28,8 +28,7 @@ public struct LessonRecord: Codable, Equatable, Sendable {
             guard block.errorExpected != true else { return [] }
             return block.outputs.compactMap { o in
                 guard o.kind == .error, !o.text.hasPrefix("not run:") else { return nil }
-                let lines = o.text.split(separator: "\n")
-                return String(lines.first { $0.contains("error:") } ?? lines.first ?? "")
+                return ErrorReport.headline(o.text)
             }
         }
     }

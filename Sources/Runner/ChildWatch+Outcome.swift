@@ -10,7 +10,9 @@ extension ChildWatch {
     func outcome(status: TerminationStatus?, launchError: String?, seconds: Double, figureFolder: URL) -> ChildOutcome {
         let lesson = job.lesson
         let keys = BlockKeys.compute(lesson, seed: job.seed, parameters: job.parameters)
-        var (blocks, running, finished, garbage, stop, tail, peak) = stateSnapshot()
+        let seen = snapshot()
+        var blocks = seen.blocks, garbage = seen.garbage
+        let running = seen.running?.index, finished = seen.finished, stop = seen.stop
         var problems: [String] = []
         for i in blocks.indices {
             blocks[i].key = keys[i]
@@ -24,7 +26,7 @@ extension ChildWatch {
         let clean = launchError == nil && garbage == nil && stop == nil && finished != nil
             && status == .exited(0) && blocks.count == lesson.experiments.count
         if !clean {
-            let message = Self.stopMessage(stop: stop, status: status, launchError: launchError, garbage: garbage, stderr: tail)
+            let message = Self.stopMessage(stop: stop, status: status, launchError: launchError, garbage: garbage, stderr: seen.stderrTail)
             let at = running ?? min(blocks.count, max(lesson.experiments.count - 1, 0))
             if at < lesson.experiments.count {
                 let block = lesson.experiments[at]
@@ -43,7 +45,7 @@ extension ChildWatch {
                                   parameters: job.parameters.isEmpty ? nil : job.parameters, blocks: blocks)
         problems = record.problems + problems
         return ChildOutcome(record: record, figureFolder: figureFolder, problems: problems, stopped: !clean,
-                            seconds: seconds, peakMemoryMiB: peak >> 20, timing: clean ? finished : nil)
+                            seconds: seconds, peakMemoryMiB: seen.peakBytes >> 20, timing: clean ? finished : nil)
     }
 
     /// A figure the record names must sit under the lesson's own folder, exist as a regular file
@@ -105,11 +107,5 @@ extension ChildWatch {
 
     static func format(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-    }
-
-    /// The first line of an error report that says what went wrong (the one with "error:").
-    static func headline(_ text: String) -> String {
-        let lines = text.split(separator: "\n")
-        return String(lines.first { $0.contains("error:") } ?? lines.first ?? "")
     }
 }

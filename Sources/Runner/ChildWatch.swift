@@ -7,7 +7,8 @@ import Synchronization
 /// lesson as the parent parsed it), the tail of its standard error, its memory, and whether and
 /// why it was stopped. Shared between the pipe readers and the watchdog, behind a lock.
 final class ChildWatch: Sendable {
-    private struct State {
+    /// Everything seen of the child so far.
+    struct State {
         var blocks: [BlockRecord] = []
         var running: (index: Int, since: ContinuousClock.Instant)?
         var finished: (code: Double, engine: Double, figures: Double)?
@@ -89,9 +90,9 @@ final class ChildWatch: Sendable {
         }
     }
 
-    /// Everything seen so far, for the outcome: blocks, the running block, timings, problems.
-    func stateSnapshot() -> ([BlockRecord], Int?, (code: Double, engine: Double, figures: Double)?, String?, StopReason?, [UInt8], Int) {
-        state.withLock { s in (s.blocks, s.running?.index, s.finished, s.garbage, s.stop, s.stderrTail, s.peakBytes) }
+    /// Everything seen so far, for the outcome.
+    func snapshot() -> State {
+        state.withLock { $0 }
     }
 
     /// The resident set size from `/proc/PID/statm` (0 once the process is gone).

@@ -158,22 +158,13 @@ public enum NotebookExport {
     /// `lesson.md:3:1: error: ValueError: bad` gives `ValueError` and `bad`. A report without a
     /// class (an invalid option, a block that did not run) gives `Error` and its first line.
     static func errorParts(_ report: String) -> (name: String, value: String) {
-        let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
-        for line in lines {
-            let message: Substring
-            if line.hasPrefix("error: ") {
-                message = line.dropFirst("error: ".count)
-            } else if let marker = line.range(of: ": error: ") {
-                message = line[marker.upperBound...]
-            } else {
-                continue
-            }
-            if let colon = message.range(of: ": "), isExceptionName(message[..<colon.lowerBound]) {
-                return (String(message[..<colon.lowerBound]), String(message[colon.upperBound...]))
-            }
-            return ("Error", String(message))
+        guard let message = ErrorReport.message(report) else {
+            return ("Error", String(report.split(separator: "\n").first ?? ""))
         }
-        return ("Error", String(lines.first { !$0.isEmpty } ?? ""))
+        if let colon = message.range(of: ": "), isExceptionName(message[..<colon.lowerBound]) {
+            return (String(message[..<colon.lowerBound]), String(message[colon.upperBound...]))
+        }
+        return ("Error", message)
     }
 
     /// A Python class name, possibly dotted (`keras.errors.X`).

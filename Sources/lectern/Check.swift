@@ -74,7 +74,8 @@ struct CheckCommand: AsyncParsableCommand {
         guard !files.isEmpty else { throw ValidationError("no lessons (.md files) in \(lessons)") }
         let outputURL = URL(fileURLWithPath: output)
         let parameters = try options.parameterValues()
-        let collected = CheckResults(count: files.count)
+        // Results in lesson order, whatever order the lessons finish in.
+        let collected = Locked<[LessonCheck?]>(Array(repeating: nil, count: files.count))
         var jobs: [LessonJob] = []
         var slots: [Int] = []
         var expected: [LessonRecord] = []
@@ -82,13 +83,13 @@ struct CheckCommand: AsyncParsableCommand {
             let path = Self.displayPath(file)
             let lesson: Lesson
             do { lesson = try LessonFiles.load(file) } catch {
-                collected.set(slot, LessonCheck(lesson: file.lastPathComponent, path: path, failure: "\(error)"))
+                collected.withLock { $0[slot] = LessonCheck(lesson: file.lastPathComponent, path: path, failure: "\(error)") }
                 continue
             }
             do {
                 expected.append(try Self.record(for: lesson, in: outputURL))
             } catch {
-                collected.set(slot, LessonCheck(lesson: lesson.file, path: path, failure: "\(error)"))
+                collected.withLock { $0[slot] = LessonCheck(lesson: lesson.file, path: path, failure: "\(error)") }
                 continue
             }
             jobs.append(LessonJob(lesson: lesson, seed: options.seed, parameters: parameters, memoryLimitMiB: options.memoryLimit))
@@ -96,8 +97,8 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let board = ProgressBoard(names: files.map(\.lastPathComponent), live: !parallel.quiet && ProgressBoard.standardOutputIsTerminal,
                                   write: { FileHandle.standardOutput.write(Data($0.utf8)) })
-        for slot in 0..<files.count where collected.get(slot) != nil {
-            board.skipped(slot, line: CheckReport.text(collected.get(slot)!))
+        for (slot, early) in collected.current.enumerated() {
+            if let early { board.skipped(slot, line: CheckReport.text(early)) }
         }
         let site: SiteBuild? = update ? SiteBuild(folder: try OutputFolder(outputURL, wait: printError), seed: options.seed, parameters: parameters,
                                                   course: CourseFolder.load(containing: lessons)) : nil
@@ -122,11 +123,11 @@ struct CheckCommand: AsyncParsableCommand {
                 Self.clearDriftFolder(keep)
                 result.blocks = result.blocks.map { var b = $0; if b.status == .failed { b.status = .passed; b.drifts = [] }; return b }
             }
-            collected.set(slot, result)
+            collected.withLock { $0[slot] = result }
             board.finished(slot, line: line)
         }, willStart: { board.started(orderedSlots[$0]) })
         if let site { try site.writeIndex() }
-        let results = collected.all()
+        let results = collected.current.compactMap { $0 }
         try report(results)
         let counts = CheckReport.counts(results)
         if counts.errors > 0 { throw ExitCode(2) }
@@ -177,14 +178,4 @@ struct CheckCommand: AsyncParsableCommand {
         let path = url.standardizedFileURL.path
         return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
-}
-
-/// Results gathered from lessons that finish concurrently, kept in lesson order.
-final class CheckResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [LessonCheck?]
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: LessonCheck) { lock.withLock { results[i] = r } }
-    func get(_ i: Int) -> LessonCheck? { lock.withLock { results[i] } }
-    func all() -> [LessonCheck] { lock.withLock { results.compactMap { $0 } } }
 }

@@ -19,7 +19,7 @@ struct Run: AsyncParsableCommand {
     func run() async throws {
         let files = try LessonFiles.find(lesson)
         guard !files.isEmpty else { throw ValidationError("no lessons (.md files) in \(lesson)") }
-        let supervisor = Supervisor(executable: SelfExecutable.url)
+        let runner = CourseRunner(supervisor: Supervisor(executable: SelfExecutable.url), parallel: 1)
         var failed = false
         for file in files {
             let lesson: Lesson
@@ -31,14 +31,13 @@ struct Run: AsyncParsableCommand {
             let file = lesson.file
             let job = LessonJob(lesson: lesson, seed: options.seed, parameters: try options.parameterValues(),
                                 memoryLimitMiB: options.memoryLimit, streamText: true)
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-work-\(getpid())-run-\(UUID().uuidString.prefix(8))")
-            defer { try? FileManager.default.removeItem(at: work) }
             let lines = lesson.experiments.map(\.fenceLine)
-            let started = StartedBlocks()
-            let outcome = await supervisor.run(job, work: work) { event in
+            let started = Locked(Set<String>())
+            let finished = Locked<ChildOutcome?>(nil)
+            await runner.run([job], onEvent: { _, event in
                 switch event {
                 case .block(let index, _, let id):
-                    started.add(id)
+                    started.withLock { _ = $0.insert(id) }
                     printLine("── \(file):\(lines[index]) [\(id)]")
                 case .text(let text):
                     FileHandle.standardOutput.write(Data(text.utf8))
@@ -47,9 +46,10 @@ struct Run: AsyncParsableCommand {
                 default:
                     break
                 }
-            }
+            }, finish: { _, outcome in finished.withLock { $0 = outcome } })
+            guard let outcome = finished.current else { continue }
             if outcome.stopped, let last = outcome.record.blocks.first(where: { $0.key == nil }) {
-                if !started.contains(last.id) { printLine("── \(file):\(last.line) [\(last.id)]") }
+                if !started.current.contains(last.id) { printLine("── \(file):\(last.line) [\(last.id)]") }
                 Self.printOutputs(last.outputs, skippingText: false)
             }
             if timing, let t = outcome.timing {
@@ -72,12 +72,4 @@ struct Run: AsyncParsableCommand {
             }
         }
     }
-}
-
-/// The blocks whose header `run` has printed (events arrive on another task).
-final class StartedBlocks: @unchecked Sendable {
-    private let lock = NSLock()
-    private var ids: Set<String> = []
-    func add(_ id: String) { lock.withLock { _ = ids.insert(id) } }
-    func contains(_ id: String) -> Bool { lock.withLock { ids.contains(id) } }
 }
