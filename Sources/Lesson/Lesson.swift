@@ -15,9 +15,12 @@ public struct Lesson: Sendable {
     /// Every `@fig-…` in the prose, in the order of the lesson, with where it stands. Whoever
     /// numbers the figures reports the ones that name no figure.
     public var figureReferences: [FigureReference]
+    /// The footnotes the prose refers to, by number; the page shows them at its end.
+    public var footnotes: [Footnote]
 
     public init(file: String, source: String, title: String, segments: [Segment], diagnostics: [LessonDiagnostic],
-                math: [MathFormula] = [], frontMatter: FrontMatter = FrontMatter(), figureReferences: [FigureReference] = []) {
+                math: [MathFormula] = [], frontMatter: FrontMatter = FrontMatter(), figureReferences: [FigureReference] = [],
+                footnotes: [Footnote] = []) {
         self.file = file
         self.source = source
         self.title = title
@@ -26,6 +29,7 @@ public struct Lesson: Sendable {
         self.math = math
         self.frontMatter = frontMatter
         self.figureReferences = figureReferences
+        self.footnotes = footnotes
     }
 
     /// The lesson's one-line summary for the index (`description:` in the front matter).

@@ -19,8 +19,14 @@ public enum LessonParser {
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         // Math is found before cmark reads the lesson, so that `_` and `*` in a formula are
         // never emphasis; each formula waits behind a placeholder that keeps every line's number.
-        let (parsed, formulas) = MathPlaceholders.substitute(body)
-        var prose = ProseBuilder(parsedText: parsed, formulas: formulas)
+        let (mathless, formulas) = MathPlaceholders.substitute(body)
+        // Footnote definitions leave blank lines and references placeholders (cmark would read
+        // a definition as a link definition).
+        let (footnoteless, definitions) = FootnotePlaceholders.substitute(mathless)
+        // MyST's `:::{note}` fences read as GitHub's `> [!NOTE]` quotes.
+        let parsed = ColonFences.rewrite(footnoteless)
+        var prose = ProseBuilder(parsedText: parsed, formulas: formulas,
+                                 footnoteLabels: Dictionary(uniqueKeysWithValues: definitions.map { ($0.number, $0.label) }))
 
         func flushProse() {
             if !pending.isEmpty { segments.append(.prose(Prose(blocks: pending, line: pendingLine))) }
@@ -93,6 +99,7 @@ public enum LessonParser {
             }
         }
         flushProse()
+        let footnotes = prose.footnotes(definitions)
         // A label is an anchor on the page, as a block's id is: the two may not meet.
         for (label, line) in seenLabels.sorted(by: { $0.value < $1.value }) where seenIDs[label] != nil {
             diagnostics.append(LessonDiagnostic(file: file, line: line, column: 1,
@@ -102,7 +109,7 @@ public enum LessonParser {
         let math = prose.math.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         return Lesson(file: file, source: source, title: front.title ?? title ?? fallback, segments: segments,
                       diagnostics: diagnostics, math: math, frontMatter: front,
-                      figureReferences: figureReferences(body))
+                      figureReferences: figureReferences(body), footnotes: footnotes)
     }
 
     static func isExperiment(_ info: String) -> Bool {

@@ -2,6 +2,20 @@
 /// fence of the same character at least as long, or by the end of the document) and indented
 /// (four columns past the enclosing list item's content, not continuing a paragraph).
 enum MarkdownCodeBlocks {
+    /// Which lines lie in code blocks.
+    static func lines(_ text: String, lineCount: Int) -> [Bool] {
+        let chars = Array(text)
+        let mask = mask(chars)
+        var result = [Bool](repeating: false, count: lineCount)
+        var line = 0, start = true
+        for (i, c) in chars.enumerated() {
+            if start, line < lineCount { result[line] = mask[i] }
+            start = c.isNewline
+            if c.isNewline { line += 1 }
+        }
+        return result
+    }
+
     static func mask(_ chars: [Character]) -> [Bool] {
         var mask = [Bool](repeating: false, count: chars.count)
         var fence: (char: Character, length: Int)?

@@ -44,6 +44,8 @@ public struct Prose: Sendable, Equatable {
         case image(source: String, title: String, alt: [Inline])
         /// `$...$`, or `$$...$$` inside a line of text.
         case math(MathFormula)
+        /// `[^label]`: the footnote's number, and which of its references this is (1, 2, ...).
+        case footnoteReference(number: Int, occurrence: Int)
     }
 
     /// A GitHub-style pipe table. Every row has as many cells as the header.
@@ -75,6 +77,7 @@ extension Prose.Inline {
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c):
                 out += plainText(c)
             case .math(let formula): out += formula.source
+            case .footnoteReference: break
             }
         }
         return out

@@ -6,23 +6,37 @@ struct ProseBuilder {
     let lines: [Substring]
     /// The formulas by placeholder number.
     let formulas: [MathFormula]
+    /// The footnotes' labels by number, for writing references back where they are not prose.
+    let footnoteLabels: [Int: String]
     /// The formulas that became math in the tree, in the order met.
     private(set) var math: [MathFormula] = []
 
-    init(parsedText: String, formulas: [MathFormula]) {
+    init(parsedText: String, formulas: [MathFormula], footnoteLabels: [Int: String] = [:]) {
         lines = parsedText.split(separator: "\n", omittingEmptySubsequences: false)
         self.formulas = formulas
+        self.footnoteLabels = footnoteLabels
     }
 
-    /// Text that is not prose (code, URLs) with its math put back as written.
+    /// Text that is not prose (code, URLs) with its math and footnote references put back as written.
     func restored(_ text: String) -> String {
-        MathPlaceholders.restore(text, formulas)
+        FootnotePlaceholders.restore(MathPlaceholders.restore(text, formulas), labels: footnoteLabels)
     }
 
     /// A link's destination or title: its math as written, its escaped tildes unescaped (as
     /// cmark unescapes all others there).
     func restoredUnescaped(_ text: String) -> String {
-        MathPlaceholders.restore(text, formulas, tilde: "~")
+        FootnotePlaceholders.restore(MathPlaceholders.restore(text, formulas, tilde: "~"), labels: footnoteLabels)
+    }
+
+    /// The prose of the footnotes that `FootnotePlaceholders` took out of the lesson; their
+    /// formulas join `math`.
+    mutating func footnotes(_ definitions: [FootnotePlaceholders.Definition]) -> [Footnote] {
+        definitions.map { d in
+            var inner = ProseBuilder(parsedText: d.markdown, formulas: formulas, footnoteLabels: footnoteLabels)
+            let blocks = inner.blocks(CMarkParser.document(d.markdown))
+            math += inner.math
+            return Footnote(number: d.number, label: d.label, referenceCount: d.referenceCount, blocks: blocks)
+        }
     }
 
     // MARK: Blocks
@@ -92,7 +106,7 @@ struct ProseBuilder {
             switch i {
             case .softBreak, .lineBreak: true
             case .text(let s): s.allSatisfy(\.isWhitespace)
-            case .code, .html, .emphasis, .strong, .strikethrough, .link, .image, .math: false
+            case .code, .html, .emphasis, .strong, .strikethrough, .link, .image, .math, .footnoteReference: false
             }
         }
         while let first = out.first, isBlank(first) { out.removeFirst() }
@@ -155,7 +169,13 @@ struct ProseBuilder {
                 for piece in MathPlaceholders.pieces(s) {
                     switch piece {
                     case .text(let t):
-                        out.append(.text(t))
+                        for part in FootnotePlaceholders.pieces(t) {
+                            switch part {
+                            case .text(let text): out.append(.text(text))
+                            case .reference(let number, let occurrence):
+                                out.append(.footnoteReference(number: number, occurrence: occurrence))
+                            }
+                        }
                     case .formula(let n) where n < formulas.count:
                         math.append(formulas[n])
                         out.append(.math(formulas[n]))

@@ -53,7 +53,7 @@ enum Strikethrough {
         switch inline {
         case .text(let s): (last ? s.last : s.first) ?? " "
         case .softBreak, .lineBreak: " "
-        case .code, .html, .emphasis, .strong, .strikethrough, .link, .image, .math: "x"
+        case .code, .html, .emphasis, .strong, .strikethrough, .link, .image, .math, .footnoteReference: "x"
         }
     }
 

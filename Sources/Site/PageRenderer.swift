@@ -66,6 +66,7 @@ public enum PageRenderer {
                                        figures: figures, draft: context.draft)
             }
         }
+        body += prose.footnotes(lesson.footnotes)
         let problems = prose.problems + figures.problems(lesson)
         // The problems head the page; the prose's are known once it is written.
         body = problemsHTML("This lesson has errors in its front matter or experiment options; no block was run.", lesson.diagnostics)

@@ -6,20 +6,26 @@ import Lesson
 extension ProseHTML {
     static let admonitionKinds = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"]
 
-    /// A quote whose first line is `[!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION): its kind
-    /// and the quote's content without that marker.
-    static func admonition(_ content: [Prose.Block]) -> (kind: String, rest: [Prose.Block])? {
+    /// A quote whose first line is `[!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION): its kind, its
+    /// title (the kind's name, or what a MyST fence named it, see `ColonFences`) and the quote's
+    /// content without that marker.
+    static func admonition(_ content: [Prose.Block]) -> (kind: String, title: String, rest: [Prose.Block])? {
         guard case .paragraph(let first)? = content.first else { return nil }
         var inlines = mergingText(first)
         guard case .text(let text)? = inlines.first, text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
         let kind = text[text.index(text.startIndex, offsetBy: 2)..<close].uppercased()
         guard admonitionKinds.contains(kind) else { return nil }
-        let after = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        var after = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        var title = String(kind.prefix(1) + kind.dropFirst().lowercased())
+        if after.first == ColonFences.titleMark {
+            title = String(after.dropFirst())
+            after = ""
+        }
         inlines.removeFirst()
         if after.isEmpty, case .softBreak? = inlines.first { inlines.removeFirst() }
         if !after.isEmpty { inlines.insert(.text(after), at: 0) }
         let rest = inlines.isEmpty ? Array(content.dropFirst()) : [.paragraph(inlines)] + content.dropFirst()
-        return (kind, rest)
+        return (kind, title, rest)
     }
 
     /// `http://`, `https://` and `www.` addresses in text, as GitHub links them: the address ends

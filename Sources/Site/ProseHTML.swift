@@ -41,9 +41,8 @@ struct ProseHTML {
             headings.append(Navigation.Heading(level: level, id: slug, html: flattened(content)))
             return "<h\(level) id=\"\(id)\">\(html) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
         case .blockQuote(let content):
-            if let (kind, rest) = Self.admonition(content) {
-                let title = kind.prefix(1) + kind.dropFirst().lowercased()
-                return "<div class=\"admonition \(kind.lowercased())\" role=\"note\">\n<p class=\"admonition-title\">\(title)</p>\n"
+            if let (kind, title, rest) = Self.admonition(content) {
+                return "<div class=\"admonition \(kind.lowercased())\" role=\"note\">\n<p class=\"admonition-title\">\(HTML.escape(title))</p>\n"
                     + blocks(rest) + "</div>\n"
             }
             return "<blockquote>\n" + blocks(content) + "</blockquote>\n"
@@ -226,6 +225,9 @@ struct ProseHTML {
             return "<img src=\"\(HTML.href(source))\" alt=\"\(HTML.escape(Prose.Inline.plainText(alt)))\"\(titled) />"
         case .math(let formula):
             return math(formula, block: false)
+        case .footnoteReference(let number, let occurrence):
+            if flatLinks { return "<sup>\(number)</sup>" }
+            return "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(Self.footnoteReferenceID(number, occurrence))\" role=\"doc-noteref\" aria-label=\"Footnote \(number)\">\(number)</a></sup>"
         }
     }
 

@@ -59,6 +59,9 @@ extension PageRenderer {
     tbody tr:nth-child(even) { background: var(--bg); }
     del { color: var(--muted); }
     blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--border); color: var(--muted); }
+    .footnotes { margin-top: 2.5rem; border-top: 1px solid var(--border); font-size: .92em; color: var(--muted); }
+    .footnotes li:target { background: rgba(31, 111, 235, .08); }
+    .footnote-ref a, .footnote-back { text-decoration: none; }
     .admonition { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #1f6feb; border-radius: 4px; background: rgba(31, 111, 235, .06); }
     .admonition-title { margin: 0 0 .3rem; font-weight: 600; color: #1f6feb; }
     .admonition.tip { border-color: #1a7f37; background: rgba(26, 127, 55, .06); } .admonition.tip .admonition-title { color: #1a7f37; }

@@ -85,6 +85,7 @@ struct Render: AsyncParsableCommand {
         }, finish: { j, outcome in
             board.finished(entries[j], line: site.install(lessonJobs[j].lesson, outcome))
         }, willStart: { j in board.started(entries[j]) })
+        try site.refreshNavigation(besides: Set(files.map { LessonFiles.stem($0.lastPathComponent) }))
         try site.writeIndex()
         for p in site.problems { printError(p) }
         if site.failed { throw ExitCode.failure }

@@ -83,7 +83,20 @@ final class SiteBuild: @unchecked Sendable {
         }
     }
 
-    func rebuildPage(_ lesson: Lesson, _ frozen: LessonRecord) throws {
+    /// Rebuilds, from their records, the pages of the course's lessons that this render leaves
+    /// out (`lectern render one.md`), so that their sidebars and previous/next links show the
+    /// titles as they are now. Lessons without an up-to-date record are left for their own render;
+    /// nothing here is reported, since these lessons were not asked for.
+    func refreshNavigation(besides planned: Set<String>) throws {
+        for lesson in course.lessons where !planned.contains(lesson.stem) {
+            let keys = BlockKeys.compute(lesson, seed: seed, parameters: parameters)
+            guard let record = folder.record(stem: lesson.stem), BlockKeys.matches(record, keys),
+                  record.parameters ?? [:] == parameters, record.lesson == lesson.file else { continue }
+            try rebuildPage(lesson, record, reporting: false)
+        }
+    }
+
+    func rebuildPage(_ lesson: Lesson, _ frozen: LessonRecord, reporting: Bool = true) throws {
         try lock.withLock {
             // Prose above a block may have moved it, and the title may have changed: the record
             // follows, so a frozen record reads as a fresh one would (its outputs are unchanged).
@@ -96,6 +109,7 @@ final class SiteBuild: @unchecked Sendable {
             try writeSource(lesson)
             let page = PageRenderer.render(lesson: lesson, record: record, context: context(lesson))
             try folder.write(page.html, to: "\(lesson.stem).html")
+            guard reporting else { return }
             report(lesson.diagnostics + page.problems)
             if record.failed { anyFailed = true }
         }

@@ -169,6 +169,27 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(one.contains("<div class=\"label\">01-lesson.md:5 · data</div>"), one)
     }
 
+    func testRenderingOneLessonWithANewTitleRefreshesTheOtherPagesNavigation() throws {
+        let dir = try makeCourse("retitle", lessons: 3)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(try LecternProcess.run(["render", "course", "-o", "out"], in: dir).status, 0)
+        try LecternProcess.write(Self.lesson("Lesson 3").replacingOccurrences(of: "# Lesson 3", with: "# Renamed third"), to: dir.appendingPathComponent("course/03-lesson.md"))
+        let single = try LecternProcess.run(["render", "course/03-lesson.md", "-o", "out"], in: dir)
+        XCTAssertEqual(single.status, 0, single.stderr)
+        XCTAssertFalse(single.stdout.contains("rendered "), "a title is prose: nothing runs: \(single.stdout)")
+        for name in ["01-lesson.html", "02-lesson.html", "index.html"] {
+            let page = try String(contentsOf: dir.appendingPathComponent("out/\(name)"), encoding: .utf8)
+            XCTAssertTrue(page.contains(">Renamed third</a>"), "\(name) lists the new title: \(page)")
+            XCTAssertFalse(page.contains(">Lesson 3</a>"), name)
+        }
+        // A lesson whose code changed since its record is not rebuilt by another's render.
+        try LecternProcess.write(Self.lesson("Lesson 1").replacingOccurrences(of: "seed(3)", with: "seed(4)"),
+                                 to: dir.appendingPathComponent("course/01-lesson.md"))
+        let before = try Data(contentsOf: dir.appendingPathComponent("out/01-lesson.html"))
+        XCTAssertEqual(try LecternProcess.run(["render", "course/03-lesson.md", "-o", "out"], in: dir).status, 0)
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("out/01-lesson.html")), before)
+    }
+
     func testProblemsInTheCourseFileAndTheFrontMatterAreReportedAtTheirLines() throws {
         let dir = try makeCourse("course-problems", lessons: 2)
         defer { try? FileManager.default.removeItem(at: dir) }

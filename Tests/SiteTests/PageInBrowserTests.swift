@@ -74,7 +74,13 @@ final class PageInBrowserTests: XCTestCase {
 
     The ridge penalty adds $\lambda \sum_i w_i^2$ to the loss, so a weight $w_j$ with
     $|w_j| > 1$ costs more than it does under $L_1$. Prices like \$5 stay text, and so does
-    `$x$` in code. See [the data](#the-data).
+    `$x$` in code. See [the data](#the-data) and the note[^ridge].
+
+    :::{tip}
+    Scale the inputs before you compare $\lambda$ values.
+    :::
+
+    [^ridge]: Also called weight decay when the optimizer applies it.
 
     $$
     \begin{aligned}
@@ -128,6 +134,10 @@ final class PageInBrowserTests: XCTestCase {
           del: document.querySelectorAll('td del').length,
           ids: [...document.querySelectorAll('h1, h2')].map(h => h.id),
           overflow: document.documentElement.scrollWidth > window.innerWidth,
+          notes: document.querySelectorAll('.footnotes li').length,
+          admonitions: document.querySelectorAll('.admonition').length,
+          deadLinks: [...document.querySelectorAll('main a[href^="#"]')].map(a => a.hash)
+            .filter(h => !document.getElementById(decodeURIComponent(h.slice(1)))),
         };
         document.body.setAttribute('data-report', JSON.stringify(report));
         </script>
@@ -154,9 +164,12 @@ final class PageInBrowserTests: XCTestCase {
         let dir = try renderMathPage()
         for width in [1280, 390] {
             let r = try report(dir, width: width)
-            // Four inline formulas in the prose, four in the table, two display ones.
-            XCTAssertEqual(r["math"] as? Int, 10, "\(r)")
-            XCTAssertEqual(r["mathML"] as? Int, 10, "every formula is laid out as MathML: \(r)")
+            // Five inline formulas in the prose (one in a note), four in the table, two display ones.
+            XCTAssertEqual(r["math"] as? Int, 11, "\(r)")
+            XCTAssertEqual(r["mathML"] as? Int, 11, "every formula is laid out as MathML: \(r)")
+            XCTAssertEqual(r["notes"] as? Int, 1, "\(r)")
+            XCTAssertEqual(r["admonitions"] as? Int, 1, "\(r)")
+            XCTAssertEqual(r["deadLinks"] as? [String], [], "every in-page link (headings, footnotes) lands: \(r)")
             XCTAssertEqual(r["display"] as? Int, 2, "\(r)")
             XCTAssertEqual(r["displayInParagraph"] as? Int, 0, "\(r)")
             XCTAssertEqual(r["rawTeX"] as? String, "$", "only the escaped dollar of the prices is left: \(r)")

@@ -25,6 +25,22 @@ final class ProseHTMLTests: XCTestCase {
         XCTAssertTrue(html.contains("<blockquote>"), "an unknown kind stays a quote: \(html)")
     }
 
+    func testMySTFencesAreNotesTitledByTheirDirective() {
+        let html = body("# A\n\n:::{danger}\nDo not *leak*.\n:::\n\n:::{admonition} Why & how\nBecause.\n:::\n")
+        XCTAssertTrue(html.contains("<div class=\"admonition caution\" role=\"note\">\n<p class=\"admonition-title\">Danger</p>\n<p>Do not <em>leak</em>.</p>\n</div>"), html)
+        XCTAssertTrue(html.contains("<p class=\"admonition-title\">Why &amp; how</p>\n<p>Because.</p>"), html)
+    }
+
+    func testFootnotesLinkBothWaysAndCloseThePage() {
+        let html = body("# A\n\nOne[^x], two[^y], one again[^x].\n\n[^x]: The *first* note.\n[^y]: The second,\n\n    in two paragraphs.\n")
+        XCTAssertTrue(html.contains("One<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\" aria-label=\"Footnote 1\">1</a></sup>"), html)
+        XCTAssertTrue(html.contains("again<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1-2\""), html)
+        XCTAssertTrue(html.contains("<li id=\"fn-1\">\n<p>The <em>first</em> note. <a href=\"#fnref-1\" class=\"footnote-back\""), html)
+        XCTAssertTrue(html.contains("<a href=\"#fnref-1-2\" class=\"footnote-back\""), "a way back to each reference: \(html)")
+        XCTAssertTrue(html.contains("<p>in two paragraphs. <a href=\"#fnref-2\""), html)
+        XCTAssertTrue(html.hasSuffix("</ol>\n</section>\n"), "the notes close the page: \(html)")
+    }
+
     func testBareWebAddressesBecomeLinksAsOnGitHub() {
         let html = body("# A\n\nSee https://keras.io/api/layers/. Or (www.example.org/a_(b)) and [a link](https://x.org) to https://x.org?\n")
         XCTAssertTrue(html.contains("See <a href=\"https://keras.io/api/layers/\">https://keras.io/api/layers/</a>."), html)
