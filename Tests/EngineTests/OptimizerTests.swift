@@ -79,7 +79,9 @@ final class OptimizerTests: XCTestCase {
             m += (g - m) * 0.1
             v += (g * g - v) * 0.001
             vMax = max(vMax, v)
-            w -= 0.1 * (1 - pow(0.999, t)).squareRoot() / (1 - pow(0.9, t)) * m / (vMax.squareRoot() + 1e-7)
+            // β powers in float32, as Keras takes them.
+            let b2 = Double(pow(Float(0.999), Float(t))), b1 = Double(pow(Float(0.9), Float(t)))
+            w -= 0.1 * (1 - b2).squareRoot() / (1 - b1) * m / (vMax.squareRoot() + 1e-7)
         }
         XCTAssertEqual(Double(p.values[0]), w, accuracy: 1e-6)
     }

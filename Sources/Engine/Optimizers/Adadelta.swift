@@ -20,7 +20,7 @@ public final class Adadelta: Optimizer, SlotOptimizer {
         self.epsilon = epsilon
     }
 
-    public func apply(to parameters: [Parameter]) {
+    public func update(_ parameters: [Parameter]) {
         let lr = Float(currentLearningRate)
         iterations += 1
         let r = Float(rho), eps = Float(epsilon)

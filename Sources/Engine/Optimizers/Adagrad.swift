@@ -18,7 +18,7 @@ public final class Adagrad: Optimizer, SlotOptimizer {
         state = SlotTable(slotsPerParameter: 1, initialValue: Float(initialAccumulatorValue))
     }
 
-    public func apply(to parameters: [Parameter]) {
+    public func update(_ parameters: [Parameter]) {
         let rate = currentLearningRate
         iterations += 1
         let lr = Float(rate), eps = Float(epsilon)

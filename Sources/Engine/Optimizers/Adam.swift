@@ -5,7 +5,6 @@ import Foundation
 ///   α_t = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ),  m ← m + (g − m)(1 − β₁),  v ← v + (g² − v)(1 − β₂),
 ///   w ← w − α_t · m / (√v + ε).
 /// With amsgrad, the running maximum of v replaces v in the denominator.
-/// A non-zero `weightDecay` first shrinks each weight by w · decay · lr (Keras' decoupled decay).
 public final class Adam: Optimizer, SlotOptimizer {
     public var name: String { "Adam" }
     public var learningRate: Double
@@ -15,7 +14,7 @@ public final class Adam: Optimizer, SlotOptimizer {
     public let beta2: Double
     public let epsilon: Double
     public let amsgrad: Bool
-    public let weightDecay: Double
+    public var weightDecay: Double { options.weightDecay ?? 0 }
     public internal(set) var iterations = 0
     public var variableCount: Int { iterations > 0 ? state.floatCount + 2 : 0 }
     let state: SlotTable
@@ -26,16 +25,17 @@ public final class Adam: Optimizer, SlotOptimizer {
         self.beta2 = beta2
         self.epsilon = epsilon
         self.amsgrad = amsgrad
-        self.weightDecay = weightDecay
+        if weightDecay != 0 { options.weightDecay = weightDecay }
         state = SlotTable(slotsPerParameter: amsgrad ? 3 : 2)
     }
 
-    public func apply(to parameters: [Parameter]) {
+    public func update(_ parameters: [Parameter]) {
         let rate = currentLearningRate
-        if weightDecay != 0 { decayWeights(parameters, decay: weightDecay, rate: rate) }
         iterations += 1
-        let t = Double(iterations)
-        let alpha = Float(rate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t)))
+        // Keras raises β₁ and β₂ to the step in float32, the weights' type: 1 − β₂ᵗ then differs
+        // from the exact value by about 1e-5 of itself, which moves every step a little.
+        let t = Float(iterations)
+        let alpha = Float(rate) * (1 - pow(Float(beta2), t)).squareRoot() / (1 - pow(Float(beta1), t))
         let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2), eps = Float(epsilon)
         for parameter in parameters {
             let slots = state.slots(for: parameter)

@@ -27,7 +27,7 @@ public final class AdamW: Optimizer, SlotOptimizer {
     var state: SlotTable { adam.state }
     public var variableCount: Int { adam.variableCount }
 
-    public func apply(to parameters: [Parameter]) {
-        adam.apply(to: parameters)
+    public func update(_ parameters: [Parameter]) {
+        adam.update(parameters)
     }
 }

@@ -22,7 +22,7 @@ public final class Adamax: Optimizer, SlotOptimizer {
         self.epsilon = epsilon
     }
 
-    public func apply(to parameters: [Parameter]) {
+    public func update(_ parameters: [Parameter]) {
         let rate = currentLearningRate
         iterations += 1
         let correction = Float(1 - pow(beta1, Double(iterations)))

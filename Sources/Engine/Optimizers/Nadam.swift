@@ -25,7 +25,7 @@ public final class Nadam: Optimizer, SlotOptimizer {
         self.epsilon = epsilon
     }
 
-    public func apply(to parameters: [Parameter]) {
+    public func update(_ parameters: [Parameter]) {
         let rate = currentLearningRate
         iterations += 1
         let t = Double(iterations)

@@ -9,8 +9,9 @@ public protocol Optimizer: AnyObject {
     var options: OptimizerOptions { get set }
     /// Steps taken so far (Keras' `optimizer.iterations`).
     var iterations: Int { get }
-    /// Applies one update to every parameter from its current gradient.
-    func apply(to parameters: [Parameter])
+    /// The optimizer's own rule: one update of every parameter from its current gradient
+    /// (`apply(to:)` runs it after the weight decay every optimizer shares).
+    func update(_ parameters: [Parameter])
     /// Scalars of optimizer state, counted as Keras' summary counts "Optimizer
     /// params": the slots plus the iteration counter and the learning rate.
     /// Zero until the first step.
@@ -25,7 +26,15 @@ extension Optimizer {
         return options.decay > 0 ? base / (1 + options.decay * Double(iterations)) : base
     }
 
-    /// Keras' decoupled weight decay, applied before the update: w ← w − w · decay · lr.
+    /// One step, as Keras 3 takes it once the gradients are clipped: the decoupled weight decay
+    /// (`weight_decay`, w ← w − w · decay · lr, at this step's rate), then the optimizer's update.
+    public func apply(to parameters: [Parameter]) {
+        if let decay = options.weightDecay, decay != 0 {
+            decayWeights(parameters, decay: decay, rate: currentLearningRate)
+        }
+        update(parameters)
+    }
+
     func decayWeights(_ parameters: [Parameter], decay: Double, rate: Double) {
         let factor = Float(decay * rate)
         for parameter in parameters {
@@ -88,15 +97,18 @@ protocol SlotOptimizer: Optimizer {
     var iterations: Int { get set }
 }
 
-/// Keras' `clipnorm`, `clipvalue` and `global_clipnorm` (at most one of them), and the legacy
+/// What every Keras optimizer takes besides its own settings: `clipnorm`, `clipvalue` and
+/// `global_clipnorm` (at most one of them), Keras 3's decoupled `weight_decay`, and the legacy
 /// `decay` of Keras 2 optimizers.
 public struct OptimizerOptions: Sendable, Equatable, Codable {
     public var clipnorm: Double?
     public var clipvalue: Double?
     public var globalClipnorm: Double?
     public var decay: Double = 0
+    public var weightDecay: Double?
 
-    public init(clipnorm: Double? = nil, clipvalue: Double? = nil, globalClipnorm: Double? = nil, decay: Double = 0) throws {
+    public init(clipnorm: Double? = nil, clipvalue: Double? = nil, globalClipnorm: Double? = nil, decay: Double = 0,
+                weightDecay: Double? = nil) throws {
         let set = [clipnorm, clipvalue, globalClipnorm].compactMap { $0 }.count
         guard set <= 1 else {
             throw EngineError("Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: clipnorm=\(clipnorm.map { String($0) } ?? "None"), clipvalue=\(clipvalue.map { String($0) } ?? "None"), global_clipnorm=\(globalClipnorm.map { String($0) } ?? "None")")
@@ -105,6 +117,8 @@ public struct OptimizerOptions: Sendable, Equatable, Codable {
             if let v, !(v > 0) { throw EngineError("\(name) must be positive. Received: \(name)=\(v)") }
         }
         guard decay >= 0 else { throw EngineError("decay must be non-negative. Received: decay=\(decay)") }
+        if let weightDecay, !(weightDecay >= 0) { throw EngineError("weight_decay must be non-negative. Received: weight_decay=\(weightDecay)") }
+        self.weightDecay = weightDecay
         self.clipnorm = clipnorm
         self.clipvalue = clipvalue
         self.globalClipnorm = globalClipnorm

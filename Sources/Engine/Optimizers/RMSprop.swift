@@ -26,7 +26,7 @@ public final class RMSprop: Optimizer, SlotOptimizer {
         state = SlotTable(slotsPerParameter: 1 + (momentum > 0 ? 1 : 0) + (centered ? 1 : 0))
     }
 
-    public func apply(to parameters: [Parameter]) {
+    public func update(_ parameters: [Parameter]) {
         let rate = currentLearningRate
         iterations += 1
         let lr = Float(rate), r = Float(rho), mu = Float(momentum), eps = Float(epsilon)

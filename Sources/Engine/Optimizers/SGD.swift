@@ -19,7 +19,7 @@ public final class SGD: Optimizer, SlotOptimizer {
         self.nesterov = nesterov
     }
 
-    public func apply(to parameters: [Parameter]) {
+    public func update(_ parameters: [Parameter]) {
         let rate = currentLearningRate
         iterations += 1
         let lr = Float(rate), mu = Float(momentum)

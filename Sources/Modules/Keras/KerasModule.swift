@@ -62,60 +62,6 @@ enum KerasModule {
         ])
     }
 
-    static func optimizers() -> ModuleObject {
-        /// Keras' shared optimizer keywords, plus each optimizer's own.
-        func optimizer(_ name: String, _ own: [String], _ make: @escaping ([Value?], Double?) throws -> Optimizer) -> (String, Value) {
-            function(name) { args, _ in
-                let common = ["learning_rate", "clipnorm", "clipvalue", "global_clipnorm", "lr", "decay", "weight_decay", "name", "use_ema"]
-                let s = try args.bind(name, own + common)
-                let k = own.count
-                var rate: Double?
-                var schedule: (any LearningRateSchedule)?
-                switch s.value(k) ?? s.value(k + 4) {
-                case .object(let o as ScheduleObject)?: schedule = o.schedule
-                case let v?: rate = try v.double("learning_rate")
-                case nil: break
-                }
-                let o = try make(Array(s[0..<k]), rate)
-                o.schedule = schedule
-                o.options = try engineCall {
-                    try OptimizerOptions(clipnorm: try s.value(k + 1)?.double("clipnorm"), clipvalue: try s.value(k + 2)?.double("clipvalue"),
-                                         globalClipnorm: try s.value(k + 3)?.double("global_clipnorm"), decay: try s.value(k + 5)?.double("decay") ?? 0)
-                }
-                return .object(OptimizerObject(o, name: name))
-            }
-        }
-        return module("keras.optimizers", [
-            optimizer("SGD", ["momentum", "nesterov"]) { s, lr in
-                SGD(learningRate: lr ?? 0.01, momentum: try s.value(0)?.double("momentum") ?? 0, nesterov: try s.value(1)?.bool("nesterov") ?? false)
-            },
-            optimizer("Adam", ["beta_1", "beta_2", "epsilon", "amsgrad"]) { s, lr in
-                Adam(learningRate: lr ?? 0.001, beta1: try s.value(0)?.double("beta_1") ?? 0.9, beta2: try s.value(1)?.double("beta_2") ?? 0.999,
-                     epsilon: try s.value(2)?.double("epsilon") ?? 1e-7, amsgrad: try s.value(3)?.bool("amsgrad") ?? false)
-            },
-            optimizer("RMSprop", ["rho", "momentum", "epsilon", "centered"]) { s, lr in
-                RMSprop(learningRate: lr ?? 0.001, rho: try s.value(0)?.double("rho") ?? 0.9, momentum: try s.value(1)?.double("momentum") ?? 0,
-                        epsilon: try s.value(2)?.double("epsilon") ?? 1e-7, centered: try s.value(3)?.bool("centered") ?? false)
-            },
-            optimizer("Adagrad", ["initial_accumulator_value", "epsilon"]) { s, lr in
-                Adagrad(learningRate: lr ?? 0.001, initialAccumulatorValue: try s.value(0)?.double("initial_accumulator_value") ?? 0.1,
-                        epsilon: try s.value(1)?.double("epsilon") ?? 1e-7)
-            },
-            optimizer("Adamax", ["beta_1", "beta_2", "epsilon"]) { s, lr in
-                Adamax(learningRate: lr ?? 0.001, beta1: try s.value(0)?.double("beta_1") ?? 0.9, beta2: try s.value(1)?.double("beta_2") ?? 0.999,
-                       epsilon: try s.value(2)?.double("epsilon") ?? 1e-7)
-            },
-            optimizer("Nadam", ["beta_1", "beta_2", "epsilon"]) { s, lr in
-                Nadam(learningRate: lr ?? 0.001, beta1: try s.value(0)?.double("beta_1") ?? 0.9, beta2: try s.value(1)?.double("beta_2") ?? 0.999,
-                      epsilon: try s.value(2)?.double("epsilon") ?? 1e-7)
-            },
-            optimizer("Adadelta", ["rho", "epsilon"]) { s, lr in
-                Adadelta(learningRate: lr ?? 0.001, rho: try s.value(0)?.double("rho") ?? 0.95, epsilon: try s.value(1)?.double("epsilon") ?? 1e-7)
-            },
-            ("schedules", .object(schedules())),
-        ])
-    }
-
     static func schedules() -> ModuleObject {
         module("keras.optimizers.schedules", [
             function("ExponentialDecay") { args, _ in
@@ -366,7 +312,7 @@ enum KerasModule {
     /// Registers `keras`, `tensorflow`, `tensorflow.keras` and their submodules.
     static func register(in registry: ModuleRegistry, session: LessonSession) {
         let parts: [(String, ModuleObject)] = [
-            ("layers", layers()), ("models", models(session: session)), ("optimizers", optimizers()),
+            ("layers", layers()), ("models", models(session: session)), ("optimizers", KerasOptimizers.module()),
             ("losses", losses()), ("regularizers", regularizers()), ("constraints", constraints()), ("initializers", initializers()),
             ("callbacks", callbacks(session: session)), ("backend", backend(session: session)), ("utils", utils(session: session)),
         ]

@@ -1,0 +1,188 @@
+import Foundation
+
+/// A callable's Python signature, declared once in Python's own notation:
+///
+///     Signature("Adam", "learning_rate=0.001, beta_1=0.9, ..., !use_ema=False, name=None, **kwargs")
+///
+/// Arguments bind by Python's rules (positional, then keywords; `/` and `*` markers; `*args`,
+/// `**kwargs`) before the binding's body runs, which reads them by name with the declared defaults.
+/// A parameter marked `!` is one the real library accepts and Lectern does not implement: giving it
+/// a value other than its default is a `NotImplementedError` that names it, never silence. An
+/// unknown keyword raises what the real library raises, with a suggestion.
+public struct Signature: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case positionalOnly, positionalOrKeyword, keywordOnly, varPositional, varKeyword
+    }
+
+    /// A default as Python writes it; signatures hold literals only.
+    public indirect enum Literal: Sendable, Equatable {
+        case none, bool(Bool), int(Int), float(Double), string(String), tuple([Literal])
+
+        public var value: Value {
+            switch self {
+            case .none: .none
+            case .bool(let b): .bool(b)
+            case .int(let i): .int(i)
+            case .float(let d): .float(d)
+            case .string(let s): .string(s)
+            case .tuple(let items): .tuple(items.map(\.value))
+            }
+        }
+    }
+
+    public struct Parameter: Sendable, Equatable {
+        public var name: String
+        public var kind: Kind
+        /// nil: required.
+        public var defaultValue: Literal?
+        /// Accepted by the real library, not implemented here (`!` in the declaration).
+        public var unsupported: Bool
+    }
+
+    /// What an unknown keyword raises: Python's TypeError, or what Keras 3's layers and
+    /// optimizers raise.
+    public enum Rejection: Sendable {
+        case python, kerasLayer, kerasOptimizer
+    }
+
+    public let name: String
+    public let parameters: [Parameter]
+    public let rejection: Rejection
+    /// Older spellings read as today's (Keras 2's `lr` for `learning_rate`).
+    public let aliases: [String: String]
+
+    /// Parses `declaration`; a malformed one is a programming error in Lectern (tests parse them all).
+    public init(_ name: String, _ declaration: String, rejection: Rejection = .python, aliases: [String: String] = [:]) {
+        self.name = name
+        self.rejection = rejection
+        self.aliases = aliases
+        do {
+            parameters = try SignatureDeclaration.parse(declaration)
+        } catch {
+            preconditionFailure("signature of \(name): \(error)")
+        }
+    }
+
+    public var acceptsExtraKeywords: Bool { parameters.contains { $0.kind == .varKeyword } }
+
+    public func parameter(_ name: String) -> Parameter? { parameters.first { $0.name == name } }
+
+    /// The arguments bound to the parameters, or the error Python (or Keras) would raise.
+    public func bind(_ args: Arguments) throws -> BoundArguments {
+        var slots = [Value?](repeating: nil, count: parameters.count)
+        var extraPositional: [Value] = []
+        var extraKeywords: [(name: String, value: Value)] = []
+        let positional = parameters.indices.filter {
+            parameters[$0].kind == .positionalOnly || parameters[$0].kind == .positionalOrKeyword
+        }
+        for (i, value) in args.positional.enumerated() {
+            if i < positional.count {
+                slots[positional[i]] = value
+            } else if parameters.contains(where: { $0.kind == .varPositional }) {
+                extraPositional.append(value)
+            } else {
+                let n = positional.count
+                throw ScriptError.type("\(name)() takes \(n) positional argument\(n == 1 ? "" : "s") but \(args.positional.count) were given")
+            }
+        }
+        var unknown: [(String, Value)] = []
+        for (written, value) in args.keywords {
+            let keyword = aliases[written] ?? written
+            guard let i = parameters.firstIndex(where: {
+                $0.name == keyword && ($0.kind == .positionalOrKeyword || $0.kind == .keywordOnly)
+            }) else {
+                if acceptsExtraKeywords, rejection == .python { extraKeywords.append((written, value)) } else { unknown.append((written, value)) }
+                continue
+            }
+            if slots[i] != nil { throw ScriptError.type("\(name)() got multiple values for argument '\(keyword)'") }
+            slots[i] = value
+        }
+        if let (first, _) = unknown.first { throw rejected(first, unknown) }
+        for (i, p) in parameters.enumerated() where slots[i] == nil && p.defaultValue == nil
+            && p.kind != .varPositional && p.kind != .varKeyword {
+            throw ScriptError.type("\(name)() missing required argument: '\(p.name)'")
+        }
+        for (i, p) in parameters.enumerated() where p.unsupported {
+            guard let given = slots[i] else { continue }
+            if let d = p.defaultValue, Signature.sameLiteral(given, d) { continue }
+            throw ScriptError.notImplemented("\(name): \(p.name) is not supported yet")
+        }
+        return BoundArguments(signature: self, slots: slots, extraPositional: extraPositional, extraKeywords: extraKeywords)
+    }
+
+    private func rejected(_ keyword: String, _ all: [(String, Value)]) -> Error {
+        let known = parameters.filter { $0.kind == .positionalOrKeyword || $0.kind == .keywordOnly }.map(\.name)
+        let hint = Suggest.closest(to: keyword, in: known).map { "; did you mean '\($0)'?" } ?? ""
+        let listed = "{" + all.map { "'\($0.0)': \(Signature.literalRepr($0.1))" }.joined(separator: ", ") + "}"
+        switch rejection {
+        case .python:
+            return ScriptError.type("\(name)() got an unexpected keyword argument '\(keyword)'\(hint)")
+        case .kerasLayer:
+            return ScriptError.value("Unrecognized keyword arguments passed to \(name): \(listed)\(hint)")
+        case .kerasOptimizer:
+            return ScriptError.value("Argument(s) not recognized: \(listed)\(hint)")
+        }
+    }
+
+    /// A value as Python's repr writes it, for messages (objects by their type).
+    static func literalRepr(_ value: Value) -> String {
+        switch value {
+        case .none: "None"
+        case .bool(let b): b ? "True" : "False"
+        case .int(let i): String(i)
+        case .float(let d): FloatDigits.pythonRepr(d)
+        case .string(let s): "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        case .tuple(let items): "(" + items.map(literalRepr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+        case .list(let l): "[" + l.items.map(literalRepr).joined(separator: ", ") + "]"
+        case .dict: "{...}"
+        case .object(let o): "<\(o.typeName) object>"
+        }
+    }
+
+    /// Whether a given value is the default written in the declaration (so an unsupported
+    /// parameter given its default changes nothing).
+    static func sameLiteral(_ value: Value, _ literal: Literal) -> Bool {
+        switch (value, literal) {
+        case (.none, .none): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.int(let a), .float(let b)): Double(a) == b
+        case (.float(let a), .float(let b)): a == b
+        case (.float(let a), .int(let b)): a == Double(b)
+        case (.string(let a), .string(let b)): a == b
+        case (.tuple(let a), .tuple(let b)): a.count == b.count && zip(a, b).allSatisfy { sameLiteral($0, $1) }
+        default: false
+        }
+    }
+}
+
+/// Arguments bound to a `Signature`: read by parameter name, the declared default standing in for
+/// what was not given.
+public struct BoundArguments {
+    public let signature: Signature
+    let slots: [Value?]
+    /// What `*args` collected.
+    public let extraPositional: [Value]
+    /// What `**kwargs` collected.
+    public let extraKeywords: [(name: String, value: Value)]
+
+    /// The argument, or its default (`None` for `*args`/`**kwargs` and required ones never given).
+    public subscript(_ name: String) -> Value {
+        guard let i = signature.parameters.firstIndex(where: { $0.name == name }) else {
+            preconditionFailure("\(signature.name) declares no parameter '\(name)'")
+        }
+        return slots[i] ?? signature.parameters[i].defaultValue?.value ?? .none
+    }
+
+    /// Whether the call gave this argument.
+    public func given(_ name: String) -> Bool {
+        guard let i = signature.parameters.firstIndex(where: { $0.name == name }) else { return false }
+        return slots[i] != nil
+    }
+
+    /// The argument unless it is `None`.
+    public func optional(_ name: String) -> Value? {
+        if case .none = self[name] { return nil }
+        return self[name]
+    }
+}
