@@ -14,6 +14,7 @@ public enum LayerConfig: Codable, Equatable, Sendable {
     case activation(name: String, activation: Activation)
     case leakyReLU(name: String, negativeSlope: Float)
     case flatten(name: String, inputShape: [Int]?)
+    case image(ImageLayerConfig)
 
     public init(_ layer: any Layer) throws {
         switch layer {
@@ -30,7 +31,9 @@ public enum LayerConfig: Codable, Equatable, Sendable {
         case let l as ActivationLayer: self = .activation(name: l.name, activation: l.activation)
         case let l as LeakyReLU: self = .leakyReLU(name: l.name, negativeSlope: l.negativeSlope)
         case let l as Flatten: self = .flatten(name: l.name, inputShape: l.declaredInputShape)
-        default: throw EngineError("Layer \(layer.name) of type \(layer.typeName) cannot be saved yet.")
+        default:
+            guard let image = ImageLayerConfig(layer) else { throw EngineError("Layer \(layer.name) of type \(layer.typeName) cannot be saved yet.") }
+            self = .image(image)
         }
     }
 
@@ -48,6 +51,7 @@ public enum LayerConfig: Codable, Equatable, Sendable {
         case let .activation(name, activation): return try ActivationLayer(activation.rawValue, name: name)
         case let .leakyReLU(name, slope): return try LeakyReLU(negativeSlope: slope, name: name)
         case let .flatten(name, shape): return Flatten(inputShape: shape, name: name)
+        case let .image(config): return try config.makeLayer()
         }
     }
 }

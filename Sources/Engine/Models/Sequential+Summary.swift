@@ -37,11 +37,13 @@ extension Sequential {
         let frozen = countParams() - trainable
         let optimizerCount = optimizer?.variableCount ?? 0
         let total = trainable + frozen + optimizerCount
-        lines.append(" Total params: \(Self.grouped(total)) (\(Self.memory(total * 4)))")
+        // Keras sizes each variable by its dtype: the optimizer's `iterations` is an int64.
+        let optimizerBytes = optimizerCount > 0 ? optimizerCount * 4 + 4 : 0
+        lines.append(" Total params: \(Self.grouped(total)) (\(Self.memory((trainable + frozen) * 4 + optimizerBytes)))")
         lines.append(" Trainable params: \(Self.grouped(trainable)) (\(Self.memory(trainable * 4)))")
         lines.append(" Non-trainable params: \(Self.grouped(frozen)) (\(Self.memory(frozen * 4)))")
         if optimizerCount > 0 {
-            lines.append(" Optimizer params: \(Self.grouped(optimizerCount)) (\(Self.memory(optimizerCount * 4)))")
+            lines.append(" Optimizer params: \(Self.grouped(optimizerCount)) (\(Self.memory(optimizerBytes)))")
         }
         return lines.joined(separator: "\n")
     }

@@ -59,7 +59,7 @@ enum KerasModule {
                 guard let shape = s.value(0) ?? s.value(3) else { throw ScriptError.type("InputLayer needs shape=") }
                 return try InputLayer(shape: try shape.sequence("shape").map { try $0.int("shape") }, name: try s.value(2)?.string("name"))
             },
-        ])
+        ] + KerasImageLayers.entries())
     }
 
     static func schedules() -> ModuleObject {

@@ -1,0 +1,71 @@
+import Tensor
+
+/// Keras' `GlobalMaxPooling2D` (alias `GlobalMaxPool2D`) on channels-last
+/// images: each channel's largest value over all positions, a vector of channels
+/// per sample, or a 1 × 1 × channels image with `keepdims`. Backward sends each
+/// gradient to the position that won.
+public final class GlobalMaxPooling2D: Layer {
+    public let name: String
+    public var typeName: String { "GlobalMaxPooling2D" }
+    public let keepDims: Bool
+    public let declaredInputShape: [Int]? = nil
+    public private(set) var isBuilt = false
+    public private(set) var outputShape: [Int] = []
+    public var parameters: [Parameter] { [] }
+
+    private var positions = 0
+    private var channels = 0
+    private let output = FloatBuffer()
+    private let dInput = FloatBuffer()
+    /// For each sample and channel, the offset (within the sample) of the winning input.
+    private let winners = IndexBuffer()
+
+    public init(keepDims: Bool = false, name: String? = nil) {
+        self.keepDims = keepDims
+        self.name = name ?? AutoName.next("global_max_pooling2d")
+    }
+
+    public func build(inputShape: [Int], random: inout RandomGenerator) throws {
+        try EngineLimits.expectImage(inputShape, layer: name)
+        positions = inputShape[0] * inputShape[1]
+        channels = inputShape[2]
+        outputShape = keepDims ? [1, 1, channels] : [channels]
+        isBuilt = true
+    }
+
+    public func reserve(batchCapacity: Int) {
+        output.reserve(batchCapacity * channels)
+        winners.reserve(batchCapacity * channels)
+        dInput.reserve(batchCapacity * positions * channels)
+    }
+
+    public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {
+        for sample in 0..<batch {
+            let image = input + sample * positions * channels
+            let out = output.pointer + sample * channels
+            let won = winners.pointer + sample * channels
+            out.update(from: image, count: channels)
+            for c in 0..<channels { won[c] = c }
+            for p in 1..<max(positions, 1) {
+                let base = p * channels
+                for c in 0..<channels where image[base + c] > out[c] {
+                    out[c] = image[base + c]
+                    won[c] = base + c
+                }
+            }
+        }
+        return output.readOnly
+    }
+
+    public func backward(_ gradOutput: UnsafePointer<Float>, batch: Int, needsInputGradient: Bool) -> UnsafePointer<Float>? {
+        guard needsInputGradient else { return nil }
+        dInput.pointer.update(repeating: 0, count: batch * positions * channels)
+        for sample in 0..<batch {
+            let image = dInput.pointer + sample * positions * channels
+            for c in 0..<channels {
+                image[winners.pointer[sample * channels + c]] = gradOutput[sample * channels + c]
+            }
+        }
+        return dInput.readOnly
+    }
+}
