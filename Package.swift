@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "Engine", dependencies: ["Tensor"]),
         .target(name: "Plot", dependencies: ["CGD"]),
         .target(name: "Script"),
-        .target(name: "Modules", dependencies: ["Script", "Tensor", "Engine", "Plot"]),
+        // scikit-learn's bundled datasets (data files, descriptions, licence) ship as resources.
+        .target(name: "Modules", dependencies: ["Script", "Tensor", "Engine", "Plot"], resources: [.copy("Sklearn/BundledData")]),
         .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules", "Engine"]),
         .target(name: "Site", dependencies: ["Lesson", "Notebook"]),
         .target(name: "Check", dependencies: ["Notebook", "Lesson", "Plot"]),

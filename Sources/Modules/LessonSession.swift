@@ -40,6 +40,7 @@ public final class LessonSession {
         registry.register("numpy.linalg") { numpy.members["linalg"].flatMap { if case .object(let m as ModuleObject) = $0 { return m } else { return nil } } ?? numpy }
         KerasModule.register(in: registry, session: self)
         SklearnModule.register(in: registry, session: self)
+        registry.builtins["open"] = TextFile.openFunction(session: self)
         registry.register("math") { PythonStdlib.math() }
         registry.register("random") { PythonStdlib.random(session: self) }
         let pyplot = PyplotModule.make(session: self)
@@ -82,6 +83,11 @@ public final class LessonSession {
 
     /// Where the lesson's files go (`savefig`, checkpoints): one folder per session, nothing outside it.
     public var scratchDirectory: URL?
+    /// The lesson's own folder, whose files it may read (`open`, `np.loadtxt`, `np.load`); nil: none.
+    public var courseFolder: URL?
+    /// Told each course file the lesson reads (its path relative to the folder) and its bytes,
+    /// or nil for a file it looked for and did not find.
+    public var fileRead: ((String, [UInt8]?) -> Void)?
     /// Told `(epoch, epochs)` as each training epoch ends, for live progress.
     public var epochObserver: ((Int, Int) -> Void)?
     /// Keras' `Callback`, the base of lesson-defined callbacks.

@@ -1,4 +1,6 @@
+import Foundation
 import Lesson
+import Modules
 
 /// The version of Lectern that a record's keys name: bump it when a change to the engine, the
 /// language or the plots changes what lessons print or draw, so frozen outputs run again.
@@ -16,7 +18,6 @@ public enum BlockKeys {
         for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
             chain += "param \(name.utf8.count):\(name)=\(value.utf8.count):\(value)\n"
         }
-        // Room for data files a lesson declares: their hashes join the chain here.
         var previous = SHA256.hex(Array(chain.utf8))
         var keys: [String] = []
         for block in lesson.experiments {
@@ -28,10 +29,22 @@ public enum BlockKeys {
         return keys
     }
 
-    /// Whether `record` holds the outputs of exactly these keys, block for block.
-    public static func matches(_ record: LessonRecord, _ keys: [String]) -> Bool {
+    /// Whether `record` holds the outputs of exactly these keys, block for block, and every
+    /// course file the lesson read is as it was then: read again from `folder` (the lesson's
+    /// folder), it has the recorded hash, or is still absent.
+    public static func matches(_ record: LessonRecord, _ keys: [String], folder: URL?) -> Bool {
         record.format == LessonRecord.currentFormat
             && record.blocks.count == keys.count
             && zip(record.blocks, keys).allSatisfy { $0.key == $1 }
+            && inputsUnchanged(record, folder: folder)
+    }
+
+    /// Whether each file the record says the lesson read still hashes as recorded.
+    public static func inputsUnchanged(_ record: LessonRecord, folder: URL?) -> Bool {
+        record.inputs.allSatisfy { path, recorded in
+            guard let folder else { return false }
+            let now = CourseFiles.contents(path, in: folder).map { SHA256.hex($0) } ?? BlockRecord.absentInput
+            return now == recorded
+        }
     }
 }

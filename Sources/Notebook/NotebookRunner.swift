@@ -48,15 +48,16 @@ public enum NotebookRunner {
     }
 
     /// Runs `lesson`. `parameters` override its `params` block; `scratch` is where its files go
-    /// (a fresh temporary folder, removed afterwards, when nil); `observer` hears each step.
+    /// (a fresh temporary folder, removed afterwards, when nil); `courseFolder` is the lesson's
+    /// folder, whose files it may read (none when nil); `observer` hears each step.
     public static func run(_ lesson: Lesson, seed: UInt64 = 0, parameters: [String: String] = [:],
-                           scratch: URL? = nil, observer: (any RunObserver)? = nil) -> LessonRun {
+                           scratch: URL? = nil, courseFolder: URL? = nil, observer: (any RunObserver)? = nil) -> LessonRun {
         // A thread with a large stack of known size, so deep recursion is a RecursionError.
-        StackGuard.run { runOnThisThread(lesson, seed: seed, parameters: parameters, scratch: scratch, observer: observer) }
+        StackGuard.run { runOnThisThread(lesson, seed: seed, parameters: parameters, scratch: scratch, courseFolder: courseFolder, observer: observer) }
     }
 
     static func runOnThisThread(_ lesson: Lesson, seed: UInt64, parameters: [String: String],
-                                scratch: URL?, observer: (any RunObserver)?) -> LessonRun {
+                                scratch: URL?, courseFolder: URL?, observer: (any RunObserver)?) -> LessonRun {
         let keys = BlockKeys.compute(lesson, seed: seed, parameters: parameters)
         let recordParameters = parameters.isEmpty ? nil : parameters
         func record(_ blocks: [BlockRecord]) -> LessonRecord {
@@ -90,12 +91,17 @@ public enum NotebookRunner {
         session.scratchDirectory = scratchDir
         defer { if ownScratch { try? FileManager.default.removeItem(at: scratchDir) } }
         session.epochObserver = observer.map { o in { o.epochEnded($0, of: $1) } }
+        session.courseFolder = courseFolder
+        // The files each block reads, hashed as read, so the record can tell when they change.
+        var inputs: [String: String] = [:]
+        session.fileRead = { path, bytes in inputs[path] = bytes.map { SHA256.hex($0) } ?? BlockRecord.absentInput }
         let interpreter = Interpreter(modules: session.registry)
         var timing = Timing()
         let clock = ContinuousClock()
         let count = lesson.experiments.count
         for (index, block) in lesson.experiments.enumerated() {
             observer?.blockWillRun(index: index, count: count, block: block)
+            inputs = [:]
             var outputs: [OutputRecord] = []
             var pending = ""
             interpreter.output = { text in
@@ -159,7 +165,8 @@ public enum NotebookRunner {
             figures += blockFigures.map { ($0.path, $0.png) }
             timing.figures += clock.now - figureStart
             let b = BlockRecord(id: block.id, line: block.fenceLine, key: keys[index],
-                                errorExpected: block.options.expectsError && raised ? true : nil, outputs: outputs)
+                                errorExpected: block.options.expectsError && raised ? true : nil,
+                                inputs: inputs.isEmpty ? nil : inputs, outputs: outputs)
             blocks.append(b)
             observer?.blockDidRun(index: index, record: b, figures: blockFigures)
         }

@@ -33,6 +33,11 @@ public struct LessonRecord: Codable, Equatable, Sendable {
         }
     }
 
+    /// Every course file the lesson read, with its hash (see `BlockRecord.inputs`).
+    public var inputs: [String: String] {
+        blocks.reduce(into: [:]) { all, block in all.merge(block.inputs ?? [:]) { _, later in later } }
+    }
+
     /// The figure files the record names, relative to the output folder.
     public var figureFiles: [String] {
         blocks.flatMap { $0.outputs.compactMap(\.file) }
@@ -49,13 +54,21 @@ public struct BlockRecord: Codable, Equatable, Sendable {
     public var key: String?
     /// The block has `error=expected` and raised, as it was meant to.
     public var errorExpected: Bool?
+    /// The course files the block read (`open`, `np.loadtxt`, `np.load`): each path relative to
+    /// the lesson's folder with the SHA-256 of the bytes read, or `absent` for a file it looked
+    /// for and did not find. `render` runs the lesson again when any of them changed.
+    public var inputs: [String: String]?
     public var outputs: [OutputRecord]
 
-    public init(id: String, line: Int, key: String? = nil, errorExpected: Bool? = nil, outputs: [OutputRecord]) {
+    /// The value `inputs` keeps for a file that was not there.
+    public static let absentInput = "absent"
+
+    public init(id: String, line: Int, key: String? = nil, errorExpected: Bool? = nil, inputs: [String: String]? = nil, outputs: [OutputRecord]) {
         self.id = id
         self.line = line
         self.key = key
         self.errorExpected = errorExpected
+        self.inputs = inputs
         self.outputs = outputs
     }
 }

@@ -11,13 +11,18 @@ public struct LessonJob: Sendable {
     public var memoryLimitMiB: Int
     /// Whether the child reports printed text as it happens (`lectern run`).
     public var streamText: Bool
+    /// The lesson's folder: the child runs a copy of the lesson elsewhere, and reads the
+    /// course's files (`open`, `np.loadtxt`) from here.
+    public var courseFolder: URL?
 
-    public init(lesson: Lesson, seed: UInt64, parameters: [String: String] = [:], memoryLimitMiB: Int, streamText: Bool = false) {
+    public init(lesson: Lesson, seed: UInt64, parameters: [String: String] = [:], memoryLimitMiB: Int, streamText: Bool = false,
+                courseFolder: URL? = nil) {
         self.lesson = lesson
         self.seed = seed
         self.parameters = parameters
         self.memoryLimitMiB = memoryLimitMiB
         self.streamText = streamText
+        self.courseFolder = courseFolder
     }
 
     /// The arguments of `lectern _child` for this job.
@@ -26,6 +31,7 @@ public struct LessonJob: Sendable {
                     "--memory-limit", String(memoryLimitMiB)]
         for (name, value) in parameters.sorted(by: { $0.key < $1.key }) { args += ["--param", "\(name)=\(value)"] }
         if streamText { args.append("--stream-text") }
+        if let courseFolder { args += ["--course-folder", courseFolder.standardizedFileURL.path] }
         return args
     }
 }

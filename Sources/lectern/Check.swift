@@ -92,7 +92,8 @@ struct CheckCommand: AsyncParsableCommand {
                 collected.withLock { $0[slot] = LessonCheck(lesson: lesson.file, path: path, failure: "\(error)") }
                 continue
             }
-            jobs.append(LessonJob(lesson: lesson, seed: options.seed, parameters: parameters, memoryLimitMiB: options.memoryLimit))
+            jobs.append(LessonJob(lesson: lesson, seed: options.seed, parameters: parameters, memoryLimitMiB: options.memoryLimit,
+                                  courseFolder: file.deletingLastPathComponent()))
             slots.append(slot)
         }
         let board = ProgressBoard(names: files.map(\.lastPathComponent), live: !parallel.quiet && ProgressBoard.standardOutputIsTerminal,

@@ -20,6 +20,9 @@ struct ChildCommand: ParsableCommand {
     @Flag(help: "Report printed text as it is printed.")
     var streamText = false
 
+    @Option(help: "The lesson's own folder, whose files it may read.")
+    var courseFolder: String?
+
     func run() throws {
         Self.exitWithParent()
         NotebookRunner.setMemoryLimit(mebibytes: options.memoryLimit)
@@ -28,7 +31,8 @@ struct ChildCommand: ParsableCommand {
         let lesson = LessonParser.parse(file: name, source: String(decoding: data, as: UTF8.self))
         let reporter = ChildReporter(figureFolder: folder.appendingPathComponent("figures"), streamText: streamText)
         let run = NotebookRunner.run(lesson, seed: options.seed, parameters: try options.parameterValues(),
-                                     scratch: folder.appendingPathComponent("scratch"), observer: reporter)
+                                     scratch: folder.appendingPathComponent("scratch"),
+                                     courseFolder: courseFolder.map { URL(fileURLWithPath: $0) }, observer: reporter)
         let t = run.timing
         reporter.send(.finished(code: Timing.seconds(t.code), engine: Timing.seconds(t.engine), figures: Timing.seconds(t.figures)))
     }

@@ -72,7 +72,8 @@ struct Render: AsyncParsableCommand {
                     site.fail("\(lesson.file): error: no up-to-date record in \(output) (render it, or copy its shard's records here)")
                     board.skipped(i, line: nil)
                 } else {
-                    jobs.append(LessonJob(lesson: lesson, seed: options.seed, parameters: site.parameters, memoryLimitMiB: options.memoryLimit))
+                    jobs.append(LessonJob(lesson: lesson, seed: options.seed, parameters: site.parameters, memoryLimitMiB: options.memoryLimit,
+                                          courseFolder: entry.folder))
                     jobEntries.append(i)
                 }
             }

@@ -28,9 +28,9 @@ struct Run: AsyncParsableCommand {
                 failed = true
                 continue
             }
-            let file = lesson.file
+            let name = lesson.file
             let job = LessonJob(lesson: lesson, seed: options.seed, parameters: try options.parameterValues(),
-                                memoryLimitMiB: options.memoryLimit, streamText: true)
+                                memoryLimitMiB: options.memoryLimit, streamText: true, courseFolder: file.deletingLastPathComponent())
             let lines = lesson.experiments.map(\.fenceLine)
             let started = Locked(Set<String>())
             let finished = Locked<ChildOutcome?>(nil)
@@ -38,7 +38,7 @@ struct Run: AsyncParsableCommand {
                 switch event {
                 case .block(let index, _, let id):
                     started.withLock { _ = $0.insert(id) }
-                    printLine("── \(file):\(lines[index]) [\(id)]")
+                    printLine("── \(name):\(lines[index]) [\(id)]")
                 case .text(let text):
                     FileHandle.standardOutput.write(Data(text.utf8))
                 case .done(_, let record):
@@ -49,7 +49,7 @@ struct Run: AsyncParsableCommand {
             }, finish: { _, outcome in finished.withLock { $0 = outcome } })
             guard let outcome = finished.current else { continue }
             if outcome.stopped, let last = outcome.record.blocks.first(where: { $0.key == nil }) {
-                if !started.current.contains(last.id) { printLine("── \(file):\(last.line) [\(last.id)]") }
+                if !started.current.contains(last.id) { printLine("── \(name):\(last.line) [\(last.id)]") }
                 Self.printOutputs(last.outputs, skippingText: false)
             }
             if timing, let t = outcome.timing {

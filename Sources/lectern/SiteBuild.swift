@@ -20,6 +20,8 @@ final class SiteBuild: @unchecked Sendable {
         var name: String
         var stem: String
         var state: State
+        /// The lesson's folder: the files it may read, whose hashes its record keeps.
+        var folder: URL
     }
 
     let folder: OutputFolder
@@ -69,16 +71,17 @@ final class SiteBuild: @unchecked Sendable {
         files.map { url in
             let name = url.lastPathComponent
             let stem = LessonFiles.stem(name)
+            let lessonFolder = url.deletingLastPathComponent()
             do {
                 let lesson = try LessonFiles.load(url)
                 let keys = BlockKeys.compute(lesson, seed: seed, parameters: parameters)
-                if !force, let record = folder.record(stem: stem), BlockKeys.matches(record, keys),
+                if !force, let record = folder.record(stem: stem), BlockKeys.matches(record, keys, folder: lessonFolder),
                    record.parameters ?? [:] == parameters, record.lesson == lesson.file {
-                    return Entry(name: name, stem: stem, state: .frozen(lesson, record))
+                    return Entry(name: name, stem: stem, state: .frozen(lesson, record), folder: lessonFolder)
                 }
-                return Entry(name: name, stem: stem, state: .stale(lesson))
+                return Entry(name: name, stem: stem, state: .stale(lesson), folder: lessonFolder)
             } catch {
-                return Entry(name: name, stem: stem, state: .unreadable("\(error)"))
+                return Entry(name: name, stem: stem, state: .unreadable("\(error)"), folder: lessonFolder)
             }
         }
     }

@@ -195,6 +195,8 @@ enum NumpyModule {
             let r = NDArray(shape: a.shape, storage: a.storage.map { ($0 * scale).rounded(.toNearestOrEven) / scale }, dtype: a.dtype)
             return r.shape.isEmpty ? r.scalarValue(r.storage[0]) : .object(r)
         })
+        members.append(NumpyFiles.loadtxt(session: session))
+        members.append(NumpyFiles.load(session: session))
         return module("numpy", members)
     }
 

@@ -212,6 +212,7 @@ enum SklearnModule {
 
     static func register(in registry: ModuleRegistry, session: LessonSession) {
         let ds = datasets(session: session), ms = modelSelection(session: session), mt = metrics(), pp = preprocessing()
+        for (name, loader) in BundledDatasets.functions() { ds.members[name] = loader }
         registry.register("sklearn.datasets") { ds }
         registry.register("sklearn.datasets.samples_generator") { ds }
         registry.register("sklearn.model_selection") { ms }

@@ -48,6 +48,7 @@ public final class Interpreter: CallContext {
         self.modules = modules
         installExceptionClasses()
         installBuiltins()
+        for (name, value) in modules.builtins { builtins[name] = value }
         // A lesson runs as a script does, so `if __name__ == '__main__':` guards run their body.
         globalScope.vars["__name__"] = .string("__main__")
     }
@@ -252,6 +253,8 @@ public final class Interpreter: CallContext {
             try raise(e, scope, stmt.loc)
         case .tryBlock(let body, let handlers, let otherwise, let finally):
             return try tryBlock(body, handlers, otherwise, finally, scope)
+        case .with(let items, let body):
+            return try withBlock(items[...], body, scope)
         }
         return .normal
     }

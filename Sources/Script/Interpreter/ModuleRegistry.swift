@@ -3,6 +3,10 @@ public final class ModuleRegistry {
     private var loaders: [String: () throws -> ModuleObject] = [:]
     private var loaded: [String: ModuleObject] = [:]
 
+    /// Built-in names a host provides or replaces (`open`, reading the lesson's course folder);
+    /// an interpreter made with this registry installs them over its own.
+    public var builtins: [String: Value] = [:]
+
     public init() {}
 
     public func register(_ dottedName: String, _ loader: @escaping () throws -> ModuleObject) {

@@ -100,6 +100,8 @@ final class Stmt {
         case assert(Expr, Expr?)
         case raise(Expr?)
         case tryBlock(body: [Stmt], handlers: [Handler], otherwise: [Stmt]?, finally: [Stmt]?)
+        /// `with a as x, b:` — each context manager with its optional `as` target.
+        case with([(manager: Expr, target: Expr?)], body: [Stmt])
     }
 
     let kind: Kind

@@ -155,7 +155,14 @@ struct Parser {
                 }
                 return [Stmt(.classDef(ClassDef(name: n, bases: bases, body: try block(), loc: l)), l)]
             case "try": return [try tryStatement()]
-            case "with": throw error("'with' statements are not supported")
+            case "with":
+                p += 1
+                var items: [(manager: Expr, target: Expr?)] = []
+                repeat {
+                    let manager = try test()
+                    items.append((manager, accept("as") ? try orExpr() : nil))
+                } while accept(",")
+                return [Stmt(.with(items, body: try block()), l)]
             case "async": throw error("async is not supported")
             case "match" where tokens.count > p + 1 && tokens[p + 1].kind == .name:
                 throw error("match statements are not supported")

@@ -1,0 +1,125 @@
+import Foundation
+import Script
+
+/// What `open(path)` returns: a file of the lesson's course folder opened for reading text, with
+/// Python's `read`, `readline`, `readlines`, iteration over lines, `close` and the context-manager
+/// protocol. The text is read whole when opened (UTF-8, universal newlines), so the file's hash
+/// in the record is of exactly what the lesson saw.
+final class TextFile: ScriptObject {
+    let name: String
+    private let text: [Character]
+    private var position = 0
+    private(set) var closed = false
+
+    init(name: String, text: String) {
+        self.name = name
+        self.text = Array(text)
+    }
+
+    /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)`, read-only.
+    static func openFunction(session: LessonSession) -> Value {
+        .object(BuiltinFunction("open") { args, _ in
+            let s = try args.bind("open", ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"], required: 1)
+            let mode = try s.value(1)?.string("mode") ?? "r"
+            try checkMode(mode)
+            if let encoding = try s.value(3)?.string("encoding"), !["utf-8", "utf8"].contains(encoding.lowercased()) {
+                throw ScriptError.notImplemented("open() reads UTF-8 text only. Received: encoding='\(encoding)'")
+            }
+            for (index, name) in [(2, "buffering"), (4, "errors"), (5, "newline"), (6, "closefd"), (7, "opener")] where s.value(index) != nil {
+                if index == 2, case .int(-1)? = s[index] { continue }
+                if index == 6, case .bool(true)? = s[index] { continue }
+                throw ScriptError.notImplemented("open() in a lesson does not take \(name)=")
+            }
+            let file = try session.readCourseFile(s[0] ?? .none, for: "open")
+            guard let text = String(bytes: file.bytes, encoding: .utf8) else {
+                throw ScriptError(kind: "UnicodeError", message: "'utf-8' codec can't decode \(StringArray.quote(file.name)): it is not UTF-8 text")
+            }
+            return .object(TextFile(name: file.name, text: text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")))
+        })
+    }
+
+    /// Python's checks of a mode string, then Lectern's: reading text only.
+    static func checkMode(_ mode: String) throws {
+        let letters = Set(mode)
+        guard letters.count == mode.count, letters.isSubset(of: Set("rwxabt+")),
+              letters.intersection("rwxa").count == 1, !(letters.contains("b") && letters.contains("t")) else {
+            throw ScriptError.value("invalid mode: '\(mode)'")
+        }
+        if !letters.isDisjoint(with: "wxa+") {
+            throw ScriptError(kind: "PermissionError", message: "[Errno 13] Permission denied: lessons may only read their course's files (mode '\(mode)'); files a lesson writes go to its scratch folder through savefig and model.save")
+        }
+        if letters.contains("b") {
+            throw ScriptError.notImplemented("open() in a lesson reads text; binary mode ('\(mode)') is not supported (np.load reads .npy files)")
+        }
+    }
+
+    var typeName: String { "TextIOWrapper" }
+    var attributeNames: [String] { ["read", "readline", "readlines", "close", "closed", "name", "mode", "__enter__", "__exit__"] }
+    func repr() -> String { "<_io.TextIOWrapper name=\(StringArray.quote(name)) mode='r' encoding='UTF-8'>" }
+
+    private func checkOpen() throws {
+        if closed { throw ScriptError.value("I/O operation on closed file.") }
+    }
+
+    /// Up to `limit` characters from the position (all when negative).
+    func read(_ limit: Int = -1) throws -> String {
+        try checkOpen()
+        let end = limit < 0 ? text.count : min(text.count, position + limit)
+        defer { position = end }
+        return String(text[position..<end])
+    }
+
+    /// The next line with its newline, or "" at the end.
+    func readline(_ limit: Int = -1) throws -> String {
+        try checkOpen()
+        var end = position
+        let stop = limit < 0 ? text.count : min(text.count, position + limit)
+        while end < stop {
+            end += 1
+            if text[end - 1] == "\n" { break }
+        }
+        defer { position = end }
+        return String(text[position..<end])
+    }
+
+    func remainingLines() throws -> [Value] {
+        var lines: [Value] = []
+        while true {
+            let line = try readline()
+            if line.isEmpty { return lines }
+            lines.append(.string(line))
+        }
+    }
+
+    func iterate() throws -> [Value]? { try remainingLines() }
+
+    func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "closed": return .bool(closed)
+        case "name": return .string(self.name)
+        case "mode": return .string("r")
+        case "read", "readline":
+            return method(name) { file, args in
+                let s = try args.bind(name, ["size"])
+                let size = try s.value(0)?.int("size") ?? -1
+                return .string(name == "read" ? try file.read(size) : try file.readline(size))
+            }
+        case "readlines":
+            return method(name) { file, args in
+                _ = try args.bind(name, ["hint"])
+                return .list(ListStorage(try file.remainingLines()))
+            }
+        case "close":
+            return method(name) { file, _ in file.closed = true; return .none }
+        case "__enter__":
+            return method(name) { file, _ in try file.checkOpen(); return .object(file) }
+        case "__exit__":
+            return method(name) { file, _ in file.closed = true; return .none }
+        default: return nil
+        }
+    }
+
+    private func method(_ name: String, _ body: @escaping (TextFile, Arguments) throws -> Value) -> Value {
+        .object(BuiltinFunction(name) { [self] args, _ in try body(self, args) })
+    }
+}
