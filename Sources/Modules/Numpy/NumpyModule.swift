@@ -390,6 +390,6 @@ enum NumpyRandom {
                 }
                 return .object(NDArray(shape: shape, storage: (0..<count).map { _ in pick(Int(rng.randomInterval(UInt64(n - 1)))) }, dtype: dtype))
             },
-        ])
+        ] + distributions(rng))
     }
 }
