@@ -150,18 +150,7 @@ enum NumpyModule {
             ("inf", .float(.infinity)),
             ("nan", .float(.nan)),
             ("newaxis", .none),
-            ("linalg", .object(module("numpy.linalg", [
-                function("norm") { args, _ in
-                    let s = try args.bind("norm", ["x", "ord", "axis", "keepdims"], required: 1)
-                    let a = try NDArray.coerce(s[0] ?? .none)
-                    let squared = NDArray(shape: a.shape, storage: a.storage.map { $0 * $0 }, dtype: a.dtype == .float32 ? .float32 : .float64)
-                    let summed = try squared.reduce(.sum, axis: try s.value(2).map { try $0.int("axis") })
-                    switch summed {
-                    case .object(let r as NDArray): return r.shape.isEmpty ? r.scalarValue(r.storage[0].squareRoot()) : .object(r.mapFloat { $0.squareRoot() })
-                    default: return summed
-                    }
-                },
-            ]))),
+            ("linalg", .object(NumpyLinalg.make())),
             ("random", .object(NumpyRandom.make(session: session))),
         ]
         members += moreFunctions()
@@ -392,6 +381,6 @@ enum NumpyRandom {
                 }
                 return .object(NDArray(shape: shape, storage: (0..<count).map { _ in pick(Int(rng.randomInterval(UInt64(n - 1)))) }, dtype: dtype))
             },
-        ])
+        ] + distributions(rng))
     }
 }

@@ -79,7 +79,7 @@ extension Interpreter {
             ("NameError", "Exception"), ("AttributeError", "Exception"), ("RuntimeError", "Exception"),
             ("NotImplementedError", "RuntimeError"), ("RecursionError", "RuntimeError"), ("AssertionError", "Exception"),
             ("ImportError", "Exception"), ("ModuleNotFoundError", "ImportError"), ("StopIteration", "Exception"),
-            ("AxisError", "ValueError"), ("SyntaxError", "Exception"),
+            ("AxisError", "ValueError"), ("LinAlgError", "ValueError"), ("SyntaxError", "Exception"),
             ("OSError", "Exception"), ("FileNotFoundError", "OSError"), ("PermissionError", "OSError"),
             ("IsADirectoryError", "OSError"), ("NotADirectoryError", "OSError"), ("FileExistsError", "OSError"),
             ("TimeoutError", "OSError"), ("MemoryError", "Exception"), ("UnicodeError", "ValueError"),

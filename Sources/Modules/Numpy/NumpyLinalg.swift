@@ -1,0 +1,214 @@
+import Foundation
+import Script
+import Tensor
+
+/// `numpy.linalg`: decompositions and solvers through LAPACK (see `Tensor.LAPACK`), with
+/// NumPy's argument checks and its `LinAlgError` (a `ValueError`) for singular or
+/// non-square input. Stacks of matrices (leading dimensions) are handled one matrix at a time.
+enum NumpyLinalg {
+    static func make() -> ModuleObject {
+        module("numpy.linalg", [
+            function("norm") { args, _ in try norm(args) },
+            function("inv") { args, _ in
+                let s = try args.bind("inv", ["a"], required: 1)
+                let st = try MatrixStack(s[0] ?? .none, square: true)
+                let n = st.rows
+                var identity = [Double](repeating: 0, count: n * n)
+                for i in 0..<n { identity[i * n + i] = 1 }
+                let parts = try st.map { m in try lapack { try LAPACK.solve(m, n: n, identity, columns: n) } }
+                return .object(st.result(st.batch + [n, n], parts.flatMap { $0 }))
+            },
+            function("det") { args, _ in
+                let s = try args.bind("det", ["a"], required: 1)
+                let st = try MatrixStack(s[0] ?? .none, square: true)
+                // NumPy forms det as sign · exp(log|det|) from the LU factors.
+                let dets = try st.map { m in
+                    let (sign, logAbs) = try lapack { try LAPACK.signAndLogDeterminant(m, n: st.rows) }
+                    return sign * exp(logAbs)
+                }
+                return st.scalarOrArray(dets)
+            },
+            function("slogdet") { args, _ in
+                let s = try args.bind("slogdet", ["a"], required: 1)
+                let st = try MatrixStack(s[0] ?? .none, square: true)
+                let pairs = try st.map { m in try lapack { try LAPACK.signAndLogDeterminant(m, n: st.rows) } }
+                return .tuple([st.scalarOrArray(pairs.map(\.sign)), st.scalarOrArray(pairs.map(\.logAbs))])
+            },
+            function("solve") { args, _ in try solve(args) },
+            function("lstsq") { args, _ in try leastSquares(args) },
+            function("eig") { args, _ in
+                let s = try args.bind("eig", ["a"], required: 1)
+                let (w, v) = try generalEigen(s[0] ?? .none, vectors: true)
+                return .tuple([.object(w), .object(v)])
+            },
+            function("eigvals") { args, _ in
+                let s = try args.bind("eigvals", ["a"], required: 1)
+                return .object(try generalEigen(s[0] ?? .none, vectors: false).0)
+            },
+            function("eigh") { args, _ in
+                let s = try args.bind("eigh", ["a", "UPLO"], required: 1)
+                let (w, v) = try symmetricEigen(s[0] ?? .none, uplo: s.value(1), vectors: true)
+                return .tuple([.object(w), .object(v)])
+            },
+            function("eigvalsh") { args, _ in
+                let s = try args.bind("eigvalsh", ["a", "UPLO"], required: 1)
+                return .object(try symmetricEigen(s[0] ?? .none, uplo: s.value(1), vectors: false).0)
+            },
+            function("svd") { args, _ in try svd(args) },
+        ])
+    }
+
+    static func linAlgError(_ message: String) -> ScriptError { ScriptError(kind: "LinAlgError", message: message) }
+
+    /// Runs a LAPACK call, turning its failures into NumPy's exceptions.
+    static func lapack<T>(notConverged: String = "SVD did not converge", _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch LAPACK.Failure.singular {
+            throw linAlgError("Singular matrix")
+        } catch LAPACK.Failure.noConvergence {
+            throw linAlgError(notConverged)
+        } catch LAPACK.Failure.invalidArgument {
+            throw ScriptError.value("array is too large for LAPACK's 32-bit dimensions")
+        }
+    }
+
+    private static func solve(_ args: Arguments) throws -> Value {
+        let s = try args.bind("solve", ["a", "b"], required: 2)
+        let st = try MatrixStack(s[0] ?? .none, square: true)
+        let b = try NDArray.coerce(s[1] ?? .none)
+        let n = st.rows
+        if b.ndim == 1 {
+            guard b.count == n else {
+                throw ScriptError.value("solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size \(b.count) is different from \(n))")
+            }
+            let parts = try st.map { m in try lapack { try LAPACK.solve(m, n: n, b.storage, columns: 1) } }
+            return .object(st.result(st.batch + [n], parts.flatMap { $0 }, with: b.dtype))
+        }
+        guard b.ndim >= 2, b.shape[b.ndim - 2] == n else {
+            throw ScriptError.value("solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size \(b.shape.count >= 2 ? b.shape[b.ndim - 2] : 0) is different from \(n))")
+        }
+        let k = b.shape[b.ndim - 1]
+        let bBatch = Array(b.shape.dropLast(2))
+        guard bBatch == st.batch || bBatch.isEmpty else {
+            throw ScriptError.notImplemented("solve broadcasts a stack of right-hand sides only over an equal stack of matrices")
+        }
+        let parts = try st.map(index: true) { m, i in
+            let offset = bBatch.isEmpty ? 0 : i * n * k
+            return try lapack { try LAPACK.solve(m, n: n, Array(b.storage[offset..<(offset + n * k)]), columns: k) }
+        }
+        return .object(st.result(st.batch + [n, k], parts.flatMap { $0 }, with: b.dtype))
+    }
+
+    private static func leastSquares(_ args: Arguments) throws -> Value {
+        let s = try args.bind("lstsq", ["a", "b", "rcond"], required: 2)
+        let a = try NDArray.coerce(s[0] ?? .none), b = try NDArray.coerce(s[1] ?? .none)
+        for x in [a, b] where x.ndim != 2 && !(x === b && x.ndim == 1) {
+            throw linAlgError("\(x.ndim)-dimensional array given. Array must be two-dimensional")
+        }
+        let m = a.shape[0], n = a.shape[1]
+        let k = b.ndim == 1 ? 1 : b.shape[1]
+        guard b.shape[0] == m else { throw linAlgError("Incompatible dimensions") }
+        let rcond: Double
+        if let r = s.value(2), !r.isNone { rcond = try r.double("rcond") } else { rcond = Double.ulpOfOne * Double(max(m, n)) }
+        let r = try lapack(notConverged: "SVD did not converge in Linear Least Squares") {
+            try LAPACK.leastSquares(a.storage, rows: m, columns: n, b.storage, columns: k, rcond: rcond)
+        }
+        var residuals: [Double] = []
+        if r.rank == n, m > n {
+            residuals = [Double](repeating: 0, count: k)
+            for i in 0..<(m - n) {
+                for j in 0..<k { residuals[j] += r.excess[i * k + j] * r.excess[i * k + j] }
+            }
+        }
+        let type: NDArray.DType = NDArray.DType.promote(a.dtype, b.dtype) == .float32 ? .float32 : .float64
+        return .tuple([
+            .object(NDArray(shape: b.ndim == 1 ? [n] : [n, k], storage: r.x, dtype: type)),
+            .object(NDArray(shape: [residuals.count], storage: residuals, dtype: type)),
+            .object(NDArray(scalar: Double(r.rank), dtype: .int64)),
+            .object(NDArray(shape: [r.s.count], storage: r.s, dtype: type)),
+        ])
+    }
+
+    private static func generalEigen(_ v: Value, vectors: Bool) throws -> (NDArray, NDArray) {
+        let st = try MatrixStack(v, square: true)
+        guard st.array.storage.allSatisfy(\.isFinite) else { throw linAlgError("Array must not contain infs or NaNs") }
+        let n = st.rows
+        let parts = try st.map { m in try lapack(notConverged: "Eigenvalues did not converge") { try LAPACK.generalEigen(m, n: n, vectors: vectors) } }
+        if let complex = parts.first(where: { $0.imaginary.contains { $0 != 0 } }) {
+            let pairs = zip(complex.real, complex.imaginary).filter { $0.1 != 0 }.map { "\($0.0)\($0.1 < 0 ? "-" : "+")\(abs($0.1))j" }
+            throw ScriptError.notImplemented("eig: the matrix has complex eigenvalues (\(pairs.joined(separator: ", "))), and Lectern's arrays are real")
+        }
+        return (st.result(st.batch + [n], parts.flatMap(\.real)), st.result(st.batch + [n, n], parts.flatMap(\.vectors)))
+    }
+
+    private static func symmetricEigen(_ v: Value, uplo: Value?, vectors: Bool) throws -> (NDArray, NDArray) {
+        let triangle = try uplo.map { try $0.string("UPLO") } ?? "L"
+        guard triangle == "L" || triangle == "U" else { throw ScriptError.value("UPLO argument must be 'L' or 'U'") }
+        let st = try MatrixStack(v, square: true)
+        let n = st.rows
+        let parts = try st.map { m in
+            try lapack(notConverged: "Eigenvalues did not converge") {
+                try LAPACK.symmetricEigen(m, n: n, vectors: vectors, lower: triangle == "L")
+            }
+        }
+        return (st.result(st.batch + [n], parts.flatMap(\.values)), st.result(st.batch + [n, n], parts.flatMap(\.vectors)))
+    }
+
+    private static func svd(_ args: Arguments) throws -> Value {
+        let s = try args.bind("svd", ["a", "full_matrices", "compute_uv", "hermitian"], required: 1)
+        let full = try s.value(1)?.bool("full_matrices") ?? true
+        let vectors = try s.value(2)?.bool("compute_uv") ?? true
+        if try s.value(3)?.bool("hermitian") == true { throw ScriptError.notImplemented("svd(hermitian=True) is not supported; use the default") }
+        let st = try MatrixStack(s[0] ?? .none, square: false)
+        let m = st.rows, n = st.columns, k = min(m, n)
+        let parts = try st.map { matrix in try lapack { try LAPACK.svd(matrix, rows: m, columns: n, full: full, vectors: vectors) } }
+        let singular = st.result(st.batch + [k], parts.flatMap(\.s))
+        guard vectors else { return .object(singular) }
+        let u = st.result(st.batch + [m, full ? m : k], parts.flatMap(\.u))
+        let vt = st.result(st.batch + [full ? n : k, n], parts.flatMap(\.vt))
+        return .tuple([.object(u), .object(singular), .object(vt)])
+    }
+}
+
+/// An array read as a stack of matrices over its last two axes, as NumPy's linalg reads it.
+struct MatrixStack {
+    let array: NDArray
+    let batch: [Int]
+    let rows: Int
+    let columns: Int
+
+    init(_ v: Value, square: Bool) throws {
+        array = try NDArray.coerce(v)
+        guard array.ndim >= 2 else {
+            throw NumpyLinalg.linAlgError("\(array.ndim)-dimensional array given. Array must be at least two-dimensional")
+        }
+        batch = Array(array.shape.dropLast(2))
+        rows = array.shape[array.ndim - 2]
+        columns = array.shape[array.ndim - 1]
+        if square, rows != columns { throw NumpyLinalg.linAlgError("Last 2 dimensions of the array must be square") }
+    }
+
+    var count: Int { batch.reduce(1, *) }
+
+    func map<T>(_ body: ([Double]) throws -> T) throws -> [T] {
+        try map(index: false) { m, _ in try body(m) }
+    }
+
+    func map<T>(index: Bool, _ body: ([Double], Int) throws -> T) throws -> [T] {
+        let size = rows * columns
+        return try (0..<count).map { i in try body(Array(array.storage[(i * size)..<((i + 1) * size)]), i) }
+    }
+
+    /// NumPy computes float32 input in single precision and returns float32 (here: computed in
+    /// double precision, then rounded); any other input gives float64.
+    func result(_ shape: [Int], _ values: [Double], with other: NDArray.DType = .float32) -> NDArray {
+        let single = array.dtype == .float32 && other == .float32
+        return NDArray(shape: shape, storage: values, dtype: single ? .float32 : .float64)
+    }
+
+    func scalarOrArray(_ values: [Double]) -> Value {
+        let r = result(batch, values)
+        return batch.isEmpty ? r.scalarValue(values[0]) : .object(r)
+    }
+}
