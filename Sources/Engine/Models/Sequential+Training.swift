@@ -238,7 +238,7 @@ extension Sequential {
     func forwardPass(batch: Int, training: Bool) -> UnsafePointer<Float> {
         var current = inputBatch.readOnly
         for layer in layers {
-            current = layer.forward(current, batch: batch, training: training)
+            current = layer.forward(current, batch: batch, training: trainingMode(of: layer, requested: training))
         }
         return current
     }
@@ -279,7 +279,7 @@ extension Sequential {
         }
     }
 
-    private func prepareBuffers(batch: Int, inputColumns: Int, targetColumns: Int, outputs: Int) {
+    func prepareBuffers(batch: Int, inputColumns: Int, targetColumns: Int, outputs: Int) {
         inputBatch.reserve(batch * inputColumns)
         targetBatch.reserve(batch * targetColumns)
         lossGradient.reserve(batch * outputs)
@@ -306,7 +306,7 @@ extension Sequential {
         }
     }
 
-    private func checkInputColumns(_ columns: Int) throws {
+    func checkInputColumns(_ columns: Int) throws {
         let expected = (inputShape ?? []).reduce(1, *)
         guard columns == expected else {
             throw EngineError("Input 0 of layer '\(layers.first?.name ?? name)' is incompatible with the layer: expected axis -1 of input shape to have value \(expected), but received input with \(columns) features per sample")

@@ -1,0 +1,22 @@
+import Tensor
+
+/// Keras' `RandomRotation`: in training, rotates each image about its centre by a random
+/// angle drawn from `factor` × 360 degrees (a factor of 0.1 means up to ±36°), filling the
+/// corners by `fillMode`.
+public final class RandomRotation: RandomAffineLayer {
+    public override var typeName: String { "RandomRotation" }
+    public let factor: FactorRange
+
+    public init(factor: FactorRange, fillMode: ImageFillMode = .reflect, interpolation: ImageInterpolation = .bilinear,
+                seed: Int? = nil, fillValue: Double = 0, inputShape: [Int]? = nil, name: String? = nil) throws {
+        try factor.validate("factor", layer: "RandomRotation", minimum: -1, maximum: 1)
+        self.factor = factor
+        super.init(name: name ?? AutoName.next("random_rotation"), fillMode: fillMode, interpolation: interpolation,
+                   fillValue: fillValue, seed: seed, inputShape: inputShape)
+    }
+
+    override func drawTransform(_ random: inout RandomGenerator, image: ImageShape) -> ProjectiveTransform {
+        let degrees = FactorRange(lower: factor.lower * 360, upper: factor.upper * 360).draw(&random)
+        return .rotation(degrees: degrees, height: image.height, width: image.width)
+    }
+}
