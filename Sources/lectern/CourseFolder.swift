@@ -10,6 +10,8 @@ struct CourseFolder {
     /// are rendered).
     var lessons: [Lesson] = []
     var courseFile: CourseFile?
+    /// The folder the lessons are in (the files they read are found from it).
+    var folder = URL(fileURLWithPath: ".")
     /// What is wrong with the course file, as `lectern.yml:LINE:COL: error: ...` lines.
     var problems: [String] = []
 
@@ -19,6 +21,7 @@ struct CourseFolder {
         let folderPath = exists && isDir.boolValue ? path : (path as NSString).deletingLastPathComponent
         let folder = URL(fileURLWithPath: folderPath.isEmpty ? "." : folderPath)
         var course = CourseFolder()
+        course.folder = folder
         let files = (try? LessonFiles.find(folder.path)) ?? []
         course.lessons = files.compactMap { try? LessonFiles.load($0) }
         let courseURL = folder.appendingPathComponent(CourseFile.fileName)

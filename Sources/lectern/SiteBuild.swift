@@ -93,7 +93,7 @@ final class SiteBuild: @unchecked Sendable {
     func refreshNavigation(besides planned: Set<String>) throws {
         for lesson in course.lessons where !planned.contains(lesson.stem) {
             let keys = BlockKeys.compute(lesson, seed: seed, parameters: parameters)
-            guard let record = folder.record(stem: lesson.stem), BlockKeys.matches(record, keys),
+            guard let record = folder.record(stem: lesson.stem), BlockKeys.matches(record, keys, folder: course.folder),
                   record.parameters ?? [:] == parameters, record.lesson == lesson.file else { continue }
             try rebuildPage(lesson, record, reporting: false)
         }
