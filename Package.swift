@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CGD"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
-        .testTarget(name: "ModulesTests", dependencies: ["Modules", "Script", "Engine", "Tensor", "Plot"]),
+        .testTarget(name: "ModulesTests", dependencies: ["Modules", "Script", "Engine", "Tensor", "Plot"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lesson", "Check", "Modules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Lesson", "CGD"]),
         // Depends on the executable so that `swift test` builds the binary the tests start.

@@ -1,0 +1,11 @@
+import Script
+
+/// Every callable whose Python signature Lectern declares, by the dotted name a lesson imports it
+/// under (`keras.optimizers.Adam`). A test walks these against the real libraries' signatures.
+public enum DeclaredSignatures {
+    public static var all: [String: Signature] {
+        var found: [String: Signature] = [:]
+        for entry in KerasOptimizers.entries { found["keras.optimizers." + entry.signature.name] = entry.signature }
+        return found
+    }
+}
