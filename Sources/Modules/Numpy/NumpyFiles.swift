@@ -94,7 +94,9 @@ enum TextTable {
         var values: [Double] = []
         var width: Int?
         var rows = 0
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Universal newlines, as Python reads text ("\r\n" would otherwise be one Character).
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
         for (lineIndex, rawLine) in lines.enumerated().dropFirst(o.skipRows) {
             if let max = o.maxRows, rows >= max { break }
             var line = Substring(rawLine)
