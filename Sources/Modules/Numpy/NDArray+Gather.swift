@@ -8,6 +8,13 @@ extension NDArray {
     /// `padBefore` and `padAfter` name which side of the axis it lies on.
     static let padBefore = -1, padAfter = -2
 
+    /// Checks an output shape before its per-axis tables are built: every extent on its own
+    /// (an empty axis elsewhere must not let one huge axis through) and the element count.
+    static func checkedExtents(_ shape: [Int]) throws {
+        for d in shape { try Limits.check(elements: d, times: 1) }
+        try NumpyModule.checkedCount(shape)
+    }
+
     /// Normalizes a possibly negative axis, raising NumPy's AxisError when out of range.
     static func normalizedAxis(_ axis: Int, _ ndim: Int) throws -> Int {
         let n = axis < 0 ? axis + ndim : axis
@@ -58,13 +65,16 @@ extension NDArray {
         return positions.map { $0 < 0 ? $0 : $0 * stride }
     }
 
-    /// The identity offset tables (every axis read straight through).
-    var identityOffsets: [[Int]] {
-        (0..<ndim).map { d in offsets(axis: d, positions: Array(0..<shape[d])) }
+    /// The identity offset tables (every axis read straight through). An empty array may
+    /// still have one huge axis, so the extents are checked before tables that long are built.
+    func identityOffsets() throws -> [[Int]] {
+        try NDArray.checkedExtents(shape)
+        return (0..<ndim).map { d in offsets(axis: d, positions: Array(0..<shape[d])) }
     }
 
     /// `np.transpose(a, axes)`: output axis d is source axis `order[d]`.
     func permuted(_ order: [Int]) throws -> NDArray {
+        try NDArray.checkedExtents(shape)
         let st = strides
         let tables = order.map { axis in (0..<shape[axis]).map { $0 * st[axis] } }
         return try gathered(shape: order.map { shape[$0] }, offsets: tables)
@@ -72,7 +82,7 @@ extension NDArray {
 
     /// The array reversed along each of `axes`.
     func flipped(_ axes: [Int]) throws -> NDArray {
-        var tables = identityOffsets
+        var tables = try identityOffsets()
         for ax in axes { tables[ax] = offsets(axis: ax, positions: (0..<shape[ax]).reversed()) }
         return try gathered(shape: shape, offsets: tables)
     }

@@ -12,7 +12,9 @@ extension NDArray {
         let source = axis == nil ? try reshaped([count]) : self
         guard source.ndim > 0 else { throw ScriptError(kind: "AxisError", message: "axis -1 is out of bounds for array of dimension 0") }
         let ax = try NDArray.normalizedAxis(axis ?? 0, source.ndim)
-        let n = source.shape[ax], inner = source.shape[(ax + 1)...].reduce(1, *)
+        try NDArray.checkedExtents(source.shape)
+        let n = source.shape[ax], inner = try NumpyModule.checkedCount(Array(source.shape[(ax + 1)...]))
+        try Limits.check(elements: n, times: inner)
         let outer = n == 0 ? 0 : source.count / (n * inner)
         var order = [Int](repeating: 0, count: source.count)
         var lane = Array(0..<n)

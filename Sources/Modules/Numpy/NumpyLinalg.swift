@@ -162,6 +162,11 @@ enum NumpyLinalg {
         if try s.value(3)?.bool("hermitian") == true { throw ScriptError.notImplemented("svd(hermitian=True) is not supported; use the default") }
         let st = try MatrixStack(s[0] ?? .none, square: false)
         let m = st.rows, n = st.columns, k = min(m, n)
+        // U and Vᵀ (m×m and n×n with full_matrices) can be far larger than the input.
+        if vectors {
+            try Limits.check(elements: m, times: full ? m : k)
+            try Limits.check(elements: n, times: full ? n : k)
+        }
         let parts = try st.map { matrix in try lapack { try LAPACK.svd(matrix, rows: m, columns: n, full: full, vectors: vectors) } }
         let singular = st.result(st.batch + [k], parts.flatMap(\.s))
         guard vectors else { return .object(singular) }
@@ -186,6 +191,8 @@ struct MatrixStack {
         batch = Array(array.shape.dropLast(2))
         rows = array.shape[array.ndim - 2]
         columns = array.shape[array.ndim - 1]
+        try NDArray.checkedExtents(array.shape)
+        try Limits.check(elements: rows, times: columns)
         if square, rows != columns { throw NumpyLinalg.linAlgError("Last 2 dimensions of the array must be square") }
     }
 

@@ -39,8 +39,8 @@ extension NumpyModule {
         bAxes = try bAxes.map { try NDArray.normalizedAxis($0, b.ndim) }
         for (x, y) in zip(aAxes, bAxes) where a.shape[x] != b.shape[y] { throw ScriptError.value("shape-mismatch for sum") }
         let aFree = (0..<a.ndim).filter { !aAxes.contains($0) }, bFree = (0..<b.ndim).filter { !bAxes.contains($0) }
-        let k = aAxes.reduce(1) { $0 * a.shape[$1] }
-        let m = aFree.reduce(1) { $0 * a.shape[$1] }, n = bFree.reduce(1) { $0 * b.shape[$1] }
+        let k = try checkedCount(aAxes.map { a.shape[$0] })
+        let m = try checkedCount(aFree.map { a.shape[$0] }), n = try checkedCount(bFree.map { b.shape[$0] })
         let left = try a.permuted(aFree + aAxes).reshaped([m, k])
         let right = try b.permuted(bAxes + bFree).reshaped([k, n])
         let product = try NDArray.matmul(left, right)
@@ -98,14 +98,21 @@ extension NumpyModule {
         }
         let outShape = Array(extent[..<output.count])
         let outCount = try checkedCount(outShape)
-        let sumCount = extent[output.count...].reduce(1, *)
+        var sumCount = 1
+        for e in extent[output.count...] {
+            let (t, overflow) = sumCount.multipliedReportingOverflow(by: e)
+            guard !overflow else { throw ScriptError.value("einsum: the sum has more terms than can be counted") }
+            sumCount = t
+        }
         var out = [Double](repeating: 0, count: outCount)
         var index = [Int](repeating: 0, count: labels.count)
         var offsets = [Int](repeating: 0, count: operands.count)
+        var steps = 0
         for o in 0..<outCount {
-            if o & 1023 == 0 { try Limits.checkDeadline() }
             var acc = 0.0
             for _ in 0..<sumCount {
+                steps &+= 1
+                if steps & 0xFFFF == 0 { try Limits.checkDeadline() }
                 var product = 1.0
                 for (p, a) in operands.enumerated() { product *= a.storage[offsets[p]] }
                 acc += product

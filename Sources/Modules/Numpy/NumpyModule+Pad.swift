@@ -29,7 +29,7 @@ extension NumpyModule {
             if o1 || o2 { try Limits.check(elements: Int.max, times: 1) }
             outShape.append(n)
         }
-        try checkedCount(outShape)
+        try NDArray.checkedExtents(outShape)
         let tables = (0..<a.ndim).map { d in
             a.offsets(axis: d, positions: (0..<outShape[d]).map { i in
                 sourcePosition(i - widths[d].0, length: a.shape[d], mode: mode)

@@ -79,7 +79,7 @@ extension NumpyModule {
             let ax = axes[axes.count == 1 ? 0 : i]
             total[ax] = total[ax] &+ shifts[shifts.count == 1 ? 0 : i]
         }
-        var tables = a.identityOffsets
+        var tables = try a.identityOffsets()
         for d in 0..<a.ndim where a.shape[d] > 0 {
             let n = a.shape[d]
             let k = ((total[d] % n) + n) % n
@@ -90,7 +90,8 @@ extension NumpyModule {
 
     static func rot90(_ a: NDArray, k: Int, axes: [Int]) throws -> NDArray {
         guard axes.count == 2 else { throw ScriptError.value("len(axes) must be 2.") }
-        if axes[0] == axes[1] || abs(axes[0] - axes[1]) == a.ndim { throw ScriptError.value("Axes must be different.") }
+        let (apart, overflow) = axes[0].subtractingReportingOverflow(axes[1])
+        if axes[0] == axes[1] || (!overflow && abs(apart) == a.ndim) { throw ScriptError.value("Axes must be different.") }
         guard axes.allSatisfy({ $0 < a.ndim && $0 >= -a.ndim }) else {
             throw ScriptError.value("Axes=(\(axes[0]), \(axes[1])) out of range for array of ndim=\(a.ndim).")
         }
@@ -117,7 +118,7 @@ extension NumpyModule {
             if overflow { try Limits.check(elements: Int.max, times: 1) }
             outShape.append(n)
         }
-        try checkedCount(outShape)
+        try NDArray.checkedExtents(outShape)
         let tables = (0..<source.ndim).map { d in
             source.offsets(axis: d, positions: (0..<outShape[d]).map { $0 % source.shape[d] })
         }
@@ -150,7 +151,7 @@ extension NumpyModule {
         var positions: [Int] = []
         positions.reserveCapacity(total)
         for i in 0..<n { positions += repeatElement(i, count: counts[counts.count == 1 ? 0 : i]) }
-        var tables = source.identityOffsets
+        var tables = try source.identityOffsets()
         tables[ax] = source.offsets(axis: ax, positions: positions)
         var outShape = source.shape
         outShape[ax] = total

@@ -37,7 +37,9 @@ extension NumpyModule {
         guard x.count > 0 else { throw ScriptError.type("expected non-empty vector for x") }
         guard y.ndim == 1 || y.ndim == 2 else { throw ScriptError.type("expected 1D or 2D array for y") }
         guard x.count == y.shape[0] else { throw ScriptError.type("expected x and y to have same length") }
-        let m = x.count, order = degree + 1, k = y.ndim == 1 ? 1 : y.shape[1]
+        let (order, overflow) = degree.addingReportingOverflow(1)
+        if overflow { try Limits.check(elements: Int.max, times: 2) }
+        let m = x.count, k = y.ndim == 1 ? 1 : y.shape[1]
         try Limits.check(elements: m, times: order)
         // The Vandermonde matrix: column j holds x^(order-1-j), built by repeated products.
         var lhs = [Double](repeating: 0, count: m * order)
