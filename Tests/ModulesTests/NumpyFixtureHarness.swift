@@ -49,6 +49,10 @@ enum NumpyFixtureHarness {
         case .int(let i): return [.array(dtype: "int", shape: [], values: [Double(i)])]
         case .float(let d): return [.array(dtype: "float", shape: [], values: [d])]
         case .object(let a as NDArray): return [.array(dtype: a.dtype.rawValue, shape: a.shape, values: a.storage)]
+        case .object(let o):
+            // linalg's named tuples (EighResult, SVDResult, ...) compare as their fields.
+            guard let items = try? o.iterate() else { return [.error(kind: "Unexpected", message: "\(v)")] }
+            return items.flatMap(describe)
         default: return [.error(kind: "Unexpected", message: "\(v)")]
         }
     }

@@ -36,3 +36,32 @@ final class NumpyLinalgTests: XCTestCase {
         ], tolerance: 0)
     }
 }
+
+/// linalg's results are NumPy's named tuples: unpacked, indexed, read by field name and shown as NumPy shows them.
+final class NumpyLinalgResultTests: XCTestCase {
+    func testNamedResultsUnpackIndexAndShowAsNumPy() throws {
+        let session = LessonSession(seed: 0)
+        let interpreter = Interpreter(modules: session.registry)
+        var out = ""
+        interpreter.output = { out += $0 }
+        _ = try interpreter.run("""
+            import numpy as np
+            r = np.linalg.eigh(np.array([[2.0, 0.0], [0.0, 1.0]]))
+            w, v = r
+            print(len(r), r.eigenvalues, r[0], r[-1].shape, w.shape)
+            print(repr(r))
+            s = np.linalg.svd(np.eye(2))
+            print(s.S, s.U.shape, s.Vh.shape)
+            print(np.linalg.slogdet([[1.0, 2.0], [3.0, 4.0]]).sign)
+            """, file: "t.md", firstLine: 1)
+        // NumPy 2.4 printed these lines for the same program.
+        XCTAssertEqual(out, """
+            2 [1. 2.] [1. 2.] (2, 2) (2,)
+            EighResult(eigenvalues=array([1., 2.]), eigenvectors=array([[0., 1.],
+                   [1., 0.]]))
+            [1. 1.] (2, 2) (2, 2)
+            -1.0
+
+            """)
+    }
+}

@@ -3,7 +3,7 @@ import Script
 
 /// The ndarray methods lessons call: `reshape`, `astype`, `mean`, `tolist`, ...
 extension NDArray {
-    static let methodNames = ["reshape", "astype", "flatten", "ravel", "copy", "tolist", "item", "transpose", "round", "clip"]
+    static let methodNames = ["reshape", "astype", "flatten", "ravel", "copy", "tolist", "item", "transpose", "round", "clip", "sort", "argsort"]
         + Reduction.allCases.map(\.rawValue)
 
     func method(_ name: String) throws -> Value? {
@@ -48,6 +48,19 @@ extension NDArray {
                 let lo = try s.value(0).flatMap { $0.isNone ? nil : try $0.double("min") } ?? -.infinity
                 let hi = try s.value(1).flatMap { $0.isNone ? nil : try $0.double("max") } ?? .infinity
                 return .object(NDArray(shape: self.shape, storage: self.storage.map { Swift.min(Swift.max($0, lo), hi) }, dtype: self.dtype))
+            }
+        case "argsort":
+            body = { args, _ in
+                let s = try args.bind("argsort", ["axis", "kind", "order"])
+                return .object(try self.argsorted(axis: NDArray.sortAxis(s, axisSlot: 0)))
+            }
+        case "sort":
+            // In place, like ndarray.sort (axis=None is not allowed there).
+            body = { args, _ in
+                let s = try args.bind("sort", ["axis", "kind", "order"])
+                guard let axis = try NDArray.sortAxis(s, axisSlot: 0) else { throw ScriptError.type("'NoneType' object cannot be interpreted as an integer") }
+                self.storage = try self.sorted(axis: axis).storage
+                return .none
             }
         case "item":
             body = { _, _ in

@@ -90,7 +90,8 @@ extension NumpyLinalg {
         let rows = x.shape[rowAxis], columns = x.shape[columnAxis]
         let outerAxes = (0..<x.ndim).filter { $0 != rowAxis && $0 != columnAxis }
         let outerShape = outerAxes.map { x.shape[$0] }
-        let outerCount = outerShape.reduce(1, *)
+        let outerCount = try NumpyModule.checkedCount(outerShape)
+        try Limits.check(elements: rows, times: columns)
         let strides = x.strides
         var out = [Double](repeating: 0, count: outerCount)
         var matrix = [Double](repeating: 0, count: rows * columns)

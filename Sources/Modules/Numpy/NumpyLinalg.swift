@@ -32,14 +32,15 @@ enum NumpyLinalg {
                 let s = try args.bind("slogdet", ["a"], required: 1)
                 let st = try MatrixStack(s[0] ?? .none, square: true)
                 let pairs = try st.map { m in try lapack { try LAPACK.signAndLogDeterminant(m, n: st.rows) } }
-                return .tuple([st.scalarOrArray(pairs.map(\.sign)), st.scalarOrArray(pairs.map(\.logAbs))])
+                return .object(LinalgResult("SlogdetResult", [("sign", st.scalarOrArray(pairs.map(\.sign))),
+                                                              ("logabsdet", st.scalarOrArray(pairs.map(\.logAbs)))]))
             },
             function("solve") { args, _ in try solve(args) },
             function("lstsq") { args, _ in try leastSquares(args) },
             function("eig") { args, _ in
                 let s = try args.bind("eig", ["a"], required: 1)
                 let (w, v) = try generalEigen(s[0] ?? .none, vectors: true)
-                return .tuple([.object(w), .object(v)])
+                return .object(LinalgResult("EigResult", [("eigenvalues", .object(w)), ("eigenvectors", .object(v))]))
             },
             function("eigvals") { args, _ in
                 let s = try args.bind("eigvals", ["a"], required: 1)
@@ -48,7 +49,7 @@ enum NumpyLinalg {
             function("eigh") { args, _ in
                 let s = try args.bind("eigh", ["a", "UPLO"], required: 1)
                 let (w, v) = try symmetricEigen(s[0] ?? .none, uplo: s.value(1), vectors: true)
-                return .tuple([.object(w), .object(v)])
+                return .object(LinalgResult("EighResult", [("eigenvalues", .object(w)), ("eigenvectors", .object(v))]))
             },
             function("eigvalsh") { args, _ in
                 let s = try args.bind("eigvalsh", ["a", "UPLO"], required: 1)
@@ -122,6 +123,7 @@ enum NumpyLinalg {
             }
         }
         let type: NDArray.DType = NDArray.DType.promote(a.dtype, b.dtype) == .float32 ? .float32 : .float64
+        // A plain tuple, as NumPy's lstsq returns.
         return .tuple([
             .object(NDArray(shape: b.ndim == 1 ? [n] : [n, k], storage: r.x, dtype: type)),
             .object(NDArray(shape: [residuals.count], storage: residuals, dtype: type)),
@@ -162,12 +164,17 @@ enum NumpyLinalg {
         if try s.value(3)?.bool("hermitian") == true { throw ScriptError.notImplemented("svd(hermitian=True) is not supported; use the default") }
         let st = try MatrixStack(s[0] ?? .none, square: false)
         let m = st.rows, n = st.columns, k = min(m, n)
+        // U and Vᵀ (m×m and n×n with full_matrices) can be far larger than the input.
+        if vectors {
+            try Limits.check(elements: m, times: full ? m : k)
+            try Limits.check(elements: n, times: full ? n : k)
+        }
         let parts = try st.map { matrix in try lapack { try LAPACK.svd(matrix, rows: m, columns: n, full: full, vectors: vectors) } }
         let singular = st.result(st.batch + [k], parts.flatMap(\.s))
         guard vectors else { return .object(singular) }
         let u = st.result(st.batch + [m, full ? m : k], parts.flatMap(\.u))
         let vt = st.result(st.batch + [full ? n : k, n], parts.flatMap(\.vt))
-        return .tuple([.object(u), .object(singular), .object(vt)])
+        return .object(LinalgResult("SVDResult", [("U", .object(u)), ("S", .object(singular)), ("Vh", .object(vt))]))
     }
 }
 
@@ -186,6 +193,8 @@ struct MatrixStack {
         batch = Array(array.shape.dropLast(2))
         rows = array.shape[array.ndim - 2]
         columns = array.shape[array.ndim - 1]
+        try NDArray.checkedExtents(array.shape)
+        try Limits.check(elements: rows, times: columns)
         if square, rows != columns { throw NumpyLinalg.linAlgError("Last 2 dimensions of the array must be square") }
     }
 

@@ -130,11 +130,6 @@ enum NumpyModule {
                 let lo = try s.value(1)?.double("a_min") ?? -.infinity, hi = try s.value(2)?.double("a_max") ?? .infinity
                 return .object(NDArray(shape: a.shape, storage: a.storage.map { Swift.min(Swift.max($0, lo), hi) }, dtype: a.dtype))
             },
-            function("argsort") { args, _ in
-                let a = try NDArray.coerce(args.positional.first ?? .none)
-                let order = a.storage.indices.sorted { a.storage[$0] < a.storage[$1] || (a.storage[$0] == a.storage[$1] && $0 < $1) }
-                return .object(NDArray(shape: [order.count], storage: order.map(Double.init), dtype: .int64))
-            },
             function("cumsum") { args, _ in
                 let a = try NDArray.coerce(args.positional.first ?? .none)
                 var acc = 0.0
@@ -154,6 +149,9 @@ enum NumpyModule {
             ("random", .object(NumpyRandom.make(session: session))),
         ]
         members += moreFunctions()
+        members += shapeFunctions()
+        members += contractionFunctions()
+        members += polynomialFunctions()
         for r in NDArray.Reduction.allCases {
             members.append(function(r.rawValue) { args, _ in
                 let s = try args.bind(r.rawValue, ["a", "axis"], required: 1)
