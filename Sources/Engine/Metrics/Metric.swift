@@ -16,11 +16,18 @@ public enum Metric: Sendable, Equatable {
     case precision
     /// True positives over actual positives, counted over the whole epoch (threshold 0.5).
     case recall
+    /// The fraction of samples whose one-hot target class is among the `k` highest predictions.
+    case topKCategoricalAccuracy(k: Int)
+    /// The same, with class indices as targets.
+    case sparseTopKCategoricalAccuracy(k: Int)
+    /// A metric kept outside the engine (a lesson's `keras.metrics.Metric` subclass): the model
+    /// resets, updates and reads it; `batchCounts` does not apply to it.
+    case external(ExternalMetricReference)
 
     static let known = [
         "accuracy", "acc", "binary_accuracy", "categorical_accuracy",
         "sparse_categorical_accuracy", "mse", "mean_squared_error", "mae", "mean_absolute_error",
-        "precision", "recall",
+        "precision", "recall", "top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy",
     ]
 
     /// Resolves a metric name. "accuracy" follows the shapes, as in Keras:
@@ -37,6 +44,8 @@ public enum Metric: Sendable, Equatable {
         case "mae", "mean_absolute_error": return .meanAbsoluteError
         case "precision": return .precision
         case "recall": return .recall
+        case "top_k_categorical_accuracy": return .topKCategoricalAccuracy(k: 5)
+        case "sparse_top_k_categorical_accuracy": return .sparseTopKCategoricalAccuracy(k: 5)
         default:
             if let asLoss = try? Loss.named(name) { return .loss(asLoss) }
             throw NameRegistry.unknown("metric", name, known: known + Loss.allCases.map(\.rawValue))
@@ -57,7 +66,10 @@ public enum Metric: Sendable, Equatable {
                 if self == .precision ? predicted : actual { counted += 1 }
             }
             return (truePositives, counted)
-        case .binaryAccuracy, .categoricalAccuracy, .sparseCategoricalAccuracy, .meanSquaredError,
+        case .external:
+            return (0, 0)
+        case .topKCategoricalAccuracy, .sparseTopKCategoricalAccuracy,
+             .binaryAccuracy, .categoricalAccuracy, .sparseCategoricalAccuracy, .meanSquaredError,
              .meanAbsoluteError, .accuracyByShape, .loss:
             return (batchTotal(predictions: p, targets: t, rows: rows, cols: cols), Double(rows))
         }
@@ -76,6 +88,20 @@ public enum Metric: Sendable, Equatable {
         case .precision, .recall:
             let (numerator, denominator) = batchCounts(predictions: p, targets: t, rows: rows, cols: cols)
             return denominator > 0 ? numerator / denominator * Double(rows) : 0
+        case .external:
+            return 0
+        case .topKCategoricalAccuracy(let k), .sparseTopKCategoricalAccuracy(let k):
+            for r in 0..<rows {
+                let label: Int
+                if case .sparseTopKCategoricalAccuracy = self {
+                    label = Int(exactly: t[r].rounded(.towardZero)) ?? -1
+                } else {
+                    var hot = 0
+                    for j in 1..<max(1, cols) where t[r * cols + j] > t[r * cols + hot] { hot = j }
+                    label = hot
+                }
+                if Metric.inTopK(p + r * cols, count: cols, label: label, k: k) { total += 1 }
+            }
         case .binaryAccuracy(let threshold):
             // Per sample: the fraction of outputs on the right side of the threshold.
             var hits = 0
@@ -105,4 +131,34 @@ public enum Metric: Sendable, Equatable {
         }
         return total
     }
+}
+
+extension Metric {
+    /// Whether class `label` is among the `k` highest of `count` predictions, as TensorFlow's
+    /// `in_top_k` decides it: classes tied with the label's prediction at the boundary all
+    /// count as in the top k, and a label out of range or a non-finite prediction is a miss.
+    static func inTopK(_ row: UnsafePointer<Float>, count: Int, label: Int, k: Int) -> Bool {
+        guard label >= 0, label < count, row[label].isFinite else { return false }
+        var higher = 0
+        for j in 0..<count where !row[j].isFinite || row[j] > row[label] {
+            if !row[j].isFinite { return false }
+            higher += 1
+        }
+        return higher < k
+    }
+}
+
+/// A metric the engine updates but does not compute itself (a lesson's Metric subclass).
+/// Errors are the implementer's to keep: the training loop does not stop for them.
+public protocol ExternalMetric: AnyObject {
+    func reset()
+    func update(predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, predictionColumns: Int, targetColumns: Int)
+    func result() -> Double
+}
+
+/// An `ExternalMetric` inside `Metric`, equal only to itself.
+public struct ExternalMetricReference: @unchecked Sendable, Equatable {
+    public let metric: any ExternalMetric
+    public init(_ metric: any ExternalMetric) { self.metric = metric }
+    public static func == (a: Self, b: Self) -> Bool { a.metric === b.metric }
 }

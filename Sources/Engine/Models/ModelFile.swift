@@ -15,6 +15,13 @@ public enum LayerConfig: Codable, Equatable, Sendable {
     case leakyReLU(name: String, negativeSlope: Float)
     case flatten(name: String, inputShape: [Int]?)
     case image(ImageLayerConfig)
+    case randomFlip(name: String, mode: RandomFlip.Mode, seed: Int?)
+    case randomTranslation(name: String, height: FactorRange, width: FactorRange, fill: ImageFillMode,
+                           interpolation: ImageInterpolation, fillValue: Double, seed: Int?)
+    case randomRotation(name: String, factor: FactorRange, fill: ImageFillMode, interpolation: ImageInterpolation, fillValue: Double, seed: Int?)
+    case randomZoom(name: String, height: FactorRange, width: FactorRange?, fill: ImageFillMode,
+                    interpolation: ImageInterpolation, fillValue: Double, seed: Int?)
+    case randomContrast(name: String, lower: Double, upper: Double, low: Double, high: Double, seed: Int?)
 
     public init(_ layer: any Layer) throws {
         switch layer {
@@ -31,6 +38,17 @@ public enum LayerConfig: Codable, Equatable, Sendable {
         case let l as ActivationLayer: self = .activation(name: l.name, activation: l.activation)
         case let l as LeakyReLU: self = .leakyReLU(name: l.name, negativeSlope: l.negativeSlope)
         case let l as Flatten: self = .flatten(name: l.name, inputShape: l.declaredInputShape)
+        case let l as RandomFlip: self = .randomFlip(name: l.name, mode: l.mode, seed: l.seed)
+        case let l as RandomTranslation:
+            self = .randomTranslation(name: l.name, height: l.heightFactor, width: l.widthFactor, fill: l.fillMode,
+                                      interpolation: l.interpolation, fillValue: l.fillValue, seed: l.seed)
+        case let l as RandomRotation:
+            self = .randomRotation(name: l.name, factor: l.factor, fill: l.fillMode, interpolation: l.interpolation, fillValue: l.fillValue, seed: l.seed)
+        case let l as RandomZoom:
+            self = .randomZoom(name: l.name, height: l.heightFactor, width: l.widthFactor, fill: l.fillMode,
+                               interpolation: l.interpolation, fillValue: l.fillValue, seed: l.seed)
+        case let l as RandomContrast:
+            self = .randomContrast(name: l.name, lower: l.lower, upper: l.upper, low: l.valueRange.low, high: l.valueRange.high, seed: l.seed)
         default:
             guard let image = ImageLayerConfig(layer) else { throw EngineError("Layer \(layer.name) of type \(layer.typeName) cannot be saved yet.") }
             self = .image(image)
@@ -52,6 +70,17 @@ public enum LayerConfig: Codable, Equatable, Sendable {
         case let .leakyReLU(name, slope): return try LeakyReLU(negativeSlope: slope, name: name)
         case let .flatten(name, shape): return Flatten(inputShape: shape, name: name)
         case let .image(config): return try config.makeLayer()
+        case let .randomFlip(name, mode, seed): return RandomFlip(mode: mode, seed: seed, name: name)
+        case let .randomTranslation(name, height, width, fill, interpolation, fillValue, seed):
+            return try RandomTranslation(heightFactor: height, widthFactor: width, fillMode: fill, interpolation: interpolation,
+                                         seed: seed, fillValue: fillValue, name: name)
+        case let .randomRotation(name, factor, fill, interpolation, fillValue, seed):
+            return try RandomRotation(factor: factor, fillMode: fill, interpolation: interpolation, seed: seed, fillValue: fillValue, name: name)
+        case let .randomZoom(name, height, width, fill, interpolation, fillValue, seed):
+            return try RandomZoom(heightFactor: height, widthFactor: width, fillMode: fill, interpolation: interpolation,
+                                  seed: seed, fillValue: fillValue, name: name)
+        case let .randomContrast(name, lower, upper, low, high, seed):
+            return try RandomContrast(lower: lower, upper: upper, valueRange: (low, high), seed: seed, name: name)
         }
     }
 }
@@ -147,7 +176,9 @@ public struct ModelFile: Codable, Sendable {
         layers = try model.layers.map { try LayerConfig($0) }
         if let loss = model.loss, let optimizer = model.optimizer {
             compiled = Compiled(loss: loss.rawValue, fromLogits: model.lossSettings.fromLogits,
-                                labelSmoothing: model.lossSettings.labelSmoothing, metrics: model.metricNames,
+                                labelSmoothing: model.lossSettings.labelSmoothing,
+                                // Only metrics their name rebuilds (not a lesson's own Metric class).
+                                metrics: zip(model.metricNames, model.metrics).filter { (try? Metric.named($0.0, loss: loss)) == $0.1 }.map(\.0),
                                 optimizer: OptimizerConfig(optimizer))
         }
         weights = model.getWeights().map(Self.base64)

@@ -55,7 +55,21 @@ extension Sequential {
         }
         if order.count != n { order = Array(0..<n) }
         for i in 0..<n { order[i] = i }
+        return try runEpochs(epochs: epochs, initialEpoch: initialEpoch, verbose: verbose, steps: (n + batchSize - 1) / batchSize,
+                             validationData: validationData, validationBatchSize: batchSize, callbacks: callbacks, log: log) {
+            if shuffle { order.withUnsafeMutableBufferPointer { trainingRandom.shuffle($0) } }
+            return trainOneEpoch(
+                x: x, y: y, batchSize: batchSize, loss: loss, optimizer: optimizer,
+                inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs, log: log)
+        }
+    }
 
+    /// The epochs of `fit` around `trainEpoch` (which runs one epoch's batches and returns the
+    /// summed loss, the samples seen and whether a batch observer asked to stop): callbacks,
+    /// the epoch's log line, validation, and the History.
+    func runEpochs(epochs: Int, initialEpoch: Int, verbose: Int, steps: Int, validationData: (Tensor, Tensor)?, validationBatchSize: Int,
+                   callbacks: [any Callback], log: (String) -> Void,
+                   trainEpoch: () throws -> (total: Double, samples: Int, stop: Bool)) throws -> History {
         var keys = ["loss"] + metricNames
         if validationData != nil { keys += keys.map { "val_" + $0 } }
         let history = History(keys: keys)
@@ -68,18 +82,14 @@ extension Sequential {
         for epoch in min(initialEpoch, epochs)..<epochs {
             for callback in callbacks { callback.epochWillBegin(epoch, model: self, log: log) }
             if verbose > 0 { log("Epoch \(epoch + 1)/\(epochs)") }
-            if shuffle { order.withUnsafeMutableBufferPointer { trainingRandom.shuffle($0) } }
-            let (lossTotal, seen, batchStop) = trainOneEpoch(
-                x: x, y: y, batchSize: batchSize, loss: loss, optimizer: optimizer,
-                inputColumns: inputColumns, targetColumns: targetColumns, outputs: outputs, log: log)
+            let (lossTotal, seen, batchStop) = try trainEpoch()
             logs[0] = lossTotal / Double(max(seen, 1))
             for m in metrics.indices { logs[1 + m] = metricValue(m) }
             if let (vx, vy) = validationData {
-                let results = try evaluate(x: vx, y: vy, batchSize: batchSize)
+                let results = try evaluate(x: vx, y: vy, batchSize: validationBatchSize)
                 for (i, value) in results.enumerated() { logs[1 + metrics.count + i] = value }
             }
             if verbose > 0 {
-                let steps = (n + batchSize - 1) / batchSize
                 log(ProgressText.epochLine(steps: steps, keys: keys, values: logs, compact: verbose != 1))
             }
             var stop = batchStop
@@ -208,7 +218,7 @@ extension Sequential {
     }
 
     /// Forward, loss, backward and update for the batch already in `inputBatch`; returns the batch loss.
-    private func trainStep(batch: Int, first: Int, loss: Loss, optimizer: Optimizer, outputs: Int) -> Double {
+    func trainStep(batch: Int, first: Int, loss: Loss, optimizer: Optimizer, outputs: Int) -> Double {
         let predictions = forwardPass(batch: batch, training: true)
         let batchLoss = classWeightTable.isEmpty && sampleWeightTable.isEmpty
             ? loss.compute(
@@ -243,20 +253,27 @@ extension Sequential {
         return current
     }
 
-    private func resetMetrics() {
+    func resetMetrics() {
         for m in metrics.indices {
             metricNumerators[m] = 0
             metricDenominators[m] = 0
+            if case .external(let reference) = metrics[m] { reference.metric.reset() }
         }
     }
 
     /// The epoch's value of metric `m` so far (0 when nothing was counted, as Keras' precision does).
     private func metricValue(_ m: Int) -> Double {
-        metricDenominators[m] > 0 ? metricNumerators[m] / metricDenominators[m] : 0
+        if case .external(let reference) = metrics[m] { return reference.metric.result() }
+        return metricDenominators[m] > 0 ? metricNumerators[m] / metricDenominators[m] : 0
     }
 
     private func accumulateMetrics(predictions: UnsafePointer<Float>, batch: Int, outputs: Int) {
         for m in metrics.indices {
+            if case .external(let reference) = metrics[m] {
+                reference.metric.update(predictions: predictions, targets: targetBatch.readOnly, rows: batch, predictionColumns: outputs,
+                                        targetColumns: loss?.targetColumns(outputs: outputs) ?? outputs)
+                continue
+            }
             let (numerator, denominator) = metrics[m].batchCounts(
                 predictions: predictions, targets: targetBatch.readOnly, rows: batch, cols: outputs)
             metricNumerators[m] += numerator
@@ -288,7 +305,7 @@ extension Sequential {
 
     // MARK: - Checks
 
-    private func checkData(x: Tensor, y: Tensor, batchSize: Int, loss: Loss) throws {
+    func checkData(x: Tensor, y: Tensor, batchSize: Int, loss: Loss) throws {
         guard batchSize > 0 else {
             throw EngineError("Expected a positive integer for batch_size. Received: batch_size=\(batchSize)")
         }

@@ -106,13 +106,24 @@ public final class Sequential {
 
     /// Chooses the loss, the optimizer and the metrics reported during training.
     public func compile(loss: String, optimizer: Optimizer, metrics: [String] = [], lossSettings: LossSettings = LossSettings()) throws {
+        try compile(loss: loss, optimizer: optimizer, chosenMetrics: metrics.map { .named($0) }, lossSettings: lossSettings)
+    }
+
+    /// `compile` with metrics given as names or as metric objects (`TopKCategoricalAccuracy(k=3)`,
+    /// a lesson's Metric subclass), each reported under its own name.
+    public func compile(loss: String, optimizer: Optimizer, chosenMetrics: [MetricChoice], lossSettings: LossSettings = LossSettings()) throws {
         let resolved = try Loss.named(loss)
         try lossSettings.validate(for: resolved)
         self.lossSettings = lossSettings
-        self.metrics = try metrics.map { try Metric.named($0, loss: resolved) }
+        self.metrics = try chosenMetrics.map { choice in
+            switch choice {
+            case .named(let name): return try Metric.named(name, loss: resolved)
+            case .metric(_, let metric): return metric
+            }
+        }
         self.loss = resolved
         self.optimizer = optimizer
-        metricNames = metrics
+        metricNames = chosenMetrics.map(\.name)
         metricNumerators = [Double](repeating: 0, count: metrics.count)
         metricDenominators = [Double](repeating: 0, count: metrics.count)
     }
@@ -186,4 +197,16 @@ public final class Sequential {
 /// `evaluate` or `predict` stopped between batches because `interruption` asked.
 public struct EngineInterrupted: Error {
     public init() {}
+}
+
+/// One entry of `compile(metrics=[...])`: a Keras name, or a metric with the name it reports under.
+public enum MetricChoice {
+    case named(String)
+    case metric(name: String, Metric)
+
+    public var name: String {
+        switch self {
+        case .named(let name), .metric(let name, _): return name
+        }
+    }
 }

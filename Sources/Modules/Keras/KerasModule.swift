@@ -59,7 +59,7 @@ enum KerasModule {
                 guard let shape = s.value(0) ?? s.value(3) else { throw ScriptError.type("InputLayer needs shape=") }
                 return try InputLayer(shape: try shape.sequence("shape").map { try $0.int("shape") }, name: try s.value(2)?.string("name"))
             },
-        ] + KerasImageLayers.entries())
+        ] + KerasImageLayers.entries() + KerasAugmentationLayers.members())
     }
 
     static func schedules() -> ModuleObject {
@@ -297,6 +297,12 @@ enum KerasModule {
                 return .object(try ModelObject.restore(try engineCall { try ModelFile.decode(data, path: path) }, session: session))
             },
             function("Model") { args, _ in try FunctionalModelObject.make(args) },
+            function("clone_model") { args, _ in
+                let s = try args.bind("clone_model", ["model", "input_tensors", "clone_function", "call_function", "recursive"], required: 1)
+                guard case .object(let source as ModelObject)? = s[0] else { throw ScriptError.type("clone_model expects a Sequential model. Received: \((s[0] ?? .none).shortDescription)") }
+                if s.value(1) != nil || s.value(2) != nil || s.value(3) != nil { throw ScriptError.notImplemented("clone_model supports the model argument only") }
+                return .object(try source.cloned())
+            },
             function("Sequential") { args, ctx in
                 let s = try args.bind("Sequential", ["layers", "name"])
                 let model = ModelObject(Sequential(name: try s.value(1)?.string("name"), seed: session.nextModelSeed()), session: session)
@@ -315,6 +321,7 @@ enum KerasModule {
             ("layers", layers()), ("models", models(session: session)), ("optimizers", KerasOptimizers.module()),
             ("losses", losses()), ("regularizers", regularizers()), ("constraints", constraints()), ("initializers", initializers()),
             ("callbacks", callbacks(session: session)), ("backend", backend(session: session)), ("utils", utils(session: session)),
+            ("metrics", KerasMetrics.module()), ("preprocessing", KerasPreprocessing.module(session: session)),
         ]
         func keras(_ name: String) -> ModuleObject {
             var members: [(String, Value)] = parts.map { ($0.0, .object($0.1)) }
@@ -327,6 +334,9 @@ enum KerasModule {
         for prefix in ["keras", "tensorflow.keras", "tf.keras"] {
             for (name, m) in parts { registry.register(prefix + "." + name) { m } }
             if let layers = parts.first(where: { $0.0 == "layers" })?.1 { registry.register(prefix + ".layers.core") { layers } }
+            if let p = parts.first(where: { $0.0 == "preprocessing" })?.1, case .object(let image as ModuleObject)? = p.members["image"] {
+                registry.register(prefix + ".preprocessing.image") { image }
+            }
             if let o = parts.first(where: { $0.0 == "optimizers" })?.1, case .object(let sch as ModuleObject)? = o.members["schedules"] {
                 registry.register(prefix + ".optimizers.schedules") { sch }
             }
@@ -390,7 +400,7 @@ enum KerasModule {
         ]
         registry.register("tensorflow") {
             module("tensorflow", [("keras", .object(tfKeras)), ("nn", .object(nn)), ("random", .object(tfRandom)),
-                                  ("float32", .object(DTypeConstructor(.float32, name: "float32")))] + tfOps)
+                                  ("float32", .object(DTypeConstructor(.float32, name: "float32")))] + tfOps + TensorFlowOps.members())
         }
     }
 }

@@ -80,7 +80,10 @@ final class LayerObject: ScriptObject {
             try engineCall { try layer.build(inputShape: features, random: &random) }
         }
         layer.reserve(batchCapacity: batch)
-        let training = try s.value(1)?.bool("training") ?? false
+        // Keras 3: without `training=`, each layer uses its own default (augmentation layers
+        // train, the others infer); a frozen BatchNormalization always uses its moving statistics.
+        var training = try s.value(1)?.bool("training") ?? (layer is any ImageAugmentation)
+        if training, layer is BatchNormalization, !trainable { training = false }
         let input = x.storage.map { Float($0) }
         let outShape = layer.outputShape
         let count = batch * outShape.reduce(1, *)

@@ -11,6 +11,8 @@ final class ModelObject: ScriptObject {
     private(set) var layerObjects: [LayerObject] = []
     /// The metric names as written in `compile`, which decide the History keys and evaluate's shape.
     private var metricNames: [String] = []
+    /// The lesson's own metrics (Metric subclasses) given to `compile`.
+    var scriptMetrics: [ScriptMetric] = []
     private var optimizerObject: OptimizerObject?
     /// `self.model.stop_training = True` from a lesson's callback.
     var stopTraining = false
@@ -71,6 +73,13 @@ final class ModelObject: ScriptObject {
         if !l.trainable { model.setTrainable(l.layer, false) }
     }
 
+    /// Forgets the last layer's wrapper after the engine's `pop()`.
+    func removeLastLayerObject() -> Value {
+        guard let last = layerObjects.popLast() else { return .none }
+        if last.owner === self { last.owner = nil }
+        return .object(last)
+    }
+
     /// Builds the model for inputs like `x` when a lesson-written initializer is waiting for the
     /// weights' shapes, then runs it, so training starts from its values.
     func buildForCustomInitializers(_ x: Tensor, _ context: CallContext) throws {
@@ -84,7 +93,7 @@ final class ModelObject: ScriptObject {
         for l in layerObjects where !l.customInitializers.isEmpty { try l.applyCustomInitializers(context) }
     }
 
-    static let methods = ["add", "compile", "fit", "evaluate", "predict", "summary", "count_params", "get_weights", "set_weights", "save"]
+    static let methods = ["add", "pop", "compile", "fit", "evaluate", "predict", "summary", "count_params", "get_weights", "set_weights", "save"]
 
     var attributeNames: [String] { ModelObject.methods + ["layers", "name", "optimizer", "stop_training", "input", "output", "inputs", "outputs"] }
 
@@ -113,7 +122,9 @@ final class ModelObject: ScriptObject {
                 return .none
             }
         case "compile":
-            return method(name) { args, _ in try self.compile(args) }
+            return method(name) { args, ctx in try self.compile(args, ctx) }
+        case "pop":
+            return method(name) { args, _ in try self.pop(args) }
         case "fit":
             return method(name) { args, ctx in try self.fit(args, ctx) }
         case "evaluate":
@@ -122,7 +133,9 @@ final class ModelObject: ScriptObject {
                 let (x, y) = try self.data(s[0] ?? .none, s[1] ?? .none)
                 try self.buildForCustomInitializers(x, ctx)
                 let batchSize = try s.value(2)?.int("batch_size") ?? 32
+                self.syncTrainable()
                 let values = try self.interruptible(ctx) { try self.model.evaluate(x: x, y: y, batchSize: batchSize) }
+                try self.rethrowMetricErrors()
                 if self.metricNames.isEmpty { return .float(values.first ?? .nan) }
                 return .list(ListStorage(values.map { .float($0) }))
             }
@@ -178,7 +191,7 @@ final class ModelObject: ScriptObject {
         .object(BuiltinFunction(name, body))
     }
 
-    private func compile(_ args: Arguments) throws -> Value {
+    private func compile(_ args: Arguments, _ ctx: CallContext) throws -> Value {
         let s = try args.bind("compile", ["optimizer", "loss", "metrics"])
         let optimizer: Optimizer
         switch s.value(0) {
@@ -198,15 +211,17 @@ final class ModelObject: ScriptObject {
         case let v?: loss = try v.string("loss")
         case nil: throw ScriptError.value("compile() needs a loss, e.g. loss='binary_crossentropy'")
         }
-        metricNames = try s.value(2)?.sequence("metrics").map { try $0.string("metrics") } ?? []
+        let choices = try metricChoices(s.value(2), ctx)
+        metricNames = choices.map(\.name)
         lossName = loss
         lossSettings = settings
-        try engineCall { try model.compile(loss: loss, optimizer: optimizer, metrics: metricNames, lossSettings: settings) }
+        syncTrainable()
+        try engineCall { try model.compile(loss: loss, optimizer: optimizer, chosenMetrics: choices, lossSettings: settings) }
         return .none
     }
 
     /// Inputs and targets as engine tensors; 1-D targets become a column, as Keras expands them.
-    private func data(_ xv: Value, _ yv: Value) throws -> (Tensor, Tensor) {
+    func data(_ xv: Value, _ yv: Value) throws -> (Tensor, Tensor) {
         let x = try NDArray.coerce(xv).tensor()
         var y = try NDArray.coerce(yv).tensor()
         if y.shape.count == 1 { y = Tensor(shape: [y.shape[0], 1], data: y.data) }
@@ -218,9 +233,24 @@ final class ModelObject: ScriptObject {
 
     private func fit(_ args: Arguments, _ ctx: CallContext) throws -> Value {
         let s = try args.bind("fit", ["x", "y", "batch_size", "epochs", "verbose", "callbacks",
-                                      "validation_split", "validation_data", "shuffle"], required: 2)
-        let (x, y) = try data(s[0] ?? .none, s[1] ?? .none)
+                                      "validation_split", "validation_data", "shuffle", "steps_per_epoch"], required: 1)
+        if case .object(let batches as ImageBatchIterator)? = s[0] { return try fit(batches, s, ctx) }
+        guard let yv = s.value(1) else { throw ScriptError.type("fit() missing required argument: 'y'") }
+        if s.value(9) != nil { throw ScriptError.notImplemented("fit(steps_per_epoch=...) applies to data from a generator (ImageDataGenerator.flow)") }
+        let (x, y) = try data(s[0] ?? .none, yv)
         try buildForCustomInitializers(x, ctx)
+        return try runFit(s, ctx) { validation, verbose, epochs, callbacks, log in
+            try self.model.fit(x: x, y: y, batchSize: try s.value(2)?.int("batch_size") ?? 32, epochs: epochs, verbose: verbose,
+                               validationData: validation, shuffle: try s.value(8)?.bool("shuffle") ?? true,
+                               validationSplit: try s.value(6)?.double("validation_split") ?? 0, callbacks: callbacks, log: log)
+        }
+    }
+
+    /// What every `fit` shares around the engine's training loop: validation data, callbacks
+    /// (Keras' and the lesson's), verbosity, the block's deadline, and errors raised by the
+    /// lesson's callbacks and metrics, re-raised once training has stopped.
+    func runFit(_ s: [Value?], _ ctx: CallContext,
+                train: ((Tensor, Tensor)?, Int, Int, [any Callback], (String) -> Void) throws -> History) throws -> Value {
         var validation: (Tensor, Tensor)?
         if let vd = s.value(7) {
             let pair = try vd.sequence("validation_data")
@@ -246,17 +276,11 @@ final class ModelObject: ScriptObject {
         }
         let epochs = try s.value(3)?.int("epochs") ?? 1
         let deadline = DeadlineCallback(ctx, epochs: epochs, progress: session.epochObserver)
+        syncTrainable()
         let history = try session.timed { try engineCall {
-            try model.fit(x: x, y: y,
-                          batchSize: try s.value(2)?.int("batch_size") ?? 32,
-                          epochs: epochs,
-                          verbose: verbose,
-                          validationData: validation,
-                          shuffle: try s.value(8)?.bool("shuffle") ?? true,
-                          validationSplit: try s.value(6)?.double("validation_split") ?? 0,
-                          callbacks: callbacks + [deadline],
-                          log: { ctx.write($0 + ($0.hasSuffix("\n") ? "" : "\n")) })
+            try train(validation, verbose, epochs, scriptMetrics + callbacks + [deadline], { ctx.write($0 + ($0.hasSuffix("\n") ? "" : "\n")) })
         } }
+        try rethrowMetricErrors()
         for case let scheduler as LearningRateScheduler in callbacks {
             if let e = scheduler.error { throw e }
         }

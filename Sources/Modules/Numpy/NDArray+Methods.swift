@@ -35,6 +35,9 @@ extension NDArray {
             body = { _, _ in .object(self.transposed()) }
         case "tolist":
             body = { _, _ in self.toList() }
+        case "numpy" where showsAsTensor:
+            // A tensor's `.numpy()`: the same values as a NumPy array.
+            body = { _, _ in .object(self.copy()) }
         case "round":
             body = { args, _ in
                 let s = try args.bind("round", ["decimals"])

@@ -290,7 +290,11 @@ extension Interpreter {
             let s = try args.bind("iter", ["object"], required: 1)
             return .object(IteratorObject(try self.iterate(s[0] ?? .none)))
         }
-        def("next") { args in
+        def("next") { [unowned self] args in
+            // Any object with `__next__` (a class's, or a host iterator such as Keras' data iterators).
+            if case .object(let o)? = args.positional.first, !(o is IteratorObject), let method = try o.attribute("__next__") {
+                return try self.call(method, Arguments())
+            }
             guard case .object(let it as IteratorObject)? = args.positional.first else { throw ScriptError.type("object is not an iterator") }
             if let v = it.next() { return v }
             if args.positional.count > 1 { return args.positional[1] }
@@ -455,7 +459,7 @@ final class SuperProxy: ScriptObject {
             if name == "__init__" { return .object(BuiltinFunction("__init__") { _, _ in .none }) }
             return nil
         }
-        if case .object(let f) = m, f is Function { return .object(BoundMethod(function: m, receiver: receiver)) }
+        if case .object(let f) = m, f is Function || f is HostMethod { return .object(BoundMethod(function: m, receiver: receiver)) }
         return m
     }
 }

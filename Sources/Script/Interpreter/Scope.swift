@@ -159,7 +159,7 @@ public final class Instance: ScriptObject {
         if let v = fields[name] { return v }
         if name == "__class__" { return .object(cls) }
         if let m = cls.lookup(name) {
-            if case .object(let f) = m, f is Function { return .object(BoundMethod(function: m, receiver: .object(self))) }
+            if case .object(let f) = m, f is Function || f is HostMethod { return .object(BoundMethod(function: m, receiver: .object(self))) }
             return m
         }
         return nil

@@ -57,24 +57,24 @@ public struct ProjectiveTransform: Equatable, Sendable {
 /// Resamples images through per-sample projective transforms, with Keras' fill modes and
 /// interpolations, and passes gradients back along the same reads (the transposed resampling).
 /// Owned by one layer; its buffers are sized by `reserve`.
-final class AffineWarp {
-    let image: ImageShape
+public final class AffineWarp {
+    public let image: ImageShape
     let fillMode: ImageFillMode
     let interpolation: ImageInterpolation
     let fillValue: Float
     /// The transform each sample of the last forward batch used.
-    var transforms: [ProjectiveTransform] = []
+    public var transforms: [ProjectiveTransform] = []
     let output = FloatBuffer()
     let dInput = FloatBuffer()
 
-    init(image: ImageShape, fillMode: ImageFillMode, interpolation: ImageInterpolation, fillValue: Float) {
+    public init(image: ImageShape, fillMode: ImageFillMode, interpolation: ImageInterpolation, fillValue: Float) {
         self.image = image
         self.fillMode = fillMode
         self.interpolation = interpolation
         self.fillValue = fillValue
     }
 
-    func reserve(batchCapacity: Int) {
+    public func reserve(batchCapacity: Int) {
         output.reserve(batchCapacity * image.count)
         dInput.reserve(batchCapacity * image.count)
         transforms.reserveCapacity(batchCapacity)
@@ -138,7 +138,7 @@ final class AffineWarp {
     }
 
     /// Resamples `batch` images through `transforms` into `output`.
-    func forward(_ input: UnsafePointer<Float>, batch: Int) -> UnsafePointer<Float> {
+    public func forward(_ input: UnsafePointer<Float>, batch: Int) -> UnsafePointer<Float> {
         let channels = image.channels, size = image.count
         let out = output.pointer
         for sample in 0..<batch {
@@ -167,7 +167,7 @@ final class AffineWarp {
 
     /// dLoss/dInput: each output pixel's gradient goes back to the pixels it read, by the same
     /// weights; reads of the fill value take none.
-    func backward(_ gradOutput: UnsafePointer<Float>, batch: Int) -> UnsafePointer<Float> {
+    public func backward(_ gradOutput: UnsafePointer<Float>, batch: Int) -> UnsafePointer<Float> {
         let channels = image.channels, size = image.count
         let d = dInput.pointer
         d.update(repeating: 0, count: batch * size)

@@ -1,0 +1,100 @@
+import Engine
+import Script
+import Tensor
+
+/// `model(x, training=...)`, `model.pop()`, `fit` on an `ImageDataGenerator` flow, metric
+/// objects in `compile`, and the layers' `trainable` flags as the model sees them.
+extension ModelObject {
+    /// Keras 3's eager call: all of `x` as one batch; without `training=` each layer uses its own
+    /// default (augmentation on, dropout and batch statistics off). Returns a tensor.
+    func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
+        let s = try args.bind(model.name, ["inputs", "training", "mask"], required: 1)
+        if s.value(2) != nil { throw ScriptError.notImplemented("calling a Sequential model with mask= is not supported") }
+        let x = try NDArray.coerce(s[0] ?? .none).tensor()
+        try buildForCustomInitializers(x, context)
+        let training = try s.value(1)?.bool("training")
+        syncTrainable()
+        let out = try session.timed { try engineCall { try model.call(x, training: training) } }
+        let result = NDArray(tensor: out)
+        result.showsAsTensor = true
+        return .object(result)
+    }
+
+    /// Keras' `pop()`: removes the last layer and returns it.
+    func pop(_ args: Arguments) throws -> Value {
+        _ = try args.bind("pop", ["rebuild"])
+        _ = try engineCall { try model.pop() }
+        return removeLastLayerObject()
+    }
+
+    /// Each layer's `trainable` flag, applied to this model: a layer shared with another model
+    /// (transfer learning) may have been frozen or unfrozen through that model's layer list.
+    func syncTrainable() {
+        for l in layerObjects where model.isTrainable(l.layer) != l.trainable { model.setTrainable(l.layer, l.trainable) }
+    }
+
+    /// Re-raises the first error a lesson's metric raised during the last fit or evaluate.
+    func rethrowMetricErrors() throws {
+        for metric in scriptMetrics {
+            if let e = metric.error { throw e }
+        }
+    }
+
+    /// `compile(metrics=[...])`: names, Keras metric objects and functions, and instances of
+    /// the lesson's own `keras.metrics.Metric` subclasses.
+    func metricChoices(_ value: Value?, _ context: CallContext) throws -> [MetricChoice] {
+        scriptMetrics = []
+        return try (value?.sequence("metrics") ?? []).map { v -> MetricChoice in
+            switch v {
+            case .string(let name): return .named(name)
+            case .object(let m as MetricObject): return .metric(name: m.name, m.metric)
+            case .object(let f as BuiltinFunction): return .named(f.name)
+            case .object(let instance as Instance) where (try? instance.attribute("__keras_metric__")) != nil:
+                let metric = ScriptMetric(instance, context: context)
+                scriptMetrics.append(metric)
+                return .metric(name: metric.name, .external(ExternalMetricReference(metric)))
+            default:
+                throw ScriptError.type("compile(metrics=...) expects metric names, keras.metrics objects or instances of a keras.metrics.Metric subclass. Received: \(v.shortDescription)")
+            }
+        }
+    }
+
+    /// `fit(flow, steps_per_epoch=N, epochs=..., validation_data=...)`: one batch at a time from
+    /// the iterator; `steps_per_epoch` defaults to the batches in one pass (`len(flow)`), and a
+    /// fractional one (`len(X) / 32`) is rounded up.
+    func fit(_ batches: ImageBatchIterator, _ s: [Value?], _ ctx: CallContext) throws -> Value {
+        if s.value(1) != nil { throw ScriptError.value("`y` argument is not supported when using a generator as input; the generator gives the labels.") }
+        if s.value(2) != nil { throw ScriptError.value("`batch_size` is not supported when using a generator as input; flow(batch_size=...) sets it.") }
+        if s.value(6) != nil { throw ScriptError.value("`validation_split` is only supported for arrays, not for a generator.") }
+        var steps = (batches.count + batches.batchSize - 1) / batches.batchSize
+        if let v = s.value(9) {
+            let d = try v.double("steps_per_epoch")
+            guard d.isFinite, d >= 1, d <= Double(Int32.max) else { throw ScriptError.value("steps_per_epoch must be a positive number. Received: \(d)") }
+            steps = Int(d.rounded(.up))
+        }
+        let stream = BatchStream(stepsPerEpoch: steps, batchCapacity: batches.batchSize) {
+            let (x, y) = try batches.nextBatch()
+            guard let y else { throw ScriptError.value("fit needs labels: call flow(x, y) with the targets") }
+            return try self.data(.object(x), .object(y))
+        }
+        return try runFit(s, ctx) { validation, verbose, epochs, callbacks, log in
+            try self.model.fit(stream: stream, epochs: epochs, verbose: verbose, validationData: validation, callbacks: callbacks, log: log)
+        }
+    }
+}
+
+extension ModelObject {
+    /// Keras' `clone_model(model)`: the same layers (same classes, arguments and names) with
+    /// freshly initialized weights, not compiled. Each layer's `trainable` flag carries over.
+    func cloned() throws -> ModelObject {
+        let copy = ModelObject(Sequential(name: model.name, seed: session.nextModelSeed()), session: session)
+        if let shape = model.inputShape { try engineCall { try copy.model.add(try InputLayer(shape: shape)) } }
+        for original in layerObjects {
+            let config = try engineCall { try LayerConfig(original.layer) }
+            let layer = LayerObject(try engineCall { try config.makeLayer() }, kind: original.kind, rebuild: { try config.makeLayer() })
+            layer.trainable = original.trainable
+            try copy.add(.object(layer))
+        }
+        return copy
+    }
+}
