@@ -455,7 +455,7 @@ final class SuperProxy: ScriptObject {
             if name == "__init__" { return .object(BuiltinFunction("__init__") { _, _ in .none }) }
             return nil
         }
-        if case .object(let f) = m, f is Function { return .object(BoundMethod(function: m, receiver: receiver)) }
+        if case .object(let f) = m, f is Function || f is NativeMethod { return .object(BoundMethod(function: m, receiver: receiver)) }
         return m
     }
 }
