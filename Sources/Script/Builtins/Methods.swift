@@ -217,7 +217,7 @@ extension Interpreter {
             guard let k = args.positional.first else { throw ScriptError.type("pop expected at least 1 argument") }
             if let v = try d.remove(k) { return v }
             if args.positional.count > 1 { return args.positional[1] }
-            throw ScriptError.key(self.repr(k))
+            throw self.keyError(k)
         }
         case "update": return { [unowned self] args in
             if let other = args.positional.first {

@@ -4,7 +4,7 @@ extension Interpreter {
         try checkStack(" while evaluating an expression")
         switch e.kind {
         case .name(let n):
-            return try lookup(n, scope, e.loc)
+            return try lookup(e, n, scope)
         case .constant(let v):
             return v
         case .fstring(let parts):
@@ -64,6 +64,7 @@ extension Interpreter {
         case .binary(let op, let l, let r):
             let a = try eval(l, scope)
             let b = try eval(r, scope)
+            if case .int(let x) = a, case .int(let y) = b, let v = intBinary(op, x, y) { return v }
             return try at(e.loc) { try binary(op, a, b) }
         case .unary(let op, let operand):
             let v = try eval(operand, scope)
@@ -81,7 +82,11 @@ extension Interpreter {
             var result: Value = .bool(true)
             for (op, rightExpr) in rest {
                 let right = try eval(rightExpr, scope)
-                result = try at(rightExpr.loc) { try compare(op, left, right) }
+                if case .int(let x) = left, case .int(let y) = right, let r = intCompare(op, x, y) {
+                    result = .bool(r)
+                } else {
+                    result = try at(rightExpr.loc) { try compare(op, left, right) }
+                }
                 // Element-wise comparisons of arrays return arrays; a chain stops at a false.
                 if case .bool(false) = result { return result }
                 left = right
@@ -90,9 +95,13 @@ extension Interpreter {
         case .conditional(let test, let then, let otherwise):
             return try truth(try eval(test, scope), test.loc) ? try eval(then, scope) : try eval(otherwise, scope)
         case .lambda(let params, let body):
-            return .object(try makeFunction(name: "<lambda>", parameters: params, body: [], expression: body, scope: scope, loc: e.loc))
+            if e.cache.layout == nil { e.cache.layout = ScopeLayout(parameters: params) }
+            let layout = e.cache.layout ?? ScopeLayout(parameters: params)
+            return .object(try makeFunction(name: "<lambda>", parameters: params, body: [], expression: body, scope: scope,
+                                            layout: layout, loc: e.loc))
         case .comprehension(let kind, let clauses):
-            return try comprehension(kind, clauses, scope, e.loc)
+            if e.cache.layout == nil { e.cache.layout = ScopeLayout() }
+            return try comprehension(kind, clauses, scope, e.cache.layout ?? ScopeLayout(), e.loc)
         case .starred:
             throw located(ScriptError(kind: "SyntaxError", message: "can't use starred expression here"), e.loc)
         }
@@ -112,9 +121,10 @@ extension Interpreter {
         return out
     }
 
-    func comprehension(_ kind: ComprehensionKind, _ clauses: [Clause], _ outer: Scope, _ loc: Loc) throws -> Value {
+    func comprehension(_ kind: ComprehensionKind, _ clauses: [Clause], _ outer: Scope, _ layout: ScopeLayout,
+                       _ loc: Loc) throws -> Value {
         // Comprehension variables live in their own scope, as in Python 3.
-        let scope = Scope(parent: outer)
+        let scope = Scope(parent: outer, layout: layout)
         scope.globalNames = outer === globalScope ? [] : outer.globalNames
         var results: [Value] = []
         let dict = DictStorage()

@@ -153,7 +153,7 @@ extension Interpreter {
             i += 1
             let value: Value
             if let key, let mapping {
-                guard let v = try mapping.get(.string(key)) else { throw ScriptError.key(Interpreter.quote(key)) }
+                guard let v = try mapping.get(.string(key)) else { throw keyError(.string(key)) }
                 value = v
             } else {
                 value = try take()
@@ -451,7 +451,7 @@ extension Interpreter {
                     var key = head
                     var index: String?
                     if let b = key.firstIndex(of: "[") { index = String(key[key.index(after: b)...].dropLast()); key = String(key[..<b]) }
-                    guard let v = args.keyword(key) else { throw ScriptError.key(Interpreter.quote(key)) }
+                    guard let v = args.keyword(key) else { throw keyError(.string(key)) }
                     value = v
                     if let index { value = try getItem(value, Int(index).map { .int($0) } ?? .string(index)) }
                 }

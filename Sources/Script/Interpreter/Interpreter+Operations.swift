@@ -101,7 +101,7 @@ extension Interpreter {
             return .string(String(chars[try normalizeIndex(key, chars.count, "string")]))
         case .dict(let d):
             if let v = try d.get(key) { return v }
-            throw ScriptError.key(repr(key))
+            throw keyError(key)
         case .object(let o):
             if let v = try o.getItem(key) { return v }
             throw ScriptError.type("'\(o.typeName)' object is not subscriptable")

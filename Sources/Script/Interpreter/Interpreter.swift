@@ -37,7 +37,11 @@ public final class Interpreter: CallContext {
     /// Set when `repr` met data nested deeper than the limit (see `checkedRepr`).
     var reprTooDeep = false
     var traceback: [TracebackEntry] = []
-    var steps = 0
+    /// Exceptions whose `except` (or `finally`) is running, innermost last: what a bare
+    /// `raise` re-raises and what a new exception gets as its `__context__`.
+    var handling: [ScriptError] = []
+    /// Statements and calls run, for the periodic deadline check; touched on every loop step.
+    @exclusivity(unchecked) var steps = 0
     var typeConstructors: [ObjectIdentifier: String] = [:]
     /// Active user-function calls, innermost last, with their first argument (for `super()`).
     var frames: [(function: Function, receiver: Value?)] = []
@@ -50,7 +54,7 @@ public final class Interpreter: CallContext {
         installBuiltins()
         for (name, value) in modules.builtins { builtins[name] = value }
         // A lesson runs as a script does, so `if __name__ == '__main__':` guards run their body.
-        globalScope.vars["__name__"] = .string("__main__")
+        globalScope["__name__"] = .string("__main__")
     }
 
     /// Runs one block and returns the value of its final bare expression (nil when there is none
@@ -97,8 +101,8 @@ public final class Interpreter: CallContext {
         }
     }
 
-    public func global(_ name: String) -> Value? { globalScope.vars[name] }
-    public func setGlobal(_ name: String, _ v: Value) { globalScope.vars[name] = v }
+    public func global(_ name: String) -> Value? { globalScope[name] }
+    public func setGlobal(_ name: String, _ v: Value) { globalScope[name] = v }
 
     // MARK: CallContext
 
@@ -157,6 +161,7 @@ public final class Interpreter: CallContext {
         return .normal
     }
 
+    @inline(__always)
     func tick(_ loc: Loc) throws {
         steps &+= 1
         if steps & 1023 == 0 { try at(loc) { try checkDeadline() } }
@@ -168,7 +173,11 @@ public final class Interpreter: CallContext {
             _ = try eval(e, scope)
         case .assign(let targets, let valueExpr):
             let value = try eval(valueExpr, scope)
-            for t in targets { try assign(t, value, scope) }
+            if targets.count == 1, case .name(let n) = targets[0].kind {
+                assignName(targets[0], n, value, scope)
+            } else {
+                for t in targets { try assign(t, value, scope) }
+            }
         case .augmented(let target, let op, let valueExpr):
             try augmented(target, op, valueExpr, scope, stmt.loc)
         case .importModule(let items):
@@ -203,18 +212,7 @@ public final class Interpreter: CallContext {
             }
             if let otherwise { return try execBlock(otherwise, scope) }
         case .forLoop(let target, let iterableExpr, let body, let otherwise):
-            let iterable = try eval(iterableExpr, scope)
-            let items = try at(iterableExpr.loc) { try iterate(iterable) }
-            for item in items {
-                try tick(stmt.loc)
-                try assign(target, item, scope)
-                switch try execBlock(body, scope) {
-                case .breakLoop: return .normal
-                case .returnValue(let v): return .returnValue(v)
-                case .normal, .continueLoop: continue
-                }
-            }
-            if let otherwise { return try execBlock(otherwise, scope) }
+            return try forLoop(target, iterableExpr, body, otherwise, scope, stmt.loc)
         case .whileLoop(let cond, let body, let otherwise):
             while try truth(try eval(cond, scope), cond.loc) {
                 try tick(stmt.loc)
@@ -232,7 +230,8 @@ public final class Interpreter: CallContext {
         case .pass:
             break
         case .function(let def):
-            let f = try makeFunction(name: def.name, parameters: def.parameters, body: def.body, expression: nil, scope: scope, loc: def.loc)
+            let f = try makeFunction(name: def.name, parameters: def.parameters, body: def.body, expression: nil, scope: scope,
+                                     layout: def.layout, loc: def.loc)
             setVariable(def.name, .object(f), scope)
         case .classDef(let def):
             try defineClass(def, scope)
@@ -246,11 +245,11 @@ public final class Interpreter: CallContext {
             for t in targets { try delete(t, scope) }
         case .assert(let cond, let message):
             if !(try truth(try eval(cond, scope), cond.loc)) {
-                let m = try message.map { str(try eval($0, scope)) } ?? ""
-                throw located(ScriptError(kind: "AssertionError", message: m), stmt.loc)
+                let args = try message.map { [try eval($0, scope)] } ?? []
+                throw located(exceptionError("AssertionError", args), stmt.loc)
             }
-        case .raise(let e):
-            try raise(e, scope, stmt.loc)
+        case .raise(let e, let cause):
+            try raise(e, cause: cause, scope, stmt.loc)
         case .tryBlock(let body, let handlers, let otherwise, let finally):
             return try tryBlock(body, handlers, otherwise, finally, scope)
         case .with(let items, let body):
@@ -271,135 +270,5 @@ public final class Interpreter: CallContext {
         if let s = Suggest.closest(to: dotted, in: names) { message += "; did you mean '\(s)'?" }
         message += ". Available modules: " + names.joined(separator: ", ")
         throw ScriptError(kind: "ModuleNotFoundError", message: message)
-    }
-
-    // MARK: Variables
-
-    func lookup(_ name: String, _ scope: Scope, _ loc: Loc) throws -> Value {
-        var s: Scope? = scope
-        if scope.globalNames.contains(name) { s = globalScope }
-        while let sc = s {
-            if let v = sc.vars[name] { return v }
-            s = sc.parent
-        }
-        if scope !== globalScope, let v = globalScope.vars[name] { return v }
-        if let v = builtins[name] { return v }
-        var candidates = Array(globalScope.vars.keys) + Array(builtins.keys)
-        var c: Scope? = scope
-        while let sc = c, sc !== globalScope { candidates += sc.vars.keys; c = sc.parent }
-        var message = "name '\(name)' is not defined"
-        if let s = Suggest.closest(to: name, in: candidates) { message += "; did you mean '\(s)'?" }
-        throw located(ScriptError.name(message), loc)
-    }
-
-    func setVariable(_ name: String, _ value: Value, _ scope: Scope) {
-        if scope.globalNames.contains(name) { globalScope.vars[name] = value; return }
-        if scope.nonlocalNames.contains(name) {
-            var s = scope.parent
-            while let sc = s {
-                if sc.vars[name] != nil { sc.vars[name] = value; return }
-                s = sc.parent
-            }
-        }
-        scope.vars[name] = value
-    }
-
-    func assign(_ target: Expr, _ value: Value, _ scope: Scope) throws {
-        switch target.kind {
-        case .name(let n):
-            setVariable(n, value, scope)
-        case .tuple(let items), .list(let items):
-            let values = try at(target.loc) { try iterate(value) }
-            if let star = items.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }) {
-                let after = items.count - star - 1
-                guard values.count >= items.count - 1 else {
-                    throw located(ScriptError.value("not enough values to unpack (expected at least \(items.count - 1), got \(values.count))"), target.loc)
-                }
-                for k in 0..<star { try assign(items[k], values[k], scope) }
-                if case .starred(let inner) = items[star].kind {
-                    try assign(inner, .list(ListStorage(Array(values[star..<(values.count - after)]))), scope)
-                }
-                for k in 0..<after { try assign(items[star + 1 + k], values[values.count - after + k], scope) }
-                return
-            }
-            guard values.count == items.count else {
-                let message = values.count > items.count
-                    ? "too many values to unpack (expected \(items.count))"
-                    : "not enough values to unpack (expected \(items.count), got \(values.count))"
-                throw located(ScriptError.value(message), target.loc)
-            }
-            for (t, v) in zip(items, values) { try assign(t, v, scope) }
-        case .attribute(let objExpr, let name):
-            let obj = try eval(objExpr, scope)
-            try at(target.loc) { try setAttribute(obj, name, value) }
-        case .item(let objExpr, let keyExpr):
-            let obj = try eval(objExpr, scope)
-            let key = try eval(keyExpr, scope)
-            try at(target.loc) { try setItem(obj, key, value) }
-        case .starred:
-            throw located(ScriptError(kind: "SyntaxError", message: "starred assignment target must be in a list or tuple"), target.loc)
-        default:
-            throw located(ScriptError(kind: "SyntaxError", message: "cannot assign to expression"), target.loc)
-        }
-    }
-
-    func augmented(_ target: Expr, _ op: BinaryOperator, _ valueExpr: Expr, _ scope: Scope, _ loc: Loc) throws {
-        switch target.kind {
-        case .name(let n):
-            let current = try lookup(n, scope, target.loc)
-            let rhs = try eval(valueExpr, scope)
-            if case .list(let l) = current, op == .add {
-                l.items += try at(loc) { try iterate(rhs) }
-                return
-            }
-            setVariable(n, try at(loc) { try binary(op, current, rhs) }, scope)
-        case .attribute(let objExpr, let name):
-            let obj = try eval(objExpr, scope)
-            let current = try at(target.loc) { try getAttribute(obj, name) }
-            let rhs = try eval(valueExpr, scope)
-            try at(loc) { try setAttribute(obj, name, try binary(op, current, rhs)) }
-        case .item(let objExpr, let keyExpr):
-            let obj = try eval(objExpr, scope)
-            let key = try eval(keyExpr, scope)
-            let current = try at(target.loc) { try getItem(obj, key) }
-            let rhs = try eval(valueExpr, scope)
-            try at(loc) { try setItem(obj, key, try binary(op, current, rhs)) }
-        default:
-            throw located(ScriptError(kind: "SyntaxError", message: "illegal expression for augmented assignment"), target.loc)
-        }
-    }
-
-    func delete(_ target: Expr, _ scope: Scope) throws {
-        switch target.kind {
-        case .name(let n):
-            if scope.vars.removeValue(forKey: n) == nil && globalScope.vars.removeValue(forKey: n) == nil {
-                throw located(ScriptError.name("name '\(n)' is not defined"), target.loc)
-            }
-        case .item(let objExpr, let keyExpr):
-            let obj = try eval(objExpr, scope)
-            let key = try eval(keyExpr, scope)
-            try at(target.loc) {
-                switch obj {
-                case .list(let l):
-                    if case .object(let s as SliceObject) = key {
-                        let idx = Set(try s.indices(count: l.items.count))
-                        l.items = l.items.enumerated().filter { !idx.contains($0.offset) }.map(\.element)
-                    } else {
-                        let i = try normalizeIndex(key, l.items.count, "list")
-                        l.items.remove(at: i)
-                    }
-                case .dict(let d):
-                    if try d.remove(key) == nil { throw ScriptError.key(repr(key)) }
-                default:
-                    throw ScriptError.type("'\(typeName(obj))' object does not support item deletion")
-                }
-            }
-        case .tuple(let items), .list(let items):
-            for i in items { try delete(i, scope) }
-        case .attribute:
-            throw located(ScriptError.notImplemented("deleting attributes is not supported"), target.loc)
-        default:
-            throw located(ScriptError(kind: "SyntaxError", message: "cannot delete expression"), target.loc)
-        }
     }
 }

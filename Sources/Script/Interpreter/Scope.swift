@@ -1,205 +1,101 @@
+/// The names a kind of scope holds, each with a fixed slot: one layout for the lesson's globals,
+/// one shared by every call of a `def`, one per lambda and comprehension. A layout only grows,
+/// so a slot once found for a name stays that name's slot, and the interpreter can cache it on
+/// the syntax node instead of hashing the name on every access.
+final class ScopeLayout {
+    private(set) var names: [String] = []
+    private var index: [String: Int] = [:]
+
+    init() {}
+
+    /// A function's layout: its parameters first, in order (positional, keyword-only, `*args`,
+    /// `**kwargs`), so binding arguments writes slots by position.
+    init(parameters: Parameters) {
+        for p in parameters.positional { reserve(p.name) }
+        for p in parameters.keywordOnly { reserve(p.name) }
+        if let v = parameters.varargs { reserve(v) }
+        if let k = parameters.kwargs { reserve(k) }
+    }
+
+    var count: Int { names.count }
+
+    func slot(of name: String) -> Int? { index[name] }
+
+    /// The slot of `name`, adding it (unbound in every scope) when the layout lacks it.
+    @discardableResult
+    func reserve(_ name: String) -> Int {
+        if let i = index[name] { return i }
+        index[name] = names.count
+        names.append(name)
+        return names.count - 1
+    }
+}
+
 /// Variables of one function call (or of the lesson, for the global scope). Closures keep their
-/// defining scope alive through `parent`.
+/// defining scope alive through `parent`. A variable lives in its layout's slot; nil is unbound.
 final class Scope {
-    var vars: [String: Value] = [:]
+    let layout: ScopeLayout
+    /// Read and written on every variable access by the one thread running the interpreter, so
+    /// kept out of Swift's dynamic exclusivity checks.
+    @exclusivity(unchecked) private(set) var slots: ContiguousArray<Value?>
     let parent: Scope?
     var globalNames: Set<String> = []
     var nonlocalNames: Set<String> = []
 
-    init(parent: Scope?) { self.parent = parent }
+    init(parent: Scope?, layout: ScopeLayout = ScopeLayout()) {
+        self.parent = parent
+        self.layout = layout
+        self.slots = ContiguousArray(repeating: nil, count: layout.count)
+    }
+
+    /// Whether `global` or `nonlocal` sent some name elsewhere: then writes go through `setVariable`.
+    var redirects: Bool { !globalNames.isEmpty || !nonlocalNames.isEmpty }
+
+    @inline(__always)
+    func value(at slot: Int) -> Value? {
+        slot < slots.count ? slots[slot] : nil
+    }
+
+    @inline(__always)
+    func set(_ value: Value?, at slot: Int) {
+        if slot >= slots.count {
+            slots.append(contentsOf: repeatElement(nil, count: layout.count - slots.count))
+        }
+        slots[slot] = value
+    }
+
+    subscript(name: String) -> Value? {
+        get { layout.slot(of: name).flatMap { value(at: $0) } }
+        set {
+            if newValue == nil, layout.slot(of: name) == nil { return }
+            set(newValue, at: layout.reserve(name))
+        }
+    }
+
+    /// Unbinds `name`, returning what it held (nil when it was not bound here).
+    @discardableResult
+    func removeValue(_ name: String) -> Value? {
+        guard let i = layout.slot(of: name), let old = value(at: i) else { return nil }
+        slots[i] = nil
+        return old
+    }
+
+    /// The bound variables, in the order their names were first seen.
+    var variables: [(name: String, value: Value)] {
+        var out: [(name: String, value: Value)] = []
+        for (i, v) in slots.enumerated() { if let v { out.append((layout.names[i], v)) } }
+        return out
+    }
+
+    var boundNames: [String] { variables.map(\.name) }
 }
 
-/// A `def` or `lambda` value.
-final class Function: ScriptObject {
-    let name: String
-    let parameters: Parameters
-    let body: [Stmt]
-    /// For a lambda: its single expression.
-    let expression: Expr?
-    let defaults: [String: Value]
-    let closure: Scope?
-    unowned let interpreter: Interpreter
-    let loc: Loc
-    /// The class whose body defined this function, for `super()`.
-    weak var definingClass: ClassObject?
-
-    init(name: String, parameters: Parameters, body: [Stmt], expression: Expr?, defaults: [String: Value],
-         closure: Scope?, interpreter: Interpreter, loc: Loc) {
-        self.name = name
-        self.parameters = parameters
-        self.body = body
-        self.expression = expression
-        self.defaults = defaults
-        self.closure = closure
-        self.interpreter = interpreter
-        self.loc = loc
-    }
-
-    var typeName: String { "function" }
-    func repr() -> String { "<function \(name)>" }
-    func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        try interpreter.callFunction(self, args)
-    }
-    func attribute(_ name: String) throws -> Value? {
-        name == "__name__" ? .string(self.name) : nil
-    }
-}
-
-/// A method bound to its instance: `obj.method`.
-final class BoundMethod: ScriptObject {
-    let function: Value
-    let receiver: Value
-
-    init(function: Value, receiver: Value) {
-        self.function = function
-        self.receiver = receiver
-    }
-
-    var typeName: String { "method" }
-    func repr() -> String { "<bound method>" }
-    func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        var a = args
-        a.positional.insert(receiver, at: 0)
-        return try context.call(function, a)
-    }
-}
-
-/// A user `class`, or one of the built-in exception classes.
-public final class ClassObject: ScriptObject {
-    public let name: String
-    let base: ClassObject?
-    var members: [String: Value]
-    /// The interpreter that defined the class; nil for a host base class.
-    weak var interpreter: Interpreter?
-
-    init(name: String, base: ClassObject?, members: [String: Value], interpreter: Interpreter) {
-        self.name = name
-        self.base = base
-        self.members = members
-        self.interpreter = interpreter
-    }
-
-    /// A base class provided by a host library (Keras' `Callback`) for lesson classes to extend.
-    /// Its members are the default methods; a host function member is called without `self`.
-    public init(hostClass name: String, members: [String: Value]) {
-        self.name = name
-        self.base = nil
-        self.members = members
-        self.interpreter = nil
-    }
-
-    /// Whether `self` is `other` or inherits from it.
-    public func inherits(from other: ClassObject) -> Bool { isSubclass(of: other) }
-
-    public var typeName: String { "type" }
-    public func repr() -> String { "<class '\(name)'>" }
-
-    func lookup(_ n: String) -> Value? { members[n] ?? base?.lookup(n) }
-
-    func isSubclass(of other: ClassObject) -> Bool {
-        var c: ClassObject? = self
-        while let k = c {
-            if k === other { return true }
-            c = k.base
-        }
-        return false
-    }
-
-    var isException: Bool {
-        var c: ClassObject? = self
-        while let k = c {
-            if k.name == "BaseException" { return true }
-            c = k.base
-        }
-        return false
-    }
-
-    public func attribute(_ n: String) throws -> Value? {
-        if n == "__name__" { return .string(name) }
-        return lookup(n)
-    }
-
-    public func setAttribute(_ n: String, _ value: Value) throws -> Bool {
-        members[n] = value
-        return true
-    }
-
-    public var attributeNames: [String] { Array(members.keys) + (base?.attributeNames ?? []) }
-
-    public func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let instance = Instance(cls: self)
-        if isException {
-            instance.fields["args"] = .tuple(args.positional)
-        }
-        if let initializer = lookup("__init__") {
-            var a = args
-            a.positional.insert(.object(instance), at: 0)
-            _ = try context.call(initializer, a)
-        }
-        return .object(instance)
-    }
-}
-
-/// An instance of a user class.
-public final class Instance: ScriptObject {
-    public let cls: ClassObject
-    var fields: [String: Value] = [:]
-
-    init(cls: ClassObject) { self.cls = cls }
-
-    public var typeName: String { cls.name }
-
-    /// `obj(...)` calls the class's `__call__`, as Python does.
-    public func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        guard let method = try attribute("__call__"), cls.lookup("__call__") != nil else { return nil }
-        return try context.call(method, args)
-    }
-
-    public func attribute(_ name: String) throws -> Value? {
-        if let v = fields[name] { return v }
-        if name == "__class__" { return .object(cls) }
-        if let m = cls.lookup(name) {
-            if case .object(let f) = m, f is Function || f is HostMethod { return .object(BoundMethod(function: m, receiver: .object(self))) }
-            return m
-        }
-        return nil
-    }
-
-    public func setAttribute(_ name: String, _ value: Value) throws -> Bool {
-        fields[name] = value
-        return true
-    }
-
-    public var attributeNames: [String] { Array(fields.keys) + cls.attributeNames }
-
-    /// The message of an exception instance: its first argument.
-    var exceptionMessage: String {
-        if case .tuple(let args)? = fields["args"] {
-            if args.isEmpty { return "" }
-            guard let interpreter = cls.interpreter else { return "" }
-            if args.count == 1 { return interpreter.str(args[0]) }
-            return interpreter.repr(.tuple(args))
-        }
-        return ""
-    }
-
-    public func repr() -> String {
-        if cls.isException {
-            if case .tuple(let args)? = fields["args"] {
-                return cls.name + "(" + args.map { cls.interpreter?.repr($0) ?? "?" }.joined(separator: ", ") + ")"
-            }
-        }
-        if let r = cls.lookup("__repr__"), let v = try? cls.interpreter?.call(r, Arguments([.object(self)])), case .string(let s) = v {
-            return s
-        }
-        return "<\(cls.name) object>"
-    }
-
-    public func str() -> String {
-        if cls.isException { return exceptionMessage }
-        if let r = cls.lookup("__str__"), let v = try? cls.interpreter?.call(r, Arguments([.object(self)])), case .string(let s) = v {
-            return s
-        }
-        return repr()
-    }
+/// What the interpreter remembers on a name node: the layout and slot it was last found in, and
+/// (for code at or one call below the lesson's top level) its global slot and built-in value.
+/// Lambdas and comprehensions keep their shared layout in `layout`.
+struct NameCache {
+    var layout: ScopeLayout?
+    var slot = 0
+    var globalSlot = -1
+    var builtin: Value?
 }

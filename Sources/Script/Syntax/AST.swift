@@ -6,7 +6,7 @@ struct Loc {
 
 /// An expression node. A class, so the interpreter can cache per-node facts without copying.
 final class Expr {
-    indirect enum Kind {
+    enum Kind {
         case name(String)
         case constant(Value)
         case fstring([FPart])
@@ -32,6 +32,9 @@ final class Expr {
 
     let kind: Kind
     let loc: Loc
+    /// For a name: where the interpreter last found it (see `NameCache`); for a lambda or a
+    /// comprehension: the layout its scopes share.
+    @exclusivity(unchecked) var cache = NameCache()
 
     init(_ kind: Kind, _ loc: Loc) {
         self.kind = kind
@@ -79,7 +82,7 @@ struct Parameters {
 }
 
 final class Stmt {
-    indirect enum Kind {
+    enum Kind {
         case expression(Expr)
         case assign([Expr], Expr)
         case augmented(Expr, BinaryOperator, Expr)
@@ -98,7 +101,8 @@ final class Stmt {
         case nonlocal([String])
         case delete([Expr])
         case assert(Expr, Expr?)
-        case raise(Expr?)
+        /// `raise`, `raise exc` or `raise exc from cause`.
+        case raise(Expr?, cause: Expr?)
         case tryBlock(body: [Stmt], handlers: [Handler], otherwise: [Stmt]?, finally: [Stmt]?)
         /// `with a as x, b:` — each context manager with its optional `as` target.
         case with([(manager: Expr, target: Expr?)], body: [Stmt])
@@ -125,6 +129,8 @@ final class FunctionDef {
     let parameters: Parameters
     let body: [Stmt]
     let loc: Loc
+    /// The variable layout every call of this `def` shares, so cached slots stay valid.
+    lazy var layout = ScopeLayout(parameters: parameters)
 
     init(name: String, parameters: Parameters, body: [Stmt], loc: Loc) {
         self.name = name

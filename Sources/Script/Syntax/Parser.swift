@@ -299,10 +299,9 @@ struct Parser {
                 return Stmt(.assert(cond, accept(",") ? try test() : nil), l)
             case "raise":
                 p += 1
-                if atStatementEnd { return Stmt(.raise(nil), l) }
+                if atStatementEnd { return Stmt(.raise(nil, cause: nil), l) }
                 let e = try test()
-                if accept("from") { _ = try test() }
-                return Stmt(.raise(e), l)
+                return Stmt(.raise(e, cause: accept("from") ? try test() : nil), l)
             case "import":
                 p += 1
                 var items: [(String, String?)] = []
