@@ -85,6 +85,9 @@ public enum RecordCheck {
             }
             var sanitizers = settings.sanitizers
             if !o.sanitizers.isEmpty, let more = try? sanitizers.adding(o.sanitizers) { sanitizers = more }
+            if old.readsClock == true || block.readsClock == true, let more = try? sanitizers.adding(Sanitizers.clockReadings) {
+                sanitizers = more
+            }
             let comparator = Comparator(absoluteTolerance: o.atol ?? settings.atol, relativeTolerance: o.rtol ?? settings.rtol)
             let expectsError = o.expectsError || old.errorExpected == true || block.errorExpected == true
             var drifts: [Drift] = []

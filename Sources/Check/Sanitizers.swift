@@ -25,6 +25,12 @@ public struct Sanitizers: Sendable {
         Sanitizer(pattern: #"(?:/[^\s'"/]+)*/lectern-[A-Za-z0-9_.-]*?-?[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f-]+)?(?:/[^\s'"]*)?"#, replacement: "<scratch>"),
     ]
 
+    /// For a block that read the clock (Python's `time`): every decimal number, since any of them
+    /// may be a time. Whole numbers (counts, epochs) are still compared.
+    public static let clockReadings: [Sanitizer] = [
+        Sanitizer(pattern: #"-?\b\d+\.\d*(?:[eE][-+]?\d+)?|-?\b\d+[eE][-+]?\d+"#, replacement: "<number>"),
+    ]
+
     /// The built-in patterns plus `extra` (course-level, then the block's own).
     public init(extra: [Sanitizer] = [], builtIn: Bool = true) throws {
         rules = try Self.compile((builtIn ? Self.builtIn : []) + extra)

@@ -43,6 +43,11 @@ public final class LessonSession {
         registry.builtins["open"] = TextFile.openFunction(session: self)
         registry.register("math") { PythonStdlib.math() }
         registry.register("random") { PythonStdlib.random(session: self) }
+        registry.register("time") { [unowned self] in TimeModule.module(session: self) }
+        // Python 2's compatibility imports, which Keras examples of 2017 open with: no-ops here.
+        registry.register("__future__") {
+            module("__future__", ["print_function", "division", "absolute_import", "unicode_literals"].map { ($0, Value.bool(true)) })
+        }
         let pyplot = PyplotModule.make(session: self)
         registry.register("matplotlib.pyplot") { pyplot }
         registry.register("matplotlib") { module("matplotlib", [("pyplot", .object(pyplot))]) }
@@ -88,6 +93,8 @@ public final class LessonSession {
     /// Told each course file the lesson reads (its path relative to the folder) and its bytes,
     /// or nil for a file it looked for and did not find.
     public var fileRead: ((String, [UInt8]?) -> Void)?
+    /// Told each time the lesson reads the clock (`time.time()`, ...): what it prints from it is not reproducible.
+    public var clockRead: (() -> Void)?
     /// Told `(epoch, epochs)` as each training epoch ends, for live progress.
     public var epochObserver: ((Int, Int) -> Void)?
     /// Keras' `Callback`, the base of lesson-defined callbacks.

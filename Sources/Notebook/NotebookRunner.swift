@@ -95,6 +95,8 @@ public enum NotebookRunner {
         // The files each block reads, hashed as read, so the record can tell when they change.
         var inputs: [String: String] = [:]
         session.fileRead = { path, bytes in inputs[path] = bytes.map { SHA256.hex($0) } ?? BlockRecord.absentInput }
+        var readsClock = false
+        session.clockRead = { readsClock = true }
         let interpreter = Interpreter(modules: session.registry)
         var timing = Timing()
         let clock = ContinuousClock()
@@ -102,6 +104,7 @@ public enum NotebookRunner {
         for (index, block) in lesson.experiments.enumerated() {
             observer?.blockWillRun(index: index, count: count, block: block)
             inputs = [:]
+            readsClock = false
             var outputs: [OutputRecord] = []
             var pending = ""
             interpreter.output = { text in
@@ -166,7 +169,7 @@ public enum NotebookRunner {
             timing.figures += clock.now - figureStart
             let b = BlockRecord(id: block.id, line: block.fenceLine, key: keys[index],
                                 errorExpected: block.options.expectsError && raised ? true : nil,
-                                inputs: inputs.isEmpty ? nil : inputs, outputs: outputs)
+                                inputs: inputs.isEmpty ? nil : inputs, readsClock: readsClock ? true : nil, outputs: outputs)
             blocks.append(b)
             observer?.blockDidRun(index: index, record: b, figures: blockFigures)
         }

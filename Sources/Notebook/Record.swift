@@ -58,17 +58,21 @@ public struct BlockRecord: Codable, Equatable, Sendable {
     /// the lesson's folder with the SHA-256 of the bytes read, or `absent` for a file it looked
     /// for and did not find. `render` runs the lesson again when any of them changed.
     public var inputs: [String: String]?
+    /// The block read the clock (Python's `time`): `check` compares its text with decimal numbers masked.
+    public var readsClock: Bool?
     public var outputs: [OutputRecord]
 
     /// The value `inputs` keeps for a file that was not there.
     public static let absentInput = "absent"
 
-    public init(id: String, line: Int, key: String? = nil, errorExpected: Bool? = nil, inputs: [String: String]? = nil, outputs: [OutputRecord]) {
+    public init(id: String, line: Int, key: String? = nil, errorExpected: Bool? = nil, inputs: [String: String]? = nil,
+                readsClock: Bool? = nil, outputs: [OutputRecord]) {
         self.id = id
         self.line = line
         self.key = key
         self.errorExpected = errorExpected
         self.inputs = inputs
+        self.readsClock = readsClock
         self.outputs = outputs
     }
 }

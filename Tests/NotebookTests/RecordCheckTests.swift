@@ -25,6 +25,19 @@ final class RecordCheckTests: XCTestCase {
         XCTAssertTrue(text.contains(" Train: 1.000"), "context lines are shown: \(text)")
     }
 
+    func testABlockThatReadTheClockIsComparedWithItsDecimalsMasked() {
+        func timed(_ text: String, clock: Bool) -> LessonRecord {
+            LessonRecord(lesson: "l.md", blocks: [BlockRecord(id: "fit", line: 12, readsClock: clock ? true : nil,
+                                                              outputs: [OutputRecord(kind: .text, text: text)])])
+        }
+        let old = "Training took 0.53 seconds over 50 epochs\n", new = "Training took 1.20 seconds over 50 epochs\n"
+        XCTAssertEqual(RecordCheck.compare(expected: timed(old, clock: true), actual: timed(new, clock: true), settings: settings).map(\.status), [.passed])
+        XCTAssertEqual(RecordCheck.compare(expected: timed(old, clock: false), actual: timed(new, clock: false), settings: settings).map(\.status), [.failed])
+        // Whole numbers are still compared.
+        let fewer = "Training took 0.53 seconds over 40 epochs\n"
+        XCTAssertEqual(RecordCheck.compare(expected: timed(old, clock: true), actual: timed(fewer, clock: true), settings: settings).map(\.status), [.failed])
+    }
+
     func testAbsoluteToleranceFromTheBlockOrTheCommandLine() {
         let old = record("accuracy 0.991\n"), new = record("accuracy 0.992\n")
         XCTAssertEqual(RecordCheck.compare(expected: old, actual: new, settings: settings).map(\.status), [.failed])

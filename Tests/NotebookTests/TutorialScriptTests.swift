@@ -7,32 +7,7 @@ import Lesson
 /// style of the usual Keras blog posts: data, model, fit, evaluate, print, plot; grid searches
 /// with nested functions; repeated runs summarised with mean and std) run unchanged as one
 /// experiment block each. Each test checks what the script prints, not only that it ran.
-final class TutorialScriptTests: XCTestCase {
-    nonisolated(unsafe) private static var runs: [String: LessonRun] = [:]
-
-    private func run(_ name: String) throws -> (text: String, figures: Int) {
-        let result: LessonRun
-        if let done = Self.runs[name] {
-            result = done
-        } else {
-            let url = try XCTUnwrap(Bundle.module.url(forResource: name, withExtension: "py", subdirectory: "Fixtures/tutorials"))
-            let script = try String(contentsOf: url, encoding: .utf8)
-            let lesson = LessonParser.parse(file: name + ".md", source: "# \(name)\n\n```experiment\n" + script + "\n```\n")
-            result = NotebookRunner.run(lesson)
-            Self.runs[name] = result
-        }
-        XCTAssertEqual(result.problems, [], name)
-        let outputs = result.record.blocks.flatMap(\.outputs)
-        return (outputs.filter { $0.kind == .text }.map(\.text).joined(), outputs.filter { $0.kind == .figure }.count)
-    }
-
-    private func lines(_ text: String, matching pattern: String) -> [String] {
-        let regex = try! NSRegularExpression(pattern: pattern)
-        return text.split(separator: "\n").map(String.init).filter {
-            regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil
-        }
-    }
-
+final class TutorialScriptTests: TutorialScriptTestCase {
     func testL2RegularizationComparison() throws {
         let (text, figures) = try run("01-l2-regularization")
         XCTAssertEqual(lines(text, matching: #"^(none|l2) -> Train: [01]\.\d{3}, Test: [01]\.\d{3}$"#).count, 2, text)

@@ -43,6 +43,9 @@ public enum Initializer: Sendable, Equatable, Codable {
         ("truncated_normal", .truncatedNormal(mean: 0, stddev: 0.05)),
         ("TruncatedNormal", .truncatedNormal(mean: 0, stddev: 0.05)),
         ("orthogonal", .orthogonal(gain: 1)), ("Orthogonal", .orthogonal(gain: 1)),
+        // Keras 2's short names, which 2017-2019 scripts pass as kernel_initializer='normal'.
+        ("normal", .randomNormal(mean: 0, stddev: 0.05)), ("uniform", .randomUniform(minval: -0.05, maxval: 0.05)),
+        ("zero", .zeros), ("one", .ones),
     ]
 
     /// Looks up an initializer by its Keras name.

@@ -61,8 +61,8 @@ extension Loss {
             let tc = min(max(t, epsilon), 1), pc = min(max(p, epsilon), 1)
             return (tc * log(tc / pc), p > epsilon && p < 1 ? -tc / pc : 0)
         case .binaryCrossentropy, .categoricalCrossentropy, .sparseCategoricalCrossentropy,
-             .meanSquaredError, .meanAbsoluteError:
-            // Handled directly in `compute`.
+             .meanSquaredError, .meanAbsoluteError, .categoricalHinge, .cosineSimilarity:
+            // Handled directly in `compute` or by `rowwiseMean`.
             return (0, 0)
         }
     }

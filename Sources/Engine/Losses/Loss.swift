@@ -17,6 +17,8 @@ public enum Loss: String, CaseIterable, Sendable {
     case logCosh = "log_cosh"
     case poisson
     case kullbackLeiblerDivergence = "kl_divergence"
+    case categoricalHinge = "categorical_hinge"
+    case cosineSimilarity = "cosine_similarity"
 
     static let aliases: [String: Loss] = [
         "mse": .meanSquaredError, "mae": .meanAbsoluteError,
@@ -99,6 +101,8 @@ public enum Loss: String, CaseIterable, Sendable {
         case .meanAbsolutePercentageError, .meanSquaredLogarithmicError, .hinge, .squaredHinge,
              .huber, .logCosh, .poisson, .kullbackLeiblerDivergence:
             return elementwiseMean(predictions: p, targets: t, rows: rows, cols: cols, gradient: g)
+        case .categoricalHinge, .cosineSimilarity:
+            return rowwiseMean(predictions: p, targets: t, rows: rows, cols: cols, gradient: g)
         case .meanAbsoluteError:
             let scale = perSample / Float(cols)
             for i in 0..<rows * cols {

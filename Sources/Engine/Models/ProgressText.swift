@@ -9,8 +9,11 @@ enum ProgressText {
         return compact ? "\(steps)/\(steps)\(metrics)" : "\(steps)/\(steps) ━━━━━━━━━━━━━━━━━━━━\(metrics)"
     }
 
-    /// Four decimals, or scientific notation for tiny values, as Keras prints.
+    /// Four decimals, or scientific notation for tiny values, as Keras prints; a diverged value as
+    /// Python prints it (`nan`, `inf`), never C's `-nan`.
     static func number(_ value: Double) -> String {
-        abs(value) >= 1e-3 || value == 0 ? String(format: "%.4f", value) : String(format: "%.4e", value)
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        return abs(value) >= 1e-3 || value == 0 ? String(format: "%.4f", value) : String(format: "%.4e", value)
     }
 }

@@ -315,6 +315,14 @@ enum KerasModule {
         ])
     }
 
+    /// Submodules of Keras 2 (`keras.layers.core`, `keras.optimizers.gradient_descent_v2`,
+    /// `keras.utils.np_utils`, ...) by the module whose names they held.
+    static let legacyPaths: [(String, [String])] = [
+        ("layers", ["core", "advanced_activations", "convolutional", "pooling", "normalization", "noise", "regularization", "reshaping"]),
+        ("optimizers", ["gradient_descent_v2", "adam_v2", "rmsprop_v2", "adagrad_v2", "adadelta_v2", "adamax_v2", "nadam_v2", "legacy"]),
+        ("utils", ["np_utils"]),
+    ]
+
     /// Registers `keras`, `tensorflow`, `tensorflow.keras` and their submodules.
     static func register(in registry: ModuleRegistry, session: LessonSession) {
         let parts: [(String, ModuleObject)] = [
@@ -333,7 +341,12 @@ enum KerasModule {
         let tfKeras = keras("tensorflow.keras")
         for prefix in ["keras", "tensorflow.keras", "tf.keras"] {
             for (name, m) in parts { registry.register(prefix + "." + name) { m } }
-            if let layers = parts.first(where: { $0.0 == "layers" })?.1 { registry.register(prefix + ".layers.core") { layers } }
+            // Keras 2's module paths, which 2017-2022 scripts import from.
+            for (part, legacy) in Self.legacyPaths {
+                if let m = parts.first(where: { $0.0 == part })?.1 {
+                    for path in legacy { registry.register(prefix + "." + part + "." + path) { m } }
+                }
+            }
             if let p = parts.first(where: { $0.0 == "preprocessing" })?.1, case .object(let image as ModuleObject)? = p.members["image"] {
                 registry.register(prefix + ".preprocessing.image") { image }
             }

@@ -182,12 +182,17 @@ final class ModelObject: ScriptObject {
             }
         case "optimizer":
             return optimizerObject.map { .object($0) } ?? Value.none
+        case "fit_generator":
+            // Keras 2's name for fitting from a generator; `fit` takes generators itself now.
+            return method(name) { args, ctx in try self.fit(args, ctx) }
+        case "predict_classes", "predict_proba":
+            return keras2Prediction(name)
         default:
             return nil
         }
     }
 
-    private func method(_ name: String, _ body: @escaping (Arguments, CallContext) throws -> Value) -> Value {
+    func method(_ name: String, _ body: @escaping (Arguments, CallContext) throws -> Value) -> Value {
         .object(BuiltinFunction(name, body))
     }
 
@@ -312,8 +317,9 @@ final class HistoryObject: ScriptObject {
     }
 }
 
-/// `history.history`: a dict of per-epoch lists that also answers the other spelling of the
-/// accuracy key ('acc' for 'accuracy' and back), as scripts written for either Keras do.
+/// `history.history`: a dict of per-epoch lists that also answers the other spelling of a key
+/// ('acc' for 'accuracy', 'mean_squared_error' for 'mse', and back), as scripts written for
+/// either Keras do.
 final class HistoryDict: ScriptObject {
     let storage: DictStorage
     init(_ h: History) {
@@ -323,12 +329,20 @@ final class HistoryDict: ScriptObject {
         }
     }
     var typeName: String { "dict" }
+    /// Metric names Keras 2.2 logged in full where later versions log the short form.
+    static let longNames = ["mse": "mean_squared_error", "mae": "mean_absolute_error",
+                            "mape": "mean_absolute_percentage_error", "msle": "mean_squared_logarithmic_error"]
+
     static func alternate(_ key: String) -> String? {
         // Keras 2 logged the rate as 'lr', Keras 3 as 'learning_rate'; both read the same series.
         if key == "lr" { return "learning_rate" }
         if key == "learning_rate" { return "lr" }
         if key.hasSuffix("accuracy") { return String(key.dropLast(8)) + "acc" }
         if key.hasSuffix("acc") { return String(key.dropLast(3)) + "accuracy" }
+        let prefix = key.hasPrefix("val_") ? "val_" : ""
+        let name = String(key.dropFirst(prefix.count))
+        if let long = longNames[name] { return prefix + long }
+        if let short = longNames.first(where: { $0.value == name })?.key { return prefix + short }
         return nil
     }
     func getItem(_ key: Value) throws -> Value? {

@@ -163,7 +163,7 @@ enum NumpyModule {
             ("abs", { Swift.abs($0) }), ("tanh", { Foundation.tanh($0) }), ("sin", { Foundation.sin($0) }),
             ("cos", { Foundation.cos($0) }), ("log10", { Foundation.log10($0) }), ("floor", { $0.rounded(.down) }),
             ("ceil", { $0.rounded(.up) }), ("square", { $0 * $0 }), ("isnan", { $0.isNaN ? 1 : 0 }),
-            ("log1p", { Foundation.log1p($0) }),
+            ("log1p", { Foundation.log1p($0) }), ("isfinite", { $0.isFinite ? 1 : 0 }), ("isinf", { $0.isInfinite ? 1 : 0 }),
         ]
         for (name, f) in unary {
             members.append(function(name) { args, _ in
@@ -171,7 +171,7 @@ enum NumpyModule {
                 let a = try NDArray.coerce(x)
                 var r = a.mapFloat(f)
                 if name == "abs" || name == "square", !a.dtype.isFloat { r = NDArray(shape: a.shape, storage: a.storage.map(f), dtype: a.dtype) }
-                if name == "isnan" { r = NDArray(shape: a.shape, storage: r.storage, dtype: .bool) }
+                if name.hasPrefix("is") { r = NDArray(shape: a.shape, storage: r.storage, dtype: .bool) }
                 return r.shape.isEmpty ? r.scalarValue(r.storage[0]) : .object(r)
             })
         }

@@ -156,10 +156,32 @@ enum PyplotModule {
     }
 
     /// `plot([x], y, [fmt], label=..., color=..., linestyle=..., linewidth=..., marker=...)`.
+    /// A sequence of strings given as x: their positions on the axes' categorical x axis (new
+    /// categories appended after those already there), with the ticks labelled by them.
+    static func categoryPositions(_ x: Value, on ax: Axes) throws -> Value? {
+        guard case .list = x, let items = try? x.sequence("x"), !items.isEmpty,
+              items.allSatisfy({ if case .string = $0 { true } else { false } }) else {
+            if case .tuple(let items) = x, !items.isEmpty, items.allSatisfy({ if case .string = $0 { true } else { false } }) {
+                return try categoryPositions(.list(ListStorage(items)), on: ax)
+            }
+            return nil
+        }
+        var positions: [Value] = []
+        for item in items {
+            let name = try item.string("x")
+            if !ax.xCategories.contains(name) { ax.xCategories.append(name) }
+            positions.append(.float(Double(ax.xCategories.firstIndex(of: name) ?? 0)))
+        }
+        ax.xticks = (ax.xCategories.indices.map(Double.init), ax.xCategories)
+        return .list(ListStorage(positions))
+    }
+
     static func plot(_ ax: Axes, _ args: Arguments) throws {
         var positional = args.positional
         var format: String?
         if case .string(let f)? = positional.last { format = f; positional.removeLast() }
+        // Strings as x are categories, placed at 0, 1, 2, ... in the order first met, as matplotlib does.
+        if positional.count == 2, let positions = try categoryPositions(positional[0], on: ax) { positional[0] = positions }
         let arrays = try positional.map { try NDArray.coerce($0).storage }
         let x: [Double]?, y: [Double]
         switch arrays.count {

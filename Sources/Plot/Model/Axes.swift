@@ -24,6 +24,8 @@ public final class Axes {
     /// Explicit ticks (`xticks(ticks, labels)`); labels nil means formatted values.
     public var xticks: (values: [Double], labels: [String]?)?
     public var yticks: (values: [Double], labels: [String]?)?
+    /// Strings plotted as x values, in the order first met: category i sits at x = i.
+    public var xCategories: [String] = []
     var legendLocation: String?
     /// The colormap and value range of the last colour-mapped artist (what `colorbar()` shows).
     public var mappable: Mappable?
