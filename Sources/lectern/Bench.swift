@@ -11,6 +11,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Timed repetitions of each case; the median is reported.")
     var repeats: Int = 5
 
+    @Flag(help: "Run only the digits CNN case (its fit, and its convolutions against bare sgemm).")
+    var cnnOnly = false
+
     func validate() throws {
         guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
     }
@@ -19,6 +22,7 @@ struct Bench: ParsableCommand {
         #if DEBUG
         printLine("warning: this is a debug build; use `swift build -c release` for real figures")
         #endif
+        if cnnOnly { return benchDigitsCNN() }
         var times: [Double] = []
         var last = ""
         for _ in 0..<repeats {
@@ -48,6 +52,7 @@ struct Bench: ParsableCommand {
             benchCircles()
             benchWide()
             benchFigure()
+            benchDigitsCNN()
         }
         printLine("moons overfit (Dense 500 relu + Dense 1 sigmoid, Adam, 4000 epochs, validation each epoch): "
               + String(format: "median %.3f s over %d runs (min %.3f, max %.3f); ", median, repeats, times.first ?? 0, times.last ?? 0)

@@ -175,14 +175,7 @@ public final class Conv2D: Layer {
                    alpha: 1, a: packed, lda: windowLength, b: dzPointer, ldb: filters,
                    beta: 0, c: kernel.gradient.pointer, ldc: filters)
         // dL/dbias = dz summed over every output position of every sample
-        if let bias {
-            let g = bias.gradient.pointer
-            g.update(repeating: 0, count: filters)
-            for row in 0..<rows {
-                let r = dzPointer + row * filters
-                for f in 0..<filters { g[f] += r[f] }
-            }
-        }
+        if let bias { Self.sumRows(dzPointer, rows: rows, columns: filters, into: bias.gradient.pointer) }
         guard needsInputGradient else { return nil }
         // dL/dwindows = dz · kernelᵀ, then each window's gradient goes back to its input cells.
         let target = isPointwise ? dInput.pointer : columns.pointer
@@ -193,5 +186,24 @@ public final class Conv2D: Layer {
             ImageColumns.scatterAdd(columns.readOnly, into: dInput.pointer, batch: batch, geometry: geometry)
         }
         return dInput.readOnly
+    }
+
+    /// sums[j] = Σ over rows of matrix[row, j], eight columns at a time in SIMD registers.
+    static func sumRows(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+        var j = 0
+        while j + 8 <= columns {
+            var total = SIMD8<Float>(repeating: 0)
+            for row in 0..<rows {
+                total += UnsafeRawPointer(matrix + row * columns + j).loadUnaligned(as: SIMD8<Float>.self)
+            }
+            for lane in 0..<8 { sums[j + lane] = total[lane] }
+            j += 8
+        }
+        while j < columns {
+            var total: Float = 0
+            for row in 0..<rows { total += matrix[row * columns + j] }
+            sums[j] = total
+            j += 1
+        }
     }
 }

@@ -67,9 +67,11 @@ public final class MaxPooling2D: Layer {
                                 for c in 0..<channels { won[c] = base + c }
                                 first = false
                             } else {
-                                for c in 0..<channels where cell[c] > out[c] {
-                                    out[c] = cell[c]
-                                    won[c] = base + c
+                                // Selects rather than branches: which input wins is data, unpredictable.
+                                for c in 0..<channels {
+                                    let better = cell[c] > out[c]
+                                    out[c] = better ? cell[c] : out[c]
+                                    won[c] = better ? base + c : won[c]
                                 }
                             }
                         }
