@@ -8,4 +8,12 @@ extension BLAS {
         guard n > 0, n <= Int(Int32.max) else { return n == 0 ? 0 : zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } }
         return cblas_ddot(blasint(n), x, 1, y, 1)
     }
+
+    /// The single-precision dot product through `sdot`, accumulated in float32 as NumPy's
+    /// float32 `x.dot(x)` is.
+    public static func sdot(_ x: [Float], _ y: [Float]) -> Float {
+        let n = min(x.count, y.count)
+        guard n > 0, n <= Int(Int32.max) else { return n == 0 ? 0 : zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } }
+        return cblas_sdot(blasint(n), x, 1, y, 1)
+    }
 }
