@@ -24,6 +24,13 @@ public enum LAPACK {
         return out
     }
 
+    /// LAPACK's blocked routines call BLAS, whose results for some shapes depend on the
+    /// thread count (see `BLAS.setThreads`); one thread keeps a lesson's numbers the same
+    /// whether or not a model was trained before.
+    static func singleThreaded() {
+        BLAS.setThreads(1)
+    }
+
     static func int32(_ n: Int) throws(Failure) -> Int32 {
         guard n >= 0, n <= Int(Int32.max) else { throw .invalidArgument }
         return Int32(n)
@@ -42,6 +49,7 @@ public enum LAPACK {
 
     /// The solution X of A X = B (`dgesv`); A is n×n, B is n×k, both row-major.
     public static func solve(_ a: [Double], n: Int, _ b: [Double], columns k: Int) throws(Failure) -> [Double] {
+        singleThreaded()
         var n32 = try int32(n), k32 = try int32(k)
         var lda = max(n32, 1), ldb = lda
         var info: Int32 = 0
@@ -56,6 +64,7 @@ public enum LAPACK {
     /// The sign and log of |det A| from the LU factorization (`dgetrf`), as NumPy's
     /// `slogdet` accumulates them: sign 0 and -inf for a singular matrix.
     public static func signAndLogDeterminant(_ a: [Double], n: Int) throws(Failure) -> (sign: Double, logAbs: Double) {
+        singleThreaded()
         var n32 = try int32(n)
         var lda = max(n32, 1)
         var info: Int32 = 0
@@ -78,14 +87,14 @@ public enum LAPACK {
     /// Eigenvalues (ascending) and, if asked, eigenvectors (as columns) of a symmetric
     /// matrix from one triangle (`dsyevd`). `lower` names the triangle of the row-major input.
     public static func symmetricEigen(_ a: [Double], n: Int, vectors: Bool, lower: Bool) throws(Failure) -> (values: [Double], vectors: [Double]) {
+        singleThreaded()
         var n32 = try int32(n)
         var lda = max(n32, 1)
         var info: Int32 = 0
-        // The row-major lower triangle is the column-major upper one.
+        // Column-major A itself, so `lower` names LAPACK's triangle directly.
         var m = transposed(a, rows: n, columns: n)
         var w = [Double](repeating: 0, count: n)
-        let jobz: CChar = vectors ? 86 : 78, uplo: CChar = lower ? 76 : 85  // "V"/"N", "L"/"U"
-        var jz = jobz, ul = uplo
+        var jz: CChar = vectors ? 86 : 78, ul: CChar = lower ? 76 : 85  // "V"/"N", "L"/"U"
         var workSize = 0.0, iworkSize: Int32 = 0, query: Int32 = -1, iquery: Int32 = -1
         dsyevd_(&jz, &ul, &n32, &m, &lda, &w, &workSize, &query, &iworkSize, &iquery, &info, 1, 1)
         try check(info, failure: .noConvergence)
@@ -101,6 +110,7 @@ public enum LAPACK {
     /// a general matrix (`dgeev`). For a complex pair the vectors hold LAPACK's packed
     /// real and imaginary columns; callers that only handle real spectra check `imaginary`.
     public static func generalEigen(_ a: [Double], n: Int, vectors: Bool) throws(Failure) -> (real: [Double], imaginary: [Double], vectors: [Double]) {
+        singleThreaded()
         var n32 = try int32(n)
         var lda = max(n32, 1)
         var info: Int32 = 0
@@ -123,6 +133,7 @@ public enum LAPACK {
     /// `full` gives U m×m and Vᵀ n×n, else m×k and k×n (k = min(m, n)); without
     /// `vectors` only s is computed. U and Vᵀ come back row-major.
     public static func svd(_ a: [Double], rows m: Int, columns n: Int, full: Bool, vectors: Bool) throws(Failure) -> (u: [Double], s: [Double], vt: [Double]) {
+        singleThreaded()
         var m32 = try int32(m), n32 = try int32(n)
         let k = min(m, n)
         var lda = max(m32, 1)
@@ -153,6 +164,7 @@ public enum LAPACK {
     /// sums are the residuals when A has full rank n < m).
     public static func leastSquares(_ a: [Double], rows m: Int, columns n: Int, _ b: [Double], columns k: Int,
                                     rcond: Double) throws(Failure) -> (x: [Double], excess: [Double], rank: Int, s: [Double]) {
+        singleThreaded()
         var m32 = try int32(m), n32 = try int32(n), k32 = try int32(k)
         let rowsB = max(m, n, 1)
         var lda = max(m32, 1), ldb = try int32(rowsB)

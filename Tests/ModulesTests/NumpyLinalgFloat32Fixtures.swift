@@ -12,3 +12,15 @@ enum NumpyLinalgFloat32Fixtures {
     ]
 }
 
+// Values printed once by NumPy 2.4.6 for the snippets below; regenerate rather than edit.
+
+/// `np.linalg.norm` without an axis: NumPy's BLAS dot, float32 accumulated in float32.
+enum NumpyNormExactFixtures {
+    static let tolerance = 0.0
+    static let cases: [NumpyFixtureCase] = [
+        NumpyFixtureCase("np.linalg.norm(np.array([[0.0], [0.4472136], [0.8944272]], dtype=np.float32))", [.array(dtype: "float32", shape: [], values: [0.9999999403953552])]),
+        NumpyFixtureCase("np.random.seed(2)\nnp.linalg.norm(np.random.rand(37).astype(np.float32))", [.array(dtype: "float32", shape: [], values: [2.800938129425049])]),
+        NumpyFixtureCase("np.random.seed(2)\nnp.linalg.norm(np.random.rand(37))", [.array(dtype: "float64", shape: [], values: [2.8009380906105785])]),
+    ]
+}
+

@@ -13,6 +13,10 @@ final class NumpyLinalgTests: XCTestCase {
         NumpyFixtureHarness.check(NumpyLinalgFloat32Fixtures.cases, tolerance: NumpyLinalgFloat32Fixtures.tolerance)
     }
 
+    func testNormWithoutAxisFollowsBLASDotBitForBit() {
+        NumpyFixtureHarness.check(NumpyNormExactFixtures.cases, tolerance: NumpyNormExactFixtures.tolerance)
+    }
+
     func testLinAlgErrorIsCaughtAsValueError() throws {
         let session = LessonSession(seed: 0)
         let interpreter = Interpreter(modules: session.registry)

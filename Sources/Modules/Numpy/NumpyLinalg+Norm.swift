@@ -40,14 +40,14 @@ extension NumpyLinalg {
         } else {
             // No axis: the 2-norm of the flattened array through BLAS' dot, as NumPy computes it.
             if ord == .none || (ord == .frobenius && x.ndim == 2) || (ord == .number(2) && x.ndim == 1) {
-                let norm: Double
+                let value: Double
                 if x.dtype == .float32 {
-                    let values = x.storage.map { Float($0) }
-                    norm = Double(BLAS.sdot(values, values).squareRoot())
+                    let single = x.storage.map { Float($0) }
+                    value = Double(BLAS.sdot(single, single).squareRoot())
                 } else {
-                    norm = BLAS.ddot(x.storage, x.storage).squareRoot()
+                    value = BLAS.ddot(x.storage, x.storage).squareRoot()
                 }
-                let r = NDArray(scalar: norm, dtype: x.dtype)
+                let r = NDArray(scalar: value, dtype: x.dtype)
                 return keepdims ? .object(NDArray(shape: x.shape.map { _ in 1 }, storage: r.storage, dtype: r.dtype)) : r.scalarValue(r.storage[0])
             }
             axes = Array(0..<x.ndim)
