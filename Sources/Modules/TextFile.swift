@@ -54,7 +54,7 @@ final class TextFile: ScriptObject {
     }
 
     var typeName: String { "TextIOWrapper" }
-    var attributeNames: [String] { ["read", "readline", "readlines", "close", "closed", "name", "mode", "__enter__", "__exit__"] }
+    var attributeNames: [String] { ["read", "readline", "readlines", "close", "closed", "name", "mode", "__next__", "__enter__", "__exit__"] }
     func repr() -> String { "<_io.TextIOWrapper name=\(StringArray.quote(name)) mode='r' encoding='UTF-8'>" }
 
     private func checkOpen() throws {
@@ -111,6 +111,12 @@ final class TextFile: ScriptObject {
             }
         case "close":
             return method(name) { file, _ in file.closed = true; return .none }
+        case "__next__":
+            return method(name) { file, _ in
+                let line = try file.readline()
+                if line.isEmpty { throw ScriptError(kind: "StopIteration", message: "") }
+                return .string(line)
+            }
         case "__enter__":
             return method(name) { file, _ in try file.checkOpen(); return .object(file) }
         case "__exit__":
