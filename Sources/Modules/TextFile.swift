@@ -7,13 +7,16 @@ import Script
 /// in the record is of exactly what the lesson saw.
 final class TextFile: ScriptObject {
     let name: String
-    private let text: [Character]
-    private var position = 0
+    /// Kept as a String (about one byte a character, as the memory limit counts it), read from
+    /// `position` on.
+    private let text: String
+    private var position: String.Index
     private(set) var closed = false
 
     init(name: String, text: String) {
         self.name = name
-        self.text = Array(text)
+        self.text = text
+        position = text.startIndex
     }
 
     /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)`, read-only.
@@ -54,7 +57,7 @@ final class TextFile: ScriptObject {
     }
 
     var typeName: String { "TextIOWrapper" }
-    var attributeNames: [String] { ["read", "readline", "readlines", "close", "closed", "name", "mode", "__enter__", "__exit__"] }
+    var attributeNames: [String] { ["read", "readline", "readlines", "close", "closed", "name", "mode", "__next__", "__enter__", "__exit__"] }
     func repr() -> String { "<_io.TextIOWrapper name=\(StringArray.quote(name)) mode='r' encoding='UTF-8'>" }
 
     private func checkOpen() throws {
@@ -64,20 +67,16 @@ final class TextFile: ScriptObject {
     /// Up to `limit` characters from the position (all when negative).
     func read(_ limit: Int = -1) throws -> String {
         try checkOpen()
-        let end = limit < 0 ? text.count : min(text.count, position + limit)
+        let end = limit < 0 ? text.endIndex : text.index(position, offsetBy: limit, limitedBy: text.endIndex) ?? text.endIndex
         defer { position = end }
         return String(text[position..<end])
     }
 
-    /// The next line with its newline, or "" at the end.
+    /// The next line with its newline, or "" at the end; at most `limit` characters when given.
     func readline(_ limit: Int = -1) throws -> String {
         try checkOpen()
-        var end = position
-        let stop = limit < 0 ? text.count : min(text.count, position + limit)
-        while end < stop {
-            end += 1
-            if text[end - 1] == "\n" { break }
-        }
+        let stop = limit < 0 ? text.endIndex : text.index(position, offsetBy: limit, limitedBy: text.endIndex) ?? text.endIndex
+        let end = text[position..<stop].firstIndex(of: "\n").map { text.index(after: $0) } ?? stop
         defer { position = end }
         return String(text[position..<end])
     }
@@ -88,6 +87,8 @@ final class TextFile: ScriptObject {
             let line = try readline()
             if line.isEmpty { return lines }
             lines.append(.string(line))
+            // A file of empty lines costs a list item per byte: the list is held to the limit too.
+            if lines.count & 4095 == 0 { try Limits.check(elements: lines.count, times: 1, bytesEach: Limits.listItemBytes) }
         }
     }
 
@@ -111,6 +112,12 @@ final class TextFile: ScriptObject {
             }
         case "close":
             return method(name) { file, _ in file.closed = true; return .none }
+        case "__next__":
+            return method(name) { file, _ in
+                let line = try file.readline()
+                if line.isEmpty { throw ScriptError(kind: "StopIteration", message: "") }
+                return .string(line)
+            }
         case "__enter__":
             return method(name) { file, _ in try file.checkOpen(); return .object(file) }
         case "__exit__":

@@ -65,6 +65,9 @@ final class CourseFileReadingTests: XCTestCase {
         print(repr(f.read(3)), [line.strip() for line in f])
         f.close()
         print(open('data/points.csv').read().count('\\n'), len(open('alias.csv').readlines()))
+        with open('notes.txt') as f:
+            header = next(f)
+            print(repr(header), [line for line in f], next(f, 'done'))
         """), """
         'first\\n' False
         ['second\\n', 'third']
@@ -72,10 +75,11 @@ final class CourseFileReadingTests: XCTestCase {
         True
         'fir' ['st', 'second', 'third']
         6 6
+        'first\\n' ['second\\n', 'third'] done
 
         """)
         // Recorded under the name the lesson used; a link inside the folder is followed when hashing.
-        XCTAssertEqual(reads.map(\.0), ["notes.txt", "notes.txt", "data/points.csv", "alias.csv"])
+        XCTAssertEqual(reads.map(\.0), ["notes.txt", "notes.txt", "data/points.csv", "alias.csv", "notes.txt"])
         XCTAssertEqual(reads.first?.1, 18)
     }
 

@@ -34,22 +34,40 @@ enum BundledDataFiles {
     }
 
     /// A table of numbers: one row per non-empty line, fields split by `separator` (nil: any run
-    /// of spaces, as `np.loadtxt` without a delimiter). Rows must agree in length.
+    /// of spaces, as `np.loadtxt` without a delimiter). Rows must agree in length. Read as bytes:
+    /// the files are ASCII, and the digits' 117,000 fields parse in milliseconds this way.
     static func numbers(_ text: Substring, file: String, separator: Character?) throws -> (rows: Int, columns: Int, values: [Double]) {
+        let bytes = Array(text.utf8)
+        let separatorByte = separator?.asciiValue
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
         var values: [Double] = []
         var columns = -1, rows = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let fields = separator.map { s in line.split(separator: s, omittingEmptySubsequences: false) }
-                ?? line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            if columns < 0 { columns = fields.count }
-            guard fields.count == columns else {
-                throw ScriptError.value("\(file): row \(rows + 1) has \(fields.count) fields, expected \(columns)")
-            }
-            for field in fields {
-                guard let v = Double(field.trimmingCharacters(in: .whitespaces)) else {
-                    throw ScriptError.value("\(file): could not convert string to float: '\(field)'")
-                }
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var fields = 0
+            var i = lineStart
+            while i < lineEnd {
+                if separatorByte == nil { while i < lineEnd && isBlank(bytes[i]) { i += 1 } }
+                if i >= lineEnd && separatorByte == nil { break }
+                var end = i
+                while end < lineEnd && (separatorByte.map { bytes[end] != $0 } ?? !isBlank(bytes[end])) { end += 1 }
+                var a = i, b = end
+                while a < b && isBlank(bytes[a]) { a += 1 }
+                while b > a && isBlank(bytes[b - 1]) { b -= 1 }
+                let field = String(decoding: bytes[a..<b], as: UTF8.self)
+                guard let v = Double(field) else { throw ScriptError.value("\(file): could not convert string to float: '\(field)'") }
                 values.append(v)
+                fields += 1
+                i = end + 1
+                if separatorByte != nil && end == lineEnd { break }
+            }
+            if fields == 0 { continue }
+            if columns < 0 { columns = fields }
+            guard fields == columns else {
+                throw ScriptError.value("\(file): row \(rows + 1) has \(fields) fields, expected \(columns)")
             }
             rows += 1
         }

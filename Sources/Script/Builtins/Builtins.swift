@@ -291,9 +291,11 @@ extension Interpreter {
             return .object(IteratorObject(try self.iterate(s[0] ?? .none)))
         }
         def("next") { [unowned self] args in
-            // Any object with `__next__` (a class's, or a host iterator such as Keras' data iterators).
-            if case .object(let o)? = args.positional.first, !(o is IteratorObject), let method = try o.attribute("__next__") {
-                return try self.call(method, Arguments())
+            // Host objects and classes that are their own iterators (a file) answer `__next__`.
+            if case .object(let o)? = args.positional.first, !(o is IteratorObject), let step = try o.attribute("__next__") {
+                do { return try self.call(step, Arguments()) } catch let e as ScriptError where e.kind == "StopIteration" && args.positional.count > 1 {
+                    return args.positional[1]
+                }
             }
             guard case .object(let it as IteratorObject)? = args.positional.first else { throw ScriptError.type("object is not an iterator") }
             if let v = it.next() { return v }
