@@ -2,9 +2,32 @@
 extension Interpreter {
     func eval(_ e: Expr, _ scope: Scope) throws -> Value {
         try checkStack(" while evaluating an expression")
+        let shape = e.shape
+        switch shape.tag {
+        case .name:
+            return try lookup(e, scope)
+        case .constant:
+            return shape.constant
+        case .binary:
+            let a = try eval(shape.left.unsafelyUnwrapped, scope)
+            let b = try eval(shape.right.unsafelyUnwrapped, scope)
+            if case .int(let x) = a, case .int(let y) = b, let v = intBinary(shape.op, x, y) { return v }
+            return try at(e.loc) { try binary(shape.op, a, b) }
+        case .compare:
+            let a = try eval(shape.left.unsafelyUnwrapped, scope)
+            let right = shape.right.unsafelyUnwrapped
+            let b = try eval(right, scope)
+            if case .int(let x) = a, case .int(let y) = b, let r = intCompare(shape.compareOp, x, y) { return .bool(r) }
+            return try at(right.loc) { try compare(shape.compareOp, a, b) }
+        case .other:
+            return try evalOther(e, scope)
+        }
+    }
+
+    private func evalOther(_ e: Expr, _ scope: Scope) throws -> Value {
         switch e.kind {
-        case .name(let n):
-            return try lookup(e, n, scope)
+        case .name:
+            return try lookup(e, scope)
         case .constant(let v):
             return v
         case .fstring(let parts):
@@ -95,13 +118,13 @@ extension Interpreter {
         case .conditional(let test, let then, let otherwise):
             return try truth(try eval(test, scope), test.loc) ? try eval(then, scope) : try eval(otherwise, scope)
         case .lambda(let params, let body):
-            if e.cache.layout == nil { e.cache.layout = ScopeLayout(parameters: params) }
-            let layout = e.cache.layout ?? ScopeLayout(parameters: params)
+            if e.ownLayout == nil { e.ownLayout = ScopeLayout(parameters: params) }
+            let layout = e.ownLayout ?? ScopeLayout(parameters: params)
             return .object(try makeFunction(name: "<lambda>", parameters: params, body: [], expression: body, scope: scope,
                                             layout: layout, loc: e.loc))
         case .comprehension(let kind, let clauses):
-            if e.cache.layout == nil { e.cache.layout = ScopeLayout() }
-            return try comprehension(kind, clauses, scope, e.cache.layout ?? ScopeLayout(), e.loc)
+            if e.ownLayout == nil { e.ownLayout = ScopeLayout() }
+            return try comprehension(kind, clauses, scope, e.ownLayout ?? ScopeLayout(), e.loc)
         case .starred:
             throw located(ScriptError(kind: "SyntaxError", message: "can't use starred expression here"), e.loc)
         }

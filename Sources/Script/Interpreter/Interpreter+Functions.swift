@@ -88,7 +88,7 @@ extension Interpreter {
         if def.bases.count > 1 {
             throw located(ScriptError.notImplemented("multiple inheritance is not supported"), def.loc)
         }
-        let classScope = Scope(parent: scope === globalScope ? nil : scope)
+        let classScope = Scope(parent: scope === globalScope ? nil : scope, layout: def.layout)
         _ = try execBlock(def.body, classScope)
         var members: [String: Value] = [:]
         for (name, value) in classScope.variables { members[name] = value }

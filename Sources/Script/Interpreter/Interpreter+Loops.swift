@@ -34,8 +34,8 @@ extension Interpreter {
 
     @inline(__always)
     private func bind(_ target: Expr, _ value: Value, _ scope: Scope) throws {
-        if case .name(let n) = target.kind {
-            assignName(target, n, value, scope)
+        if target.shape.tag == .name {
+            assignName(target, value, scope)
         } else {
             try assign(target, value, scope)
         }

@@ -4,8 +4,8 @@ extension Interpreter {
 
     /// The value of the name node `e` (spelled `name`) in `scope`.
     @inline(__always)
-    func lookup(_ e: Expr, _ name: String, _ scope: Scope) throws -> Value {
-        if e.cache.layout === scope.layout {
+    func lookup(_ e: Expr, _ scope: Scope) throws -> Value {
+        if e.cache.layout === scope.layoutID {
             if let v = scope.value(at: e.cache.slot) { return v }
             // Unbound here: at the top level or one call below it, the global, else the built-in.
             if scope === globalScope || scope.parent === globalScope, e.cache.globalSlot >= 0 {
@@ -13,11 +13,12 @@ extension Interpreter {
                 if let b = e.cache.builtin { return b }
             }
         }
-        return try lookupSlow(e, name, scope)
+        return try lookupSlow(e, scope)
     }
 
     /// The full search (local, enclosing, global, built-in), remembering where the name lives.
-    private func lookupSlow(_ e: Expr, _ name: String, _ scope: Scope) throws -> Value {
+    private func lookupSlow(_ e: Expr, _ scope: Scope) throws -> Value {
+        guard case .name(let name) = e.kind else { return try eval(e, scope) }
         let v = try lookup(name, scope, e.loc)
         e.cache = NameCache(layout: scope.layout, slot: scope.layout.reserve(name),
                             globalSlot: globalScope.layout.reserve(name), builtin: builtins[name])
@@ -41,13 +42,18 @@ extension Interpreter {
         throw located(ScriptError.name(message), loc)
     }
 
-    /// Binds the name node `target` (spelled `name`) in `scope`.
+    /// Binds the name node `target` in `scope`.
     @inline(__always)
-    func assignName(_ target: Expr, _ name: String, _ value: Value, _ scope: Scope) {
-        if target.cache.layout === scope.layout, !scope.redirects {
+    func assignName(_ target: Expr, _ value: Value, _ scope: Scope) {
+        if target.cache.layout === scope.layoutID, !scope.redirects {
             scope.set(value, at: target.cache.slot)
             return
         }
+        assignNameSlow(target, value, scope)
+    }
+
+    private func assignNameSlow(_ target: Expr, _ value: Value, _ scope: Scope) {
+        guard case .name(let name) = target.kind else { return }
         setVariable(name, value, scope)
         if !scope.redirects {
             target.cache = NameCache(layout: scope.layout, slot: scope.layout.reserve(name))
@@ -68,8 +74,8 @@ extension Interpreter {
 
     func assign(_ target: Expr, _ value: Value, _ scope: Scope) throws {
         switch target.kind {
-        case .name(let n):
-            assignName(target, n, value, scope)
+        case .name:
+            assignName(target, value, scope)
         case .tuple(let items), .list(let items):
             let values = try at(target.loc) { try iterate(value) }
             if let star = items.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }) {
@@ -107,18 +113,18 @@ extension Interpreter {
 
     func augmented(_ target: Expr, _ op: BinaryOperator, _ valueExpr: Expr, _ scope: Scope, _ loc: Loc) throws {
         switch target.kind {
-        case .name(let n):
-            let current = try lookup(target, n, scope)
+        case .name:
+            let current = try lookup(target, scope)
             let rhs = try eval(valueExpr, scope)
             if case .list(let l) = current, op == .add {
                 l.items += try at(loc) { try iterate(rhs) }
                 return
             }
             if case .int(let x) = current, case .int(let y) = rhs, let r = intBinary(op, x, y) {
-                assignName(target, n, r, scope)
+                assignName(target, r, scope)
                 return
             }
-            assignName(target, n, try at(loc) { try binary(op, current, rhs) }, scope)
+            assignName(target, try at(loc) { try binary(op, current, rhs) }, scope)
         case .attribute(let objExpr, let name):
             let obj = try eval(objExpr, scope)
             let current = try at(target.loc) { try getAttribute(obj, name) }

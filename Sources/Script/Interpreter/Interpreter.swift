@@ -168,16 +168,25 @@ public final class Interpreter: CallContext {
     }
 
     func exec(_ stmt: Stmt, _ scope: Scope) throws -> Flow {
+        switch stmt.shape.tag {
+        case .assignName:
+            assignName(stmt.shape.target.unsafelyUnwrapped, try eval(stmt.shape.value.unsafelyUnwrapped, scope), scope)
+            return .normal
+        case .expression:
+            _ = try eval(stmt.shape.value.unsafelyUnwrapped, scope)
+            return .normal
+        case .other:
+            return try execOther(stmt, scope)
+        }
+    }
+
+    private func execOther(_ stmt: Stmt, _ scope: Scope) throws -> Flow {
         switch stmt.kind {
         case .expression(let e):
             _ = try eval(e, scope)
         case .assign(let targets, let valueExpr):
             let value = try eval(valueExpr, scope)
-            if targets.count == 1, case .name(let n) = targets[0].kind {
-                assignName(targets[0], n, value, scope)
-            } else {
-                for t in targets { try assign(t, value, scope) }
-            }
+            for t in targets { try assign(t, value, scope) }
         case .augmented(let target, let op, let valueExpr):
             try augmented(target, op, valueExpr, scope, stmt.loc)
         case .importModule(let items):

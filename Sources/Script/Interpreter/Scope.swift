@@ -35,9 +35,12 @@ final class ScopeLayout {
 /// defining scope alive through `parent`. A variable lives in its layout's slot; nil is unbound.
 final class Scope {
     let layout: ScopeLayout
-    /// Read and written on every variable access by the one thread running the interpreter, so
-    /// kept out of Swift's dynamic exclusivity checks.
-    @exclusivity(unchecked) private(set) var slots: ContiguousArray<Value?>
+    /// `layout` again, for identity checks on the hot path that need no retain.
+    unowned(unsafe) let layoutID: ScopeLayout
+    /// The slots, owned here: read and written on every variable access, so kept out of
+    /// Swift's array copy-on-write and exclusivity checks (one thread runs an interpreter).
+    private var storage: UnsafeMutablePointer<Value?>
+    private var capacity: Int
     let parent: Scope?
     var globalNames: Set<String> = []
     var nonlocalNames: Set<String> = []
@@ -45,7 +48,15 @@ final class Scope {
     init(parent: Scope?, layout: ScopeLayout = ScopeLayout()) {
         self.parent = parent
         self.layout = layout
-        self.slots = ContiguousArray(repeating: nil, count: layout.count)
+        self.layoutID = layout
+        capacity = max(layout.count, 4)
+        storage = .allocate(capacity: capacity)
+        storage.initialize(repeating: nil, count: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: capacity)
+        storage.deallocate()
     }
 
     /// Whether `global` or `nonlocal` sent some name elsewhere: then writes go through `setVariable`.
@@ -53,15 +64,23 @@ final class Scope {
 
     @inline(__always)
     func value(at slot: Int) -> Value? {
-        slot < slots.count ? slots[slot] : nil
+        slot < capacity ? storage[slot] : nil
     }
 
     @inline(__always)
     func set(_ value: Value?, at slot: Int) {
-        if slot >= slots.count {
-            slots.append(contentsOf: repeatElement(nil, count: layout.count - slots.count))
-        }
-        slots[slot] = value
+        if slot >= capacity { grow(to: slot + 1) }
+        storage[slot] = value
+    }
+
+    private func grow(to count: Int) {
+        let newCapacity = max(count, layout.count, capacity * 2)
+        let newStorage = UnsafeMutablePointer<Value?>.allocate(capacity: newCapacity)
+        newStorage.moveInitialize(from: storage, count: capacity)
+        (newStorage + capacity).initialize(repeating: nil, count: newCapacity - capacity)
+        storage.deallocate()
+        storage = newStorage
+        capacity = newCapacity
     }
 
     subscript(name: String) -> Value? {
@@ -76,14 +95,14 @@ final class Scope {
     @discardableResult
     func removeValue(_ name: String) -> Value? {
         guard let i = layout.slot(of: name), let old = value(at: i) else { return nil }
-        slots[i] = nil
+        storage[i] = nil
         return old
     }
 
     /// The bound variables, in the order their names were first seen.
     var variables: [(name: String, value: Value)] {
         var out: [(name: String, value: Value)] = []
-        for (i, v) in slots.enumerated() { if let v { out.append((layout.names[i], v)) } }
+        for i in 0..<min(capacity, layout.count) { if let v = storage[i] { out.append((layout.names[i], v)) } }
         return out
     }
 
@@ -92,10 +111,21 @@ final class Scope {
 
 /// What the interpreter remembers on a name node: the layout and slot it was last found in, and
 /// (for code at or one call below the lesson's top level) its global slot and built-in value.
-/// Lambdas and comprehensions keep their shared layout in `layout`.
 struct NameCache {
-    var layout: ScopeLayout?
+    /// Compared by identity on the hot path; `owner` keeps it alive, so it never dangles.
+    unowned(unsafe) var layout: ScopeLayout?
+    var owner: ScopeLayout?
     var slot = 0
     var globalSlot = -1
     var builtin: Value?
+
+    init() {}
+
+    init(layout: ScopeLayout, slot: Int, globalSlot: Int = -1, builtin: Value? = nil) {
+        self.layout = layout
+        self.owner = layout
+        self.slot = slot
+        self.globalSlot = globalSlot
+        self.builtin = builtin
+    }
 }

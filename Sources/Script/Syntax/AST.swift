@@ -32,13 +32,17 @@ final class Expr {
 
     let kind: Kind
     let loc: Loc
-    /// For a name: where the interpreter last found it (see `NameCache`); for a lambda or a
-    /// comprehension: the layout its scopes share.
+    /// `kind` unpacked for the interpreter's hot path (see `ExprShape`).
+    let shape: ExprShape
+    /// For a name: where the interpreter last found it (see `NameCache`).
     @exclusivity(unchecked) var cache = NameCache()
+    /// For a lambda or a comprehension: the layout its scopes share.
+    var ownLayout: ScopeLayout?
 
     init(_ kind: Kind, _ loc: Loc) {
         self.kind = kind
         self.loc = loc
+        self.shape = ExprShape(kind)
     }
 }
 
@@ -110,10 +114,13 @@ final class Stmt {
 
     let kind: Kind
     let loc: Loc
+    /// `kind` unpacked for the interpreter's hot path (see `StmtShape`).
+    let shape: StmtShape
 
     init(_ kind: Kind, _ loc: Loc) {
         self.kind = kind
         self.loc = loc
+        self.shape = StmtShape(kind)
     }
 }
 
@@ -145,6 +152,8 @@ final class ClassDef {
     let bases: [Expr]
     let body: [Stmt]
     let loc: Loc
+    /// The layout of the class body's scope, kept so cached slots stay valid.
+    lazy var layout = ScopeLayout()
 
     init(name: String, bases: [Expr], body: [Stmt], loc: Loc) {
         self.name = name
