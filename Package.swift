@@ -22,15 +22,16 @@ let package = Package(
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),
 
-        .target(name: "Lesson", dependencies: ["CCMark", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Suggestions"),
+        .target(name: "Lesson", dependencies: ["CCMark", "Suggestions", .product(name: "Yams", package: "Yams")]),
         .target(name: "Tensor", dependencies: ["CBLAS"]),
-        .target(name: "Engine", dependencies: ["Tensor"]),
+        .target(name: "Engine", dependencies: ["Tensor", "Suggestions"]),
         .target(name: "Plot", dependencies: ["CGD"]),
-        .target(name: "Script"),
+        .target(name: "Script", dependencies: ["Suggestions"]),
         // scikit-learn's bundled datasets (data files, descriptions, licence) ship as resources.
         .target(name: "Modules", dependencies: ["Script", "Tensor", "Engine", "Plot"], resources: [.copy("Sklearn/BundledData")]),
         .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules", "Engine"]),
-        .target(name: "Site", dependencies: ["Lesson", "Notebook"]),
+        .target(name: "Site", dependencies: ["Lesson", "Notebook", "Suggestions"]),
         .target(name: "Check", dependencies: ["Notebook", "Lesson", "Plot"]),
         .target(
             name: "Runner",

@@ -1,3 +1,4 @@
+import Suggestions
 import Foundation
 
 extension LessonParser {
@@ -82,7 +83,7 @@ extension LessonParser {
             }
         default:
             var m = "unknown experiment option '\(key)'"
-            if let s = closest(key, BlockOptions.known) { m += "; did you mean '\(s)'?" }
+            if let s = Suggest.closest(to: key, in: BlockOptions.known) { m += "; did you mean '\(s)'?" }
             problem(m + " Known options: \(BlockOptions.known.joined(separator: ", "))")
         }
     }
@@ -131,21 +132,5 @@ extension LessonParser {
             words.append(OptionWord(key: key, value: value, column: start))
         }
         return (words, nil)
-    }
-
-    /// The first of `candidates` within two edits of `word`: the suggestion in "did you mean ...?".
-    public static func closest(_ word: String, _ candidates: [String]) -> String? {
-        candidates.first { c in
-            let a = Array(word), b = Array(c)
-            var prev = Array(0...b.count)
-            for i in 1...max(1, a.count) where !a.isEmpty {
-                var cur = [i] + [Int](repeating: 0, count: b.count)
-                for j in 1...max(1, b.count) where !b.isEmpty {
-                    cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                }
-                prev = cur
-            }
-            return prev[b.count] <= 2
-        }
     }
 }

@@ -1,3 +1,4 @@
+import Suggestions
 /// The course file, `lectern.yml` in the lessons' folder: what the course is called, by whom, and
 /// its lessons grouped in parts, in order.
 ///
@@ -109,7 +110,7 @@ public struct CourseFile: Sendable, Equatable {
             for lesson in part.lessons {
                 if !present.contains(lesson.file) {
                     var m = "the course names \(lesson.file), which is not a lesson in the folder"
-                    if let s = LessonParser.closest(lesson.file, files) { m += "; did you mean \(s)?" }
+                    if let s = Suggest.closest(to: lesson.file, in: files) { m += "; did you mean \(s)?" }
                     problems.append(LessonDiagnostic(file: file, line: lesson.line, column: lesson.column, message: m))
                 }
                 if let first = seen[lesson.file] {

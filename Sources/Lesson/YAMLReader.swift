@@ -1,3 +1,4 @@
+import Suggestions
 import Yams
 
 /// Reads a YAML text that sits inside a file (a lesson's front matter, its `#|` lines, the course
@@ -67,7 +68,7 @@ struct YAMLReader {
             }
             guard known.contains(key) else {
                 var m = "unknown key '\(key)' in \(what)"
-                m += LessonParser.closest(key, known).map { "; did you mean '\($0)'?" } ?? "."
+                m += Suggest.closest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? "."
                 problem(at: keyNode.mark, m + " Known keys: \(known.joined(separator: ", "))")
                 continue
             }

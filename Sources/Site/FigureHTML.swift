@@ -1,3 +1,4 @@
+import Suggestions
 import Lesson
 import Notebook
 
@@ -24,7 +25,7 @@ struct FigureNumbers {
         lesson.figureReferences.filter { byLabel[$0.label] == nil }.map { reference in
             let known = lesson.figureLabels
             var message = "@\(reference.label) names no figure of this lesson"
-            if let s = LessonParser.closest(reference.label, known) {
+            if let s = Suggest.closest(to: reference.label, in: known) {
                 message += "; did you mean @\(s)?"
             } else if known.isEmpty {
                 message += " (give a block label=\(reference.label) and a caption)"

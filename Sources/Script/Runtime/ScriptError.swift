@@ -1,3 +1,5 @@
+// The one "did you mean" rule, for the modules that bind to the language too.
+@_exported import Suggestions
 /// A place in a lesson file: 1-based line and column.
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     public var file: String
@@ -91,35 +93,3 @@ public struct TracebackEntry: Sendable {
     }
 }
 
-/// "Did you mean" suggestions by edit distance.
-public enum Suggest {
-    public static func closest(to word: String, in candidates: [String]) -> String? {
-        var best: (String, Int)?
-        let limit = word.count <= 3 ? 1 : max(2, word.count / 3)
-        for c in candidates where c != word {
-            let d = distance(word.lowercased(), c.lowercased())
-            if d <= limit, best == nil || d < best!.1 { best = (c, d) }
-        }
-        return best?.0
-    }
-
-    /// Edit distance counting an adjacent transposition as one edit ("modle" → "model").
-    public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[a.count][b.count]
-    }
-}
