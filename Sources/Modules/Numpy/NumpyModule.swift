@@ -148,7 +148,7 @@ enum NumpyModule {
             ("linalg", .object(NumpyLinalg.make())),
             ("random", .object(NumpyRandom.make(session: session))),
         ]
-        members += moreFunctions()
+        members += comparisonAndOrderFunctions()
         members += shapeFunctions()
         members += contractionFunctions()
         members += polynomialFunctions()

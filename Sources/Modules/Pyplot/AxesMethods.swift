@@ -29,7 +29,7 @@ enum AxesMethods {
         try args.keyword("label").flatMap { $0.isNone ? nil : try $0.string("label") }
     }
 
-    static let methods: [String: Method] = baseMethods.merging(AxesExtras.methods) { _, extra in extra }
+    static let methods: [String: Method] = baseMethods.merging(AxesDecorations.methods) { _, extra in extra }
 
     static let baseMethods: [String: Method] = [
         "plot": { ax, args in try PyplotModule.plot(ax, args); return .none },
@@ -47,7 +47,7 @@ enum AxesMethods {
                     // Numbers (class labels) go through the colormap, scaled to their range.
                     let values = try numbers(c)
                     let lo = values.min() ?? 0, hi = values.max() ?? 1
-                    let cmap = try AxesExtras.colormapName(s.value(5))
+                    let cmap = try AxesDecorations.colormapName(s.value(5))
                     let vmin = try s.value(11)?.double("vmin") ?? lo, vmax = try s.value(12)?.double("vmax") ?? hi
                     colors = values.map { Colormap.color(vmax > vmin ? ($0 - vmin) / (vmax - vmin) : 0, name: cmap) }
                     mappable = Mappable(colormap: cmap, low: vmin, high: vmax)
@@ -158,7 +158,7 @@ enum AxesMethods {
             var flipped: [Double] = []
             for i in (0..<rows).reversed() { flipped += a.storage[(i * cols)..<((i + 1) * cols)] }
             ax.mesh(xEdges: (0...cols).map { Double($0) - 0.5 }, yEdges: (0...rows).map { Double(rows) - 0.5 - Double(rows - $0) },
-                    values: flipped, colormap: try AxesExtras.colormapName(s.value(1)), alpha: try s.value(4)?.double("alpha") ?? 1,
+                    values: flipped, colormap: try AxesDecorations.colormapName(s.value(1)), alpha: try s.value(4)?.double("alpha") ?? 1,
                     range: try s.value(5).flatMap { lo in try s.value(6).map { hi in (try lo.double("vmin"), try hi.double("vmax")) } })
             return .object(MappableObject(ax, ax.mappable))
         },
@@ -170,7 +170,7 @@ enum AxesMethods {
         "set_xscale": { ax, args in ax.xscale = try scale(args); return .none },
         "set_yscale": { ax, args in ax.yscale = try scale(args); return .none },
         "set_xticks": { ax, args in
-            if let r = args.keyword("rotation") { ax.xTickRotation = try AxesExtras.rotation(r) }
+            if let r = args.keyword("rotation") { ax.xTickRotation = try AxesDecorations.rotation(r) }
             if let t = try ticks(args) { ax.xticks = t }
             return .none
         },
@@ -178,7 +178,7 @@ enum AxesMethods {
         "legend": { ax, args in
             let s = try args.bind("legend", ["handles", "labels", "loc"], allowExtraKeywords: true)
             if case .string(let loc)? = s.value(0), s.value(1) == nil, s.value(2) == nil { ax.legend(location: loc); return .none }
-            let loc = try AxesExtras.legendLocation(s.value(2))
+            let loc = try AxesDecorations.legendLocation(s.value(2))
             guard loc == "best" || FigureRendererNames.locations.contains(loc) else {
                 var m = "'\(loc)' is not a valid value for loc"
                 if let sug = Suggest.closest(to: loc, in: FigureRendererNames.locations) { m += "; did you mean '\(sug)'?" }
@@ -283,7 +283,7 @@ enum AxesMethods {
         if name == "contourf" {
             // Filled bands between level boundaries (about 7 "nice" levels unless `levels=` says
             // otherwise, as matplotlib picks them), each drawn in the colour of its middle value.
-            let bounds = try AxesExtras.levelBoundaries(s.value(3) ?? .int(7), values: values)
+            let bounds = try AxesDecorations.levelBoundaries(s.value(3) ?? .int(7), values: values)
             bands = bounds
             values = values.map { v in
                 guard v.isFinite, let k = bounds.lastIndex(where: { $0 <= v }) else { return v }
@@ -292,7 +292,7 @@ enum AxesMethods {
             }
             range = range ?? ((bounds[0] + bounds[1]) / 2, (bounds[bounds.count - 2] + bounds[bounds.count - 1]) / 2)
         }
-        ax.mesh(xEdges: edges(xs), yEdges: edges(ys), values: values, colormap: try AxesExtras.colormapName(s.value(4)),
+        ax.mesh(xEdges: edges(xs), yEdges: edges(ys), values: values, colormap: try AxesDecorations.colormapName(s.value(4)),
                 alpha: try s.value(5)?.double("alpha") ?? 1, range: range)
         if let bands { ax.mappable?.boundaries = bands }
         return .object(MappableObject(ax, ax.mappable))

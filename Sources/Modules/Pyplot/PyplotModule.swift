@@ -5,7 +5,7 @@ import Script
 enum PyplotModule {
     static var getCmap: BuiltinFunction { BuiltinFunction("get_cmap") { args, _ in
         let s = try args.bind("get_cmap", ["name", "lut"])
-        return .object(ColormapObject(try AxesExtras.colormapName(s.value(0))))
+        return .object(ColormapObject(try AxesDecorations.colormapName(s.value(0))))
     } }
 
     /// `colorbar(mappable=None, ax=None, label=...)`: a bar next to the mappable's axes (or `ax`, or

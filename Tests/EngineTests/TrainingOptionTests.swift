@@ -2,7 +2,7 @@ import XCTest
 import Tensor
 @testable import Engine
 
-final class MiscellaneousTests: XCTestCase {
+final class TrainingOptionTests: XCTestCase {
     func testTerminateOnNaNStopsADivergingFit() throws {
         let x = Tensor(shape: [4, 1], data: [1, 2, 3, 4])
         let y = Tensor(shape: [4, 1], data: [1e30, -1e30, 1e30, -1e30])

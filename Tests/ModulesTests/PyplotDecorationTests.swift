@@ -5,7 +5,7 @@ import Script
 
 /// The pyplot calls behind colorbars, twin and shared axes, steps, annotations, axis modes,
 /// rotated tick labels and colormap objects, checked on the figure model they build.
-final class PyplotExtrasTests: XCTestCase {
+final class PyplotDecorationTests: XCTestCase {
     private func run(_ source: String) throws -> (out: String, figures: [Figure]) {
         let session = LessonSession(seed: 0)
         let interpreter = Interpreter(modules: session.registry)

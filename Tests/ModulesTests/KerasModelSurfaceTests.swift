@@ -6,7 +6,7 @@ import Script
 /// The language's side of the newer engine surface: functional activation models, loss
 /// objects, LeakyReLU / Orthogonal / Adadelta / PolynomialDecay, the gradient recorder,
 /// the model file on disk, and the newer scikit-learn functions.
-final class KerasAdditionsTests: XCTestCase {
+final class KerasModelSurfaceTests: XCTestCase {
     private var scratch: URL!
 
     override func setUpWithError() throws {

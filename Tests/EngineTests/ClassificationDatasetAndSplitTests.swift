@@ -5,7 +5,7 @@ import Tensor
 
 /// make_classification, make_gaussian_quantiles, KFold and stratified splits against
 /// values produced once with scikit-learn 1.9 / NumPy 2.4 and stored in Fixtures.
-final class DatasetsMoreTests: XCTestCase {
+final class ClassificationDatasetAndSplitTests: XCTestCase {
     private func fixture<T: Decodable>(_ name: String, as: T.Type) throws -> T {
         let url = try XCTUnwrap(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
         return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))

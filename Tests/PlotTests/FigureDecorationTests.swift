@@ -4,7 +4,7 @@ import XCTest
 
 /// Colorbars, twin and shared axes, steps, annotations, axis modes, rotated tick labels, log axes
 /// spanning less than a decade, and the colormap table: the model first, then golden images.
-final class FigureExtrasTests: XCTestCase {
+final class FigureDecorationTests: XCTestCase {
     func testLogAxesWithinADecadeGetLabelledSubdivisions() {
         let a = Figure().currentAxes
         a.plot(x: [1, 2, 3, 4], y: [0.7, 0.4, 0.25, 0.17])

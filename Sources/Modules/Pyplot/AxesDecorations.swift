@@ -4,7 +4,7 @@ import Script
 
 /// The axes calls beyond the basic plot kinds: twin axes, steps, annotations, axis modes,
 /// limits read back, tick label rotation, and the colormap/mappable objects behind colorbars.
-enum AxesExtras {
+enum AxesDecorations {
     typealias Method = AxesMethods.Method
 
     static let methods: [String: Method] = [

@@ -5,7 +5,7 @@ import Tensor
 
 /// LeakyReLU, Orthogonal, from_logits / label_smoothing, Adadelta, PolynomialDecay,
 /// the gradient recorder and the model file.
-final class SurfaceAdditionsTests: XCTestCase {
+final class LayerAndLossOptionTests: XCTestCase {
     // MARK: LeakyReLU
 
     func testLeakyReLUScalesNegativeInputsAndItsGradientMatchesFiniteDifferences() throws {

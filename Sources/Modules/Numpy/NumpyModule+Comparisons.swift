@@ -4,7 +4,7 @@ import Script
 /// NumPy functions the tutorials reach for besides creation and reductions: closeness tests,
 /// element-wise maximum/minimum/power, order statistics and `*_like`.
 extension NumpyModule {
-    static func moreFunctions() -> [(String, Value)] {
+    static func comparisonAndOrderFunctions() -> [(String, Value)] {
         [
             ("ndarray", .object(TypeObject(name: "ndarray"))),
             function("allclose") { args, _ in
