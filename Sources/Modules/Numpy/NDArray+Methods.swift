@@ -32,7 +32,16 @@ extension NDArray {
         case "copy":
             body = { _, _ in .object(self.copy()) }
         case "transpose":
-            body = { _, _ in .object(self.transposed()) }
+            // `a.transpose()`, `a.transpose(1, 0, 2)` or `a.transpose((1, 0, 2))`.
+            body = { args, _ in
+                let axes: [Int]
+                if args.positional.count == 1, let only = args.positional.first, only.isSequenceOfAxes {
+                    axes = try only.sequence("axes").map { try $0.int("axes") }
+                } else {
+                    axes = try args.positional.map { try $0.int("axes") }
+                }
+                return .object(try self.transposed(axes: axes.isEmpty ? nil : axes))
+            }
         case "tolist":
             body = { _, _ in self.toList() }
         case "numpy" where showsAsTensor:
@@ -94,5 +103,15 @@ extension NDArray {
             return .list(ListStorage((0..<shape[dim]).map { build(dim + 1, offset + $0 * stride) }))
         }
         return build(0, 0)
+    }
+}
+
+private extension Value {
+    /// A tuple or list, as `a.transpose((1, 0))` gives its axes.
+    var isSequenceOfAxes: Bool {
+        switch self {
+        case .tuple, .list: true
+        default: false
+        }
     }
 }

@@ -96,15 +96,18 @@ public final class NDArray: ScriptObject {
         return NDArray(shape: dims, storage: storage, dtype: dtype)
     }
 
-    public func transposed() -> NDArray {
+    /// The array with its axes reversed (`a.T`), or permuted as `axes` says (`a.transpose(0, 2, 1)`).
+    public func transposed(axes given: [Int]? = nil) throws -> NDArray {
+        let axes = try given.map { try Self.permutation($0, ndim: ndim) } ?? Array((0..<ndim).reversed())
         guard ndim >= 2 else { return copy() }
-        let newShape = Array(shape.reversed())
+        let newShape = axes.map { shape[$0] }
         var out = [Double](repeating: 0, count: count)
         let oldStrides = strides
+        let sourceStrides = axes.map { oldStrides[$0] }
         var idx = [Int](repeating: 0, count: ndim)
         for flat in 0..<count {
             var src = 0
-            for d in 0..<ndim { src += idx[d] * oldStrides[ndim - 1 - d] }
+            for d in 0..<ndim { src += idx[d] * sourceStrides[d] }
             out[flat] = storage[src]
             var d = ndim - 1
             while d >= 0 {
@@ -115,6 +118,18 @@ public final class NDArray: ScriptObject {
             }
         }
         return NDArray(shape: newShape, storage: out, dtype: dtype)
+    }
+
+    /// `axes` as a permutation of 0..<ndim (negative axes count from the end), or NumPy's error.
+    static func permutation(_ axes: [Int], ndim: Int) throws -> [Int] {
+        guard axes.count == ndim else { throw ScriptError.value("axes don't match array") }
+        let normal = try axes.map { a -> Int in
+            let n = a < 0 ? a + ndim : a
+            guard n >= 0, n < ndim else { throw ScriptError(kind: "AxisError", message: "axis \(a) is out of bounds for array of dimension \(ndim)") }
+            return n
+        }
+        guard Set(normal).count == ndim else { throw ScriptError.value("repeated axis in transpose") }
+        return normal
     }
 
     public func astype(_ t: DType) -> NDArray {
@@ -185,7 +200,7 @@ public final class NDArray: ScriptObject {
         case "ndim": return .int(ndim)
         case "size": return .int(count)
         case "dtype": return .object(DTypeObject(dtype))
-        case "T": return .object(transposed())
+        case "T": return .object(try transposed())
         default: return try method(name)
         }
     }

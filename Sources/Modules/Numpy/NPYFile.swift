@@ -50,7 +50,7 @@ enum NPYFile {
         let array = NDArray(shape: fields.shape, storage: values, dtype: dtype)
         guard fields.fortranOrder, fields.shape.count > 1 else { return array }
         // Column-major: the elements are those of the transposed shape, in C order.
-        return NDArray(shape: fields.shape.reversed(), storage: values, dtype: dtype).transposed()
+        return try NDArray(shape: fields.shape.reversed(), storage: values, dtype: dtype).transposed()
     }
 
     static func elementType(_ descr: String, bad: (String) -> ScriptError) throws -> (NDArray.DType, Int) {

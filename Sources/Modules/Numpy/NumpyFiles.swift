@@ -41,7 +41,7 @@ enum NumpyFiles {
             let ndmin = try s.value(8)?.int("ndmin") ?? 0
             guard [0, 1, 2].contains(ndmin) else { throw ScriptError.value("Illegal value of ndmin keyword: \(ndmin)") }
             result = try result.reshaped(shapeFor(result.shape, ndmin: ndmin))
-            if try s.value(7)?.bool("unpack") == true { result = result.transposed() }
+            if try s.value(7)?.bool("unpack") == true { result = try result.transposed() }
             return .object(result)
         }
     }

@@ -152,6 +152,7 @@ enum NumpyModule {
         members += shapeFunctions()
         members += contractionFunctions()
         members += polynomialFunctions()
+        members += axisFunctions()
         for r in NDArray.Reduction.allCases {
             members.append(function(r.rawValue) { args, _ in
                 let s = try args.bind(r.rawValue, ["a", "axis"], required: 1)

@@ -1,0 +1,90 @@
+import Script
+
+/// `np.transpose`, `np.swapaxes`, `np.diag`, `np.outer` and `np.column_stack`.
+extension NumpyModule {
+    static func axisFunctions() -> [(String, Value)] {
+        [
+            function("transpose") { args, _ in
+                let s = try args.bind("transpose", ["a", "axes"], required: 1)
+                let a = try NDArray.coerce(s[0] ?? .none)
+                let axes = try s.value(1).flatMap { $0.isNone ? nil : try $0.sequence("axes").map { try $0.int("axes") } }
+                return .object(try a.transposed(axes: axes))
+            },
+            function("swapaxes") { args, _ in
+                let s = try args.bind("swapaxes", ["a", "axis1", "axis2"], required: 3)
+                let a = try NDArray.coerce(s[0] ?? .none)
+                var axes = Array(0..<a.ndim)
+                let normal = try NDArray.permutation(axes, ndim: a.ndim)
+                let (i, j) = (try (s[1] ?? .none).int("axis1"), try (s[2] ?? .none).int("axis2"))
+                for k in [i, j] where k < -a.ndim || k >= a.ndim {
+                    throw ScriptError(kind: "AxisError", message: "axis \(k) is out of bounds for array of dimension \(a.ndim)")
+                }
+                axes = normal
+                axes.swapAt(i < 0 ? i + a.ndim : i, j < 0 ? j + a.ndim : j)
+                return .object(try a.transposed(axes: axes))
+            },
+            function("diag") { args, _ in
+                let s = try args.bind("diag", ["v", "k"], required: 1)
+                return .object(try diag(NDArray.coerce(s[0] ?? .none), k: try s.value(1)?.int("k") ?? 0))
+            },
+            function("outer") { args, _ in
+                let s = try args.bind("outer", ["a", "b", "out"], required: 2)
+                let a = try NDArray.coerce(s[0] ?? .none), b = try NDArray.coerce(s[1] ?? .none)
+                try Limits.check(elements: a.count, times: b.count)
+                var out: [Double] = []
+                out.reserveCapacity(a.count * b.count)
+                for x in a.storage { for y in b.storage { out.append(x * y) } }
+                let dtype: NDArray.DType = a.dtype.isFloat || b.dtype.isFloat ? .float64 : .int64
+                return .object(NDArray(shape: [a.count, b.count], storage: out, dtype: dtype))
+            },
+            function("column_stack") { args, _ in
+                let s = try args.bind("column_stack", ["tup"], required: 1)
+                let parts = try (s[0] ?? .none).sequence("tup").map { v -> NDArray in
+                    let a = try NDArray.coerce(v)
+                    return a.ndim == 1 ? NDArray(shape: [a.count, 1], storage: a.storage, dtype: a.dtype) : a
+                }
+                guard let rows = parts.first?.shape.first else { throw ScriptError.value("need at least one array to concatenate") }
+                guard parts.allSatisfy({ $0.ndim == 2 && $0.shape[0] == rows }) else {
+                    throw ScriptError.value("all the input array dimensions except for the concatenation axis must match exactly")
+                }
+                let columns = parts.reduce(0) { $0 + $1.shape[1] }
+                try Limits.check(elements: rows, times: columns)
+                var out: [Double] = []
+                out.reserveCapacity(rows * columns)
+                for r in 0..<rows {
+                    for p in parts { out += p.storage[(r * p.shape[1])..<((r + 1) * p.shape[1])] }
+                }
+                let dtype: NDArray.DType = parts.contains { $0.dtype.isFloat } ? .float64 : parts[0].dtype
+                return .object(NDArray(shape: [rows, columns], storage: out, dtype: dtype))
+            },
+        ]
+    }
+
+    /// A 1-D array's values on the k-th diagonal of a square matrix, or a 2-D array's k-th diagonal.
+    static func diag(_ v: NDArray, k: Int) throws -> NDArray {
+        switch v.ndim {
+        case 1:
+            guard abs(k) < 1 << 31 else { throw ScriptError(kind: "MemoryError", message: "diag offset \(k) is too large") }
+            let size = v.count + abs(k)
+            try Limits.check(elements: size, times: size)
+            var out = [Double](repeating: 0, count: size * size)
+            for (i, x) in v.storage.enumerated() {
+                let r = k >= 0 ? i : i - k, c = k >= 0 ? i + k : i
+                out[r * size + c] = x
+            }
+            return NDArray(shape: [size, size], storage: out, dtype: v.dtype)
+        case 2:
+            let (rows, cols) = (v.shape[0], v.shape[1])
+            var out: [Double] = []
+            var r = max(0, -k), c = max(0, k)
+            while r < rows, c < cols, c >= 0 {
+                out.append(v.storage[r * cols + c])
+                r += 1
+                c += 1
+            }
+            return NDArray(shape: [out.count], storage: out, dtype: v.dtype)
+        default:
+            throw ScriptError.value("Input must be 1- or 2-d.")
+        }
+    }
+}

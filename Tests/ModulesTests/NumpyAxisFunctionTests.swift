@@ -1,0 +1,39 @@
+import XCTest
+import Modules
+import Script
+
+/// `a.transpose(axes)`, `np.transpose`, `np.swapaxes`, `np.diag`, `np.outer`, `np.column_stack`:
+/// the expected lines are what NumPy 2.4 printed for the same script.
+final class NumpyAxisFunctionTests: XCTestCase {
+    func testAxisFunctionsPrintWhatNumPyPrints() throws {
+        let session = LessonSession(seed: 0)
+        let interpreter = Interpreter(modules: session.registry)
+        var out = ""
+        interpreter.output = { out += $0 }
+        _ = try interpreter.run("""
+        import numpy as np
+        a = np.arange(24).reshape(2, 3, 4)
+        print(a.transpose(0, 2, 1).tolist())
+        print(a.transpose((2, 0, 1)).shape, np.transpose(a).shape, np.transpose(a, (1, 0, 2))[1].tolist())
+        print(np.swapaxes(a, 0, 2).shape, np.swapaxes(a, -1, 1)[0].tolist())
+        print(np.diag([1, 2, 3]).tolist(), np.diag([1, 2], k=1).tolist(), np.diag([1, 2], k=-1).tolist())
+        m = np.arange(12).reshape(3, 4)
+        print(np.diag(m).tolist(), np.diag(m, 1).tolist(), np.diag(m, -2).tolist())
+        print(np.outer([1, 2], [3, 4, 5]).tolist(), np.outer([1.5], [2]).tolist())
+        print(np.column_stack(([1, 2], [3, 4])).tolist(), np.column_stack((np.ones((2, 2)), [7, 8])).tolist())
+        """, file: "a.md", firstLine: 1)
+        XCTAssertEqual(out, """
+        [[[0, 4, 8], [1, 5, 9], [2, 6, 10], [3, 7, 11]], [[12, 16, 20], [13, 17, 21], [14, 18, 22], [15, 19, 23]]]
+        (4, 2, 3) (4, 3, 2) [[4, 5, 6, 7], [16, 17, 18, 19]]
+        (4, 3, 2) [[0, 4, 8], [1, 5, 9], [2, 6, 10], [3, 7, 11]]
+        [[1, 0, 0], [0, 2, 0], [0, 0, 3]] [[0, 1, 0], [0, 0, 2], [0, 0, 0]] [[0, 0, 0], [1, 0, 0], [0, 2, 0]]
+        [0, 5, 10] [1, 6, 11] [8]
+        [[3, 4, 5], [6, 8, 10]] [[3.0]]
+        [[1, 3], [2, 4]] [[1.0, 1.0, 7.0], [1.0, 1.0, 8.0]]
+
+        """)
+        XCTAssertThrowsError(try interpreter.run("a.transpose(0, 0, 1)", file: "a.md", firstLine: 1)) { error in
+            XCTAssertTrue("\(error)".contains("ValueError: repeated axis in transpose"), "\(error)")
+        }
+    }
+}
