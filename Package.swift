@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Script"),
         .target(name: "Modules", dependencies: ["Script", "Tensor", "Engine", "Plot"]),
         .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules", "Engine"]),
-        .target(name: "Site", dependencies: ["Lesson", "Notebook"]),
+        .target(name: "Site", dependencies: ["Lesson", "Notebook", "Script"]),
         .target(name: "Check", dependencies: ["Notebook", "Lesson", "Plot"]),
         .target(
             name: "Runner",
