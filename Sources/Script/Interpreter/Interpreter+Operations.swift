@@ -199,6 +199,9 @@ extension Interpreter {
         if [.less, .lessEqual, .greater, .greaterEqual].contains(op) {
             return .bool(try order(op, a, b))
         }
+        if op == .add, isString(a) || isList(a) || isTuple(a) {
+            throw ScriptError.type("can only concatenate \(typeName(a)) (not \"\(typeName(b))\") to \(typeName(a))")
+        }
         throw ScriptError.type("unsupported operand type(s) for \(op.rawValue): '\(typeName(a))' and '\(typeName(b))'")
     }
 
