@@ -39,11 +39,11 @@ final class Scope {
     let layoutID: UnsafeMutableRawPointer
     /// The slots, owned here: read and written on every variable access, so kept out of
     /// Swift's array copy-on-write and exclusivity checks (one thread runs an interpreter).
-    private var storage: UnsafeMutablePointer<Value?>
-    private var capacity: Int
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<Value?>
+    @exclusivity(unchecked) private var capacity: Int
     let parent: Scope?
-    var globalNames: Set<String> = []
-    var nonlocalNames: Set<String> = []
+    @exclusivity(unchecked) var globalNames: Set<String> = []
+    @exclusivity(unchecked) var nonlocalNames: Set<String> = []
 
     init(parent: Scope?, layout: ScopeLayout = ScopeLayout()) {
         self.parent = parent
