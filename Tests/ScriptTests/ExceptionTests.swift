@@ -344,4 +344,34 @@ exceptions must derive from BaseException
 
 """#)
     }
+
+    func testAdviceStaysInTheReportWhileTheExceptionKeepsPythonsMessage() {
+        XCTAssertEqual(output("""
+        total = 1
+        try:
+            totl
+        except NameError as e:
+            print(str(e), e.args)
+        try:
+            [].apend(1)
+        except AttributeError as e:
+            print(e)
+        """), "name 'totl' is not defined (\"name 'totl' is not defined\",)\n'list' object has no attribute 'apend'\n")
+        XCTAssertEqual(error("total = 1\ntotl\n")?.message, "name 'totl' is not defined; did you mean 'total'?")
+    }
+
+    func testTheBlockDeadlineCannotBeCaughtButALessonsTimeoutErrorCan() {
+        interpreter.deadline = ContinuousClock.now + .milliseconds(100)
+        let e = error("""
+        try:
+            while True:
+                pass
+        except Exception:
+            print('caught')
+        """)
+        XCTAssertEqual(e?.kind, "TimeoutError")
+        XCTAssertEqual(printed, "")
+        interpreter.deadline = nil
+        XCTAssertEqual(output("try:\n    raise TimeoutError('mine')\nexcept TimeoutError as e:\n    print(repr(e))\n"), "TimeoutError('mine')\n")
+    }
 }

@@ -37,9 +37,8 @@ extension Interpreter {
         var candidates = globalScope.boundNames + Array(builtins.keys)
         var c: Scope? = scope
         while let sc = c, sc !== globalScope { candidates += sc.boundNames; c = sc.parent }
-        var message = "name '\(name)' is not defined"
-        if let s = Suggest.closest(to: name, in: candidates) { message += "; did you mean '\(s)'?" }
-        throw located(ScriptError.name(message), loc)
+        let hint = Suggest.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" }
+        throw located(exceptionError("NameError", "name '\(name)' is not defined", hint: hint), loc)
     }
 
     /// Binds the name node `target` in `scope`.
