@@ -31,7 +31,7 @@ let package = Package(
         // scikit-learn's bundled datasets (data files, descriptions, licence) ship as resources.
         .target(name: "Modules", dependencies: ["Script", "Tensor", "Engine", "Plot"], resources: [.copy("Sklearn/BundledData")]),
         .target(name: "Notebook", dependencies: ["Lesson", "Script", "Modules", "Engine"]),
-        .target(name: "Site", dependencies: ["Lesson", "Notebook", "Suggestions"]),
+        .target(name: "Site", dependencies: ["Lesson", "Notebook", "Script", "Suggestions"]),
         .target(name: "Check", dependencies: ["Notebook", "Lesson", "Plot"]),
         .target(
             name: "Runner",

@@ -53,6 +53,7 @@ struct Bench: ParsableCommand {
             benchWide()
             benchFigure()
             benchDigitsCNN()
+            benchInterpreter()
         }
         printLine("moons overfit (Dense 500 relu + Dense 1 sigmoid, Adam, 4000 epochs, validation each epoch): "
               + String(format: "median %.3f s over %d runs (min %.3f, max %.3f); ", median, repeats, times.first ?? 0, times.last ?? 0)

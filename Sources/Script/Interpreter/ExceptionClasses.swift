@@ -37,6 +37,19 @@ extension Interpreter {
             if case .object(let inst as Instance) = receiver { inst.fields["args"] = .tuple(args.positional) }
             return .none
         })
+        builtins["issubclass"] = .object(BuiltinFunction("issubclass") { args, _ in
+            let s = try args.bind("issubclass", ["cls", "class_or_tuple"], required: 2)
+            guard case .object(let c as ClassObject)? = s[0] else { throw ScriptError.type("issubclass() arg 1 must be a class") }
+            let types: [Value]
+            if case .tuple(let t)? = s[1] { types = t } else { types = [s[1] ?? .none] }
+            for t in types {
+                guard case .object(let base as ClassObject) = t else {
+                    throw ScriptError.type("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+                }
+                if base.name == "object" && base.base == nil || c.isSubclass(of: base) { return .bool(true) }
+            }
+            return .bool(false)
+        })
         // Python's older names for OSError.
         builtins["IOError"] = builtins["OSError"]
         builtins["EnvironmentError"] = builtins["OSError"]

@@ -48,6 +48,14 @@ extension Interpreter {
         return error(for: inst)
     }
 
+    /// An error whose report adds advice (`; did you mean 'x'?`) to Python's own message, while
+    /// the exception a handler sees has Python's message alone as `args` and `str(e)`.
+    func exceptionError(_ name: String, _ message: String, hint: String?) -> ScriptError {
+        var err = exceptionError(name, [.string(message)])
+        if let hint { err.message += hint }
+        return err
+    }
+
     /// A KeyError for `key`, whose `args` hold the key itself as in Python.
     func keyError(_ key: Value) -> ScriptError { exceptionError("KeyError", [key]) }
 

@@ -2,23 +2,21 @@
 extension Interpreter {
     func eval(_ e: Expr, _ scope: Scope) throws -> Value {
         try checkStack(" while evaluating an expression")
-        let shape = e.shape
-        switch shape.tag {
+        switch e.tag {
         case .name:
             return try lookup(e, scope)
         case .constant:
-            return shape.constant
+            return e.constant
         case .binary:
-            let a = try eval(shape.left.unsafelyUnwrapped, scope)
-            let b = try eval(shape.right.unsafelyUnwrapped, scope)
-            if case .int(let x) = a, case .int(let y) = b, let v = intBinary(shape.op, x, y) { return v }
-            return try at(e.loc) { try binary(shape.op, a, b) }
+            let a = try e.leftRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, scope) }
+            let b = try e.rightRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, scope) }
+            if case .int(let x) = a, case .int(let y) = b, let v = intBinary(e.op, x, y) { return v }
+            return try at(e.loc) { try binary(e.op, a, b) }
         case .compare:
-            let a = try eval(shape.left.unsafelyUnwrapped, scope)
-            let right = shape.right.unsafelyUnwrapped
-            let b = try eval(right, scope)
-            if case .int(let x) = a, case .int(let y) = b, let r = intCompare(shape.compareOp, x, y) { return .bool(r) }
-            return try at(right.loc) { try compare(shape.compareOp, a, b) }
+            let a = try e.leftRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, scope) }
+            let b = try e.rightRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, scope) }
+            if case .int(let x) = a, case .int(let y) = b, let r = intCompare(e.compareOp, x, y) { return .bool(r) }
+            return try at(e.right.unsafelyUnwrapped.loc) { try compare(e.compareOp, a, b) }
         case .other:
             return try evalOther(e, scope)
         }

@@ -34,7 +34,7 @@ extension Interpreter {
 
     @inline(__always)
     private func bind(_ target: Expr, _ value: Value, _ scope: Scope) throws {
-        if target.shape.tag == .name {
+        if target.tag == .name {
             assignName(target, value, scope)
         } else {
             try assign(target, value, scope)

@@ -1,16 +1,16 @@
 /// Reading, binding and deleting variables. Each name node caches the slot it was found in
-/// (see `NameCache`), so a loop reads and writes its variables without hashing their names.
+/// (see `Expr.cachedLayout`), so a loop reads and writes its variables without hashing their names.
 extension Interpreter {
 
     /// The value of the name node `e` (spelled `name`) in `scope`.
     @inline(__always)
     func lookup(_ e: Expr, _ scope: Scope) throws -> Value {
-        if e.cache.layout === scope.layoutID {
-            if let v = scope.value(at: e.cache.slot) { return v }
+        if e.cachedLayout == scope.layoutID {
+            if let v = scope.value(at: e.cachedSlot) { return v }
             // Unbound here: at the top level or one call below it, the global, else the built-in.
-            if scope === globalScope || scope.parent === globalScope, e.cache.globalSlot >= 0 {
-                if let v = globalScope.value(at: e.cache.globalSlot) { return v }
-                if let b = e.cache.builtin { return b }
+            if scope === globalScope || scope.parent === globalScope, e.cachedGlobalSlot >= 0 {
+                if let v = globalScope.value(at: e.cachedGlobalSlot) { return v }
+                if let b = e.cachedBuiltin { return b }
             }
         }
         return try lookupSlow(e, scope)
@@ -20,8 +20,8 @@ extension Interpreter {
     private func lookupSlow(_ e: Expr, _ scope: Scope) throws -> Value {
         guard case .name(let name) = e.kind else { return try eval(e, scope) }
         let v = try lookup(name, scope, e.loc)
-        e.cache = NameCache(layout: scope.layout, slot: scope.layout.reserve(name),
-                            globalSlot: globalScope.layout.reserve(name), builtin: builtins[name])
+        e.remember(layout: scope.layout, slot: scope.layout.reserve(name),
+                   globalSlot: globalScope.layout.reserve(name), builtin: builtins[name])
         return v
     }
 
@@ -37,16 +37,15 @@ extension Interpreter {
         var candidates = globalScope.boundNames + Array(builtins.keys)
         var c: Scope? = scope
         while let sc = c, sc !== globalScope { candidates += sc.boundNames; c = sc.parent }
-        var message = "name '\(name)' is not defined"
-        if let s = Suggest.closest(to: name, in: candidates) { message += "; did you mean '\(s)'?" }
-        throw located(ScriptError.name(message), loc)
+        let hint = Suggest.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" }
+        throw located(exceptionError("NameError", "name '\(name)' is not defined", hint: hint), loc)
     }
 
     /// Binds the name node `target` in `scope`.
     @inline(__always)
     func assignName(_ target: Expr, _ value: Value, _ scope: Scope) {
-        if target.cache.layout === scope.layoutID, !scope.redirects {
-            scope.set(value, at: target.cache.slot)
+        if target.cachedLayout == scope.layoutID, !scope.redirects {
+            scope.set(value, at: target.cachedSlot)
             return
         }
         assignNameSlow(target, value, scope)
@@ -56,7 +55,7 @@ extension Interpreter {
         guard case .name(let name) = target.kind else { return }
         setVariable(name, value, scope)
         if !scope.redirects {
-            target.cache = NameCache(layout: scope.layout, slot: scope.layout.reserve(name))
+            target.remember(layout: scope.layout, slot: scope.layout.reserve(name))
         }
     }
 
@@ -115,16 +114,7 @@ extension Interpreter {
         switch target.kind {
         case .name:
             let current = try lookup(target, scope)
-            let rhs = try eval(valueExpr, scope)
-            if case .list(let l) = current, op == .add {
-                l.items += try at(loc) { try iterate(rhs) }
-                return
-            }
-            if case .int(let x) = current, case .int(let y) = rhs, let r = intBinary(op, x, y) {
-                assignName(target, r, scope)
-                return
-            }
-            assignName(target, try at(loc) { try binary(op, current, rhs) }, scope)
+            try augmentName(target, op, current, try eval(valueExpr, scope), scope, loc)
         case .attribute(let objExpr, let name):
             let obj = try eval(objExpr, scope)
             let current = try at(target.loc) { try getAttribute(obj, name) }
@@ -139,6 +129,15 @@ extension Interpreter {
         default:
             throw located(ScriptError(kind: "SyntaxError", message: "illegal expression for augmented assignment"), target.loc)
         }
+    }
+
+    /// `name op= rhs` once both sides are known: a list extends in place, as in Python.
+    func augmentName(_ target: Expr, _ op: BinaryOperator, _ current: Value, _ rhs: Value, _ scope: Scope, _ loc: Loc) throws {
+        if case .list(let l) = current, op == .add {
+            l.items += try at(loc) { try iterate(rhs) }
+            return
+        }
+        assignName(target, try at(loc) { try binary(op, current, rhs) }, scope)
     }
 
     func delete(_ target: Expr, _ scope: Scope) throws {

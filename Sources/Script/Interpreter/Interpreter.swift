@@ -168,12 +168,24 @@ public final class Interpreter: CallContext {
     }
 
     func exec(_ stmt: Stmt, _ scope: Scope) throws -> Flow {
-        switch stmt.shape.tag {
+        switch stmt.tag {
         case .assignName:
-            assignName(stmt.shape.target.unsafelyUnwrapped, try eval(stmt.shape.value.unsafelyUnwrapped, scope), scope)
+            let value = try stmt.valueRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, scope) }
+            stmt.targetRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { assignName($0, value, scope) }
+            return .normal
+        case .augmentedName:
+            try stmt.targetRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { target in
+                let current = try lookup(target, scope)
+                let rhs = try stmt.valueRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, scope) }
+                if case .int(let x) = current, case .int(let y) = rhs, let r = intBinary(stmt.op, x, y) {
+                    assignName(target, r, scope)
+                } else {
+                    try augmentName(target, stmt.op, current, rhs, scope, stmt.loc)
+                }
+            }
             return .normal
         case .expression:
-            _ = try eval(stmt.shape.value.unsafelyUnwrapped, scope)
+            _ = try stmt.valueRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, scope) }
             return .normal
         case .other:
             return try execOther(stmt, scope)

@@ -35,20 +35,20 @@ final class ScopeLayout {
 /// defining scope alive through `parent`. A variable lives in its layout's slot; nil is unbound.
 final class Scope {
     let layout: ScopeLayout
-    /// `layout` again, for identity checks on the hot path that need no retain.
-    unowned(unsafe) let layoutID: ScopeLayout
+    /// `layout`'s address, for identity checks on the hot path that need no retain.
+    let layoutID: UnsafeMutableRawPointer
     /// The slots, owned here: read and written on every variable access, so kept out of
     /// Swift's array copy-on-write and exclusivity checks (one thread runs an interpreter).
-    private var storage: UnsafeMutablePointer<Value?>
-    private var capacity: Int
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<Value?>
+    @exclusivity(unchecked) private var capacity: Int
     let parent: Scope?
-    var globalNames: Set<String> = []
-    var nonlocalNames: Set<String> = []
+    @exclusivity(unchecked) var globalNames: Set<String> = []
+    @exclusivity(unchecked) var nonlocalNames: Set<String> = []
 
     init(parent: Scope?, layout: ScopeLayout = ScopeLayout()) {
         self.parent = parent
         self.layout = layout
-        self.layoutID = layout
+        self.layoutID = Unmanaged.passUnretained(layout).toOpaque()
         capacity = max(layout.count, 4)
         storage = .allocate(capacity: capacity)
         storage.initialize(repeating: nil, count: capacity)
@@ -107,25 +107,4 @@ final class Scope {
     }
 
     var boundNames: [String] { variables.map(\.name) }
-}
-
-/// What the interpreter remembers on a name node: the layout and slot it was last found in, and
-/// (for code at or one call below the lesson's top level) its global slot and built-in value.
-struct NameCache {
-    /// Compared by identity on the hot path; `owner` keeps it alive, so it never dangles.
-    unowned(unsafe) var layout: ScopeLayout?
-    var owner: ScopeLayout?
-    var slot = 0
-    var globalSlot = -1
-    var builtin: Value?
-
-    init() {}
-
-    init(layout: ScopeLayout, slot: Int, globalSlot: Int = -1, builtin: Value? = nil) {
-        self.layout = layout
-        self.owner = layout
-        self.slot = slot
-        self.globalSlot = globalSlot
-        self.builtin = builtin
-    }
 }

@@ -1,13 +1,13 @@
 /// The few expression shapes loops spend their time in, unpacked once when the node is made,
 /// so the interpreter reads them without copying `Expr.kind` (a copy retains every payload).
-/// The children are unowned: `kind` owns them for as long as the node lives.
+/// `Expr` stores these fields itself, as `let`s the interpreter reads without a retain.
 struct ExprShape {
     enum Tag: UInt8 { case other, name, constant, binary, compare }
     var tag = Tag.other
     var op = BinaryOperator.add
     var compareOp = CompareOp.eq
-    unowned(unsafe) var left: Expr?
-    unowned(unsafe) var right: Expr?
+    var left: Expr?
+    var right: Expr?
     var constant = Value.none
 
     init(_ kind: Expr.Kind) {
@@ -24,16 +24,19 @@ struct ExprShape {
 
 /// The statement shapes loop bodies are made of, unpacked as `ExprShape` unpacks expressions.
 struct StmtShape {
-    enum Tag: UInt8 { case other, expression, assignName }
+    enum Tag: UInt8 { case other, expression, assignName, augmentedName }
     var tag = Tag.other
-    unowned(unsafe) var target: Expr?
-    unowned(unsafe) var value: Expr?
+    var op = BinaryOperator.add
+    var target: Expr?
+    var value: Expr?
 
     init(_ kind: Stmt.Kind) {
         switch kind {
         case .expression(let e): tag = .expression; value = e
         case .assign(let targets, let v) where targets.count == 1:
             if case .name = targets[0].kind { tag = .assignName; target = targets[0]; value = v }
+        case .augmented(let t, let op, let v):
+            if case .name = t.kind { tag = .augmentedName; self.op = op; target = t; value = v }
         default: break
         }
     }

@@ -32,17 +32,47 @@ final class Expr {
 
     let kind: Kind
     let loc: Loc
-    /// `kind` unpacked for the interpreter's hot path (see `ExprShape`).
-    let shape: ExprShape
-    /// For a name: where the interpreter last found it (see `NameCache`).
-    @exclusivity(unchecked) var cache = NameCache()
+    // `kind` unpacked for the interpreter's hot path (see `ExprShape`).
+    let tag: ExprShape.Tag
+    let op: BinaryOperator
+    let compareOp: CompareOp
+    let left: Expr?
+    let right: Expr?
+    let constant: Value
+    /// `left` and `right` again, for calls that take them without a retain (`kind` owns them).
+    let leftRef: Unmanaged<Expr>?
+    let rightRef: Unmanaged<Expr>?
+    /// For a name: the layout and slot the interpreter last found it in (compared by identity
+    /// on the hot path; `cacheOwner` keeps it alive, so it never dangles), and for code at or
+    /// one call below the top level its global slot and built-in value.
+    @exclusivity(unchecked) var cachedLayout: UnsafeMutableRawPointer?
+    @exclusivity(unchecked) var cachedSlot = 0
+    @exclusivity(unchecked) var cachedGlobalSlot = -1
+    @exclusivity(unchecked) var cachedBuiltin: Value?
+    private var cacheOwner: ScopeLayout?
+
+    func remember(layout: ScopeLayout, slot: Int, globalSlot: Int = -1, builtin: Value? = nil) {
+        cacheOwner = layout
+        cachedLayout = Unmanaged.passUnretained(layout).toOpaque()
+        cachedSlot = slot
+        cachedGlobalSlot = globalSlot
+        cachedBuiltin = builtin
+    }
     /// For a lambda or a comprehension: the layout its scopes share.
     var ownLayout: ScopeLayout?
 
     init(_ kind: Kind, _ loc: Loc) {
         self.kind = kind
         self.loc = loc
-        self.shape = ExprShape(kind)
+        let shape = ExprShape(kind)
+        tag = shape.tag
+        op = shape.op
+        compareOp = shape.compareOp
+        left = shape.left
+        right = shape.right
+        constant = shape.constant
+        leftRef = shape.left.map { Unmanaged.passUnretained($0) }
+        rightRef = shape.right.map { Unmanaged.passUnretained($0) }
     }
 }
 
@@ -114,13 +144,25 @@ final class Stmt {
 
     let kind: Kind
     let loc: Loc
-    /// `kind` unpacked for the interpreter's hot path (see `StmtShape`).
-    let shape: StmtShape
+    // `kind` unpacked for the interpreter's hot path (see `StmtShape`).
+    let tag: StmtShape.Tag
+    let op: BinaryOperator
+    let target: Expr?
+    let value: Expr?
+    /// `target` and `value` again, for calls that take them without a retain (`kind` owns them).
+    let targetRef: Unmanaged<Expr>?
+    let valueRef: Unmanaged<Expr>?
 
     init(_ kind: Kind, _ loc: Loc) {
         self.kind = kind
         self.loc = loc
-        self.shape = StmtShape(kind)
+        let shape = StmtShape(kind)
+        tag = shape.tag
+        op = shape.op
+        target = shape.target
+        value = shape.value
+        targetRef = shape.target.map { Unmanaged.passUnretained($0) }
+        valueRef = shape.value.map { Unmanaged.passUnretained($0) }
     }
 }
 

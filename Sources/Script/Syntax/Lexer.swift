@@ -1,10 +1,14 @@
 /// Turns block source into tokens, Python's way: INDENT/DEDENT from leading whitespace, newlines
 /// ignored inside brackets and after a backslash, comments dropped. Locations are the lesson's.
+/// In tolerant mode (for highlighting) it never throws: it also records every piece of source
+/// it reads, comments included, with its range, and marks what it cannot read as invalid.
 struct Lexer {
     let file: String
     let chars: [Character]
     let firstLine: Int
     let columnOffset: Int
+    let tolerant: Bool
+    private(set) var pieces: [SourceToken] = []
     private var i = 0
     private var line = 0
     private var lineStart = 0
@@ -13,11 +17,29 @@ struct Lexer {
     private var tokens: [Token] = []
     private var atLineStart = true
 
-    init(_ source: String, file: String, firstLine: Int, column: Int) {
+    init(_ source: String, file: String, firstLine: Int, column: Int, tolerant: Bool = false) {
         self.file = file
         self.chars = Array(source)
         self.firstLine = firstLine
         self.columnOffset = column - 1
+        self.tolerant = tolerant
+    }
+
+    private mutating func piece(_ kind: SourceToken.Kind, from start: Int) {
+        if tolerant && i > start { pieces.append(SourceToken(kind: kind, range: start..<i)) }
+    }
+
+    /// Runs one step of the lexer; in tolerant mode an error marks what the step read (at
+    /// least one character) as invalid and lexing goes on after it.
+    private mutating func recovering(from start: Int, _ step: (inout Lexer) throws -> Void) throws {
+        do {
+            try step(&self)
+        } catch {
+            guard tolerant else { throw error }
+            i = max(min(i, chars.count), min(start + 1, chars.count))
+            pieces.removeAll { $0.range.lowerBound >= start }
+            piece(.invalid, from: start)
+        }
     }
 
     private var column: Int { i - lineStart + 1 + columnOffset }
@@ -34,7 +56,7 @@ struct Lexer {
     mutating func tokenize() throws -> [Token] {
         while i < chars.count {
             if atLineStart && depth == 0 {
-                try handleIndentation()
+                do { try handleIndentation() } catch { if !tolerant { throw error } }
                 if i >= chars.count { break }
             }
             let c = chars[i]
@@ -50,42 +72,57 @@ struct Lexer {
             }
             if c == " " || c == "\t" || c == "\r" || c == "\u{0C}" { i += 1; continue }
             if c == "#" {
-                while i < chars.count, chars[i] != "\n" { i += 1 }
+                skipComment()
                 continue
             }
-            if c == "\\" {
-                var j = i + 1
-                while j < chars.count, chars[j] == " " || chars[j] == "\r" { j += 1 }
-                guard j < chars.count, chars[j] == "\n" else { throw error("unexpected character after line continuation character") }
-                i = j + 1
-                line += 1
-                lineStart = i
-                continue
-            }
+            let start = i
             let startColumn = column
+            if c == "\\" {
+                try recovering(from: start) { l in
+                    var j = l.i + 1
+                    while j < l.chars.count, l.chars[j] == " " || l.chars[j] == "\r" { j += 1 }
+                    guard j < l.chars.count, l.chars[j] == "\n" else { throw l.error("unexpected character after line continuation character") }
+                    l.i = j + 1
+                    l.line += 1
+                    l.lineStart = l.i
+                }
+                continue
+            }
             if c.isLetter || c == "_" {
-                let start = i
                 while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" { i += 1 }
                 let word = String(chars[start..<i])
                 if i < chars.count, chars[i] == "'" || chars[i] == "\"", word.count <= 2,
                    word.lowercased().allSatisfy({ "rfbu".contains($0) }) {
                     let lower = word.lowercased()
-                    if lower.contains("b") { throw error("bytes literals are not supported", column: startColumn) }
-                    try string(raw: lower.contains("r"), formatted: lower.contains("f"), startColumn: startColumn)
+                    try recovering(from: start) { l in
+                        if lower.contains("b") && !l.tolerant { throw l.error("bytes literals are not supported", column: startColumn) }
+                        try l.string(raw: lower.contains("r"), formatted: lower.contains("f"), startColumn: startColumn)
+                        l.piece(.string, from: start)
+                    }
                     continue
                 }
                 add(.name, word, line: line, column: startColumn)
+                piece(Parser.keywords.contains(word) ? .keyword : .name, from: start)
                 continue
             }
             if c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber) {
-                try number(startColumn)
+                try recovering(from: start) { l in
+                    try l.number(startColumn)
+                    l.piece(.number, from: start)
+                }
                 continue
             }
             if c == "'" || c == "\"" {
-                try string(raw: false, formatted: false, startColumn: startColumn)
+                try recovering(from: start) { l in
+                    try l.string(raw: false, formatted: false, startColumn: startColumn)
+                    l.piece(.string, from: start)
+                }
                 continue
             }
-            try op(startColumn)
+            try recovering(from: start) { l in
+                try l.op(startColumn)
+                l.piece(.operator, from: start)
+            }
         }
         if let last = tokens.last, last.kind != .newline { add(.newline, "", line: line, column: column) }
         while indents.count > 1 {
@@ -106,7 +143,7 @@ struct Lexer {
         // Blank and comment-only lines do not affect indentation.
         if j >= chars.count || chars[j] == "\n" || chars[j] == "#" || chars[j] == "\r" {
             i = j
-            if j < chars.count, chars[j] == "#" { while i < chars.count, chars[i] != "\n" { i += 1 } }
+            if j < chars.count, chars[j] == "#" { skipComment() }
             return
         }
         i = j
@@ -123,6 +160,12 @@ struct Lexer {
                 throw error("unindent does not match any outer indentation level")
             }
         }
+    }
+
+    private mutating func skipComment() {
+        let start = i
+        while i < chars.count, chars[i] != "\n" { i += 1 }
+        piece(.comment, from: start)
     }
 
     private mutating func number(_ startColumn: Int) throws {
@@ -155,6 +198,7 @@ struct Lexer {
             }
         }
         if i < chars.count, chars[i] == "j" || chars[i] == "J" {
+            if tolerant { i += 1; return }
             throw error("complex numbers are not supported", column: startColumn)
         }
         let text = String(chars[start..<i]).replacingOccurrences(of: "_", with: "")
