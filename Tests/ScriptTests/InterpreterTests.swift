@@ -16,6 +16,11 @@ final class InterpreterTests: ScriptTestCase {
         XCTAssertEqual(try repr("2 ** 64"), "1.8446744073709552e+19")
     }
 
+    func testALoopHeaderOverSeveralLinesKeepsTheBodysIndentation() {
+        // The bracket closes on a continuation line: its indentation is not the block's.
+        XCTAssertEqual(output("def f():\n    t = 0\n    for k in [1,\n              2]:\n        if k:\n            t += k\n    return t\nprint(f())\n"), "3\n")
+    }
+
     func testFloatsPrintAsPythonPrintsThem() throws {
         XCTAssertEqual(output("print(0.1, 1e-05, 1e16, 1e15, 2.5, 1/3, -0.0, float('nan'), float('inf'))"),
                        "0.1 1e-05 1e+16 1000000000000000.0 2.5 0.3333333333333333 -0.0 nan inf\n")

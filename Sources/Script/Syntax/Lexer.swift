@@ -67,7 +67,9 @@ struct Lexer {
                 i += 1
                 line += 1
                 lineStart = i
-                atLineStart = true
+                // Inside brackets a line break continues the line: its indentation means nothing,
+                // even once the bracket closes further along it.
+                atLineStart = depth == 0
                 continue
             }
             if c == " " || c == "\t" || c == "\r" || c == "\u{0C}" { i += 1; continue }
