@@ -36,4 +36,33 @@ final class NumpyAxisFunctionTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("ValueError: repeated axis in transpose"), "\(error)")
         }
     }
+
+    func testNewAxisAndPairedIntegerArraysIndexAsNumPyDoes() throws {
+        let session = LessonSession(seed: 0)
+        let interpreter = Interpreter(modules: session.registry)
+        var out = ""
+        interpreter.output = { out += $0 }
+        _ = try interpreter.run("""
+        import numpy as np
+        a = np.arange(12).reshape(3, 4)
+        print(a[:, None].shape, a[None].shape, a[None, :, None].shape, a[1, None].tolist(), a[:, np.newaxis, 1].tolist())
+        v = np.arange(3)
+        print((v[:, None] - v[None, :]).tolist())
+        p = np.arange(12).reshape(4, 3) / 10
+        y = np.array([0, 2, 1, 2])
+        print(p[np.arange(4), y].tolist(), p[[0, 1], [2, 2]].tolist())
+        b = np.arange(24).reshape(2, 3, 4)
+        print(b[[0, 1], [1, 2]].tolist(), b[:, [0, 2], [1, 3]].tolist())
+        """, file: "i.md", firstLine: 1)
+        XCTAssertEqual(out, """
+        (3, 1, 4) (1, 3, 4) (1, 3, 1, 4) [[4, 5, 6, 7]] [[1], [5], [9]]
+        [[0, -1, -2], [1, 0, -1], [2, 1, 0]]
+        [0.0, 0.5, 0.7, 1.1] [0.2, 0.5]
+        [[4, 5, 6, 7], [20, 21, 22, 23]] [[1, 11], [13, 23]]
+
+        """)
+        XCTAssertThrowsError(try interpreter.run("p[[0, 1], [0, 1, 2]]", file: "i.md", firstLine: 1)) { error in
+            XCTAssertTrue("\(error)".contains("IndexError: shape mismatch"), "\(error)")
+        }
+    }
 }

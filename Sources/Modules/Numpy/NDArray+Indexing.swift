@@ -8,6 +8,9 @@ extension NDArray {
         case single(Int)          // drops the axis
         case range([Int])         // keeps the axis (slice)
         case fancy([Int], shape: [Int])   // integer array: its shape replaces the axis
+        /// Integer arrays of one shape on neighbouring axes, read in step (`p[rows, cols]`): one
+        /// index list per axis; their common shape replaces those axes.
+        case zipped([[Int]], shape: [Int])
     }
 
     func resolve(_ key: Value) throws -> [AxisIndex] {
@@ -54,10 +57,20 @@ extension NDArray {
             axes.append(.range(Array(0..<shape[axis])))
             axis += 1
         }
-        if axes.filter({ if case .fancy = $0 { return true } else { return false } }).count > 1 {
-            throw ScriptError.notImplemented("indexing with more than one integer array at once is not supported yet")
+        let fancy = axes.indices.filter { if case .fancy = axes[$0] { true } else { false } }
+        guard fancy.count > 1 else { return axes }
+        // Several integer arrays pair up element by element, as NumPy reads `p[np.arange(n), y]`.
+        var lists: [[Int]] = []
+        var shapes: [[Int]] = []
+        for k in fancy { if case .fancy(let l, let sh) = axes[k] { lists.append(l); shapes.append(sh) } }
+        guard fancy.last! - fancy.first! == fancy.count - 1 else {
+            throw ScriptError.notImplemented("integer-array indices on axes that are not next to each other are not supported yet")
         }
-        return axes
+        guard shapes.allSatisfy({ $0 == shapes[0] }) else {
+            let described = shapes.map { "(" + $0.map(String.init).joined(separator: ",") + ($0.count == 1 ? ",)" : ")") }
+            throw ScriptError.index("shape mismatch: indexing arrays could not be broadcast together with shapes \(described.joined(separator: " "))")
+        }
+        return Array(axes[..<fancy.first!]) + [.zipped(lists, shape: shapes[0])] + Array(axes[(fancy.last! + 1)...])
     }
 
     static func indexList(_ a: NDArray, axisSize n: Int, axis: Int) throws -> [Int] {
@@ -81,26 +94,38 @@ extension NDArray {
     /// Visits every selected element: `body(resultFlatIndex, sourceFlatIndex)`; returns the result shape.
     func select(_ axes: [AxisIndex], _ body: (Int, Int) -> Void) -> [Int] {
         var resultShape: [Int] = []
-        var lists: [[Int]] = []
+        // Per index group, the source offset of each of its positions.
+        var offsets: [[Int]] = []
+        let st = strides
+        var axis = 0
         for a in axes {
             switch a {
-            case .single(let i): lists.append([i])
-            case .range(let r): resultShape.append(r.count); lists.append(r)
-            case .fancy(let r, let shape): resultShape += shape; lists.append(r)
+            case .single(let i):
+                offsets.append([i * st[axis]]); axis += 1
+            case .range(let r):
+                resultShape.append(r.count); offsets.append(r.map { $0 * st[axis] }); axis += 1
+            case .fancy(let r, let shape):
+                resultShape += shape; offsets.append(r.map { $0 * st[axis] }); axis += 1
+            case .zipped(let lists, let shape):
+                resultShape += shape
+                let first = axis
+                offsets.append((0..<(lists.first?.count ?? 0)).map { p in
+                    lists.indices.reduce(0) { $0 + lists[$1][p] * st[first + $1] }
+                })
+                axis += lists.count
             }
         }
-        let st = strides
-        let total = lists.reduce(1) { $0 * $1.count }
+        let total = offsets.reduce(1) { $0 * $1.count }
         if total == 0 { return resultShape }
-        var pos = [Int](repeating: 0, count: lists.count)
+        var pos = [Int](repeating: 0, count: offsets.count)
         for flat in 0..<total {
             var src = 0
-            for d in 0..<lists.count { src += lists[d][pos[d]] * st[d] }
+            for d in 0..<offsets.count { src += offsets[d][pos[d]] }
             body(flat, src)
-            var d = lists.count - 1
+            var d = offsets.count - 1
             while d >= 0 {
                 pos[d] += 1
-                if pos[d] < lists[d].count { break }
+                if pos[d] < offsets[d].count { break }
                 pos[d] = 0
                 d -= 1
             }
@@ -114,6 +139,13 @@ extension NDArray {
     }
 
     public func getItem(_ key: Value) throws -> Value? {
+        if let (rest, inserted) = try Self.withoutNewAxes(key) {
+            let picked: Value = try rest.map { try getItem($0) ?? .none } ?? .object(self)
+            let result = try NDArray.coerce(picked)
+            var shape = result.shape
+            for position in inserted { shape.insert(1, at: min(position, shape.count)) }
+            return .object(NDArray(shape: shape, storage: result.storage, dtype: result.dtype))
+        }
         if let mask = isFullMask(key) {
             let picked = storage.indices.filter { mask.storage[$0] != 0 }.map { storage[$0] }
             return .object(NDArray(shape: [picked.count], storage: picked, dtype: dtype))
@@ -123,6 +155,26 @@ extension NDArray {
         let st = select(axes) { _, src in out.append(storage[src]) }
         if st.isEmpty { return scalarValue(out[0]) }
         return .object(NDArray(shape: st, storage: out, dtype: dtype))
+    }
+
+    /// For a key holding `None` (`np.newaxis`): the key without them (nil when nothing else is
+    /// left) and where the new axes of length 1 go in the result. Nil for a key without `None`.
+    static func withoutNewAxes(_ key: Value) throws -> (Value?, [Int])? {
+        let parts: [Value]
+        if case .tuple(let t) = key { parts = t } else { parts = [key] }
+        guard parts.contains(where: { if case .none = $0 { true } else { false } }) else { return nil }
+        var rest: [Value] = [], inserted: [Int] = []
+        var position = 0
+        for part in parts {
+            switch part {
+            case .none: inserted.append(position); position += 1
+            case .int, .bool: rest.append(part)
+            case .object(let s) where s is SliceObject: rest.append(part); position += 1
+            default:
+                throw ScriptError.notImplemented("np.newaxis together with an array index is not supported yet")
+            }
+        }
+        return (rest.isEmpty ? nil : .tuple(rest), inserted)
     }
 
     public func setItem(_ key: Value, _ value: Value) throws -> Bool {
