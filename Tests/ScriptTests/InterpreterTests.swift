@@ -19,6 +19,7 @@ final class InterpreterTests: ScriptTestCase {
     func testALoopHeaderOverSeveralLinesKeepsTheBodysIndentation() {
         // The bracket closes on a continuation line: its indentation is not the block's.
         XCTAssertEqual(output("def f():\n    t = 0\n    for k in [1,\n              2]:\n        if k:\n            t += k\n    return t\nprint(f())\n"), "3\n")
+        XCTAssertEqual(output("x = (1 +\n 2) / 100\nprint(x)\n"), "0.03\n", "an operator after a bracket closed on a later line")
     }
 
     func testFloatsPrintAsPythonPrintsThem() throws {
