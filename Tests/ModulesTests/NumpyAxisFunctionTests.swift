@@ -65,4 +65,26 @@ final class NumpyAxisFunctionTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("IndexError: shape mismatch"), "\(error)")
         }
     }
+
+    func testRandomStateDrawsNumPysNumbersFromItsOwnGenerator() throws {
+        let session = LessonSession(seed: 0)
+        let interpreter = Interpreter(modules: session.registry)
+        var out = ""
+        interpreter.output = { out += $0 }
+        _ = try interpreter.run("""
+        import numpy as np
+        np.random.seed(0)
+        rs = np.random.RandomState(42)
+        print(rs.rand(3).tolist(), rs.randn(2).tolist())
+        print(rs.randint(0, 10, size=5).tolist(), rs.normal(0, 1, 2).tolist(), rs.beta(2, 2, 3).tolist(), rs.permutation(5).tolist())
+        print(np.random.rand(2).tolist())
+        """, file: "r.md", firstLine: 1)
+        // NumPy 2.4's output for the same script: the global stream is untouched by rs.
+        XCTAssertEqual(out, """
+        [0.3745401188473625, 0.9507143064099162, 0.7319939418114051] [-1.1118801180469204, 0.31890218468938336]
+        [2, 6, 7, 4, 3] [0.3925797504024593, -0.9291846669305591] [0.5467099928032805, 0.5910485018606477, 0.6964179356901024] [1, 3, 4, 2, 0]
+        [0.5488135039273248, 0.7151893663724195]
+
+        """)
+    }
 }

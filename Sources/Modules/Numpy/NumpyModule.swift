@@ -267,7 +267,19 @@ enum NumpyModule {
 /// `numpy.random`, reproducing NumPy's legacy global RandomState bit for bit.
 enum NumpyRandom {
     static func make(session: LessonSession) -> ModuleObject {
-        let rng = session.numpyRandom
+        let global = functions(session.numpyRandom, name: "numpy.random")
+        // `np.random.RandomState(seed)`: the same functions on a generator of its own.
+        global.members["RandomState"] = .object(BuiltinFunction("RandomState") { args, _ in
+            let s = try args.bind("RandomState", ["seed"])
+            let rng = NumPyRandomState(seed: 0)
+            rng.seed(UInt32(truncatingIfNeeded: try s.value(0).flatMap { $0.isNone ? nil : try $0.int("seed") } ?? 0))
+            return .object(RandomStateObject(functions(rng, name: "RandomState")))
+        })
+        return global
+    }
+
+    /// The sampling functions of `numpy.random`, drawing from `rng`.
+    static func functions(_ rng: NumPyRandomState, name: String) -> ModuleObject {
         func sized(_ args: [Value]) throws -> [Int] {
             let shape: [Int]
             if args.count == 1, case .tuple(let t) = args[0] { shape = try t.map { try $0.int("size") } } else { shape = try args.map { try $0.int("size") } }
@@ -286,7 +298,7 @@ enum NumpyRandom {
             try NumpyModule.checkedCount(shape)
             return shape
         }
-        return module("numpy.random", [
+        return module(name, [
             function("seed") { args, _ in
                 let s = try args.bind("seed", ["seed"])
                 rng.seed(UInt32(truncatingIfNeeded: try s.value(0)?.int("seed") ?? 0))
@@ -383,3 +395,14 @@ enum NumpyRandom {
         ] + distributions(rng))
     }
 }
+
+/// A `np.random.RandomState`: NumPy's legacy generator with a state of its own.
+final class RandomStateObject: ScriptObject {
+    let methods: ModuleObject
+    init(_ methods: ModuleObject) { self.methods = methods }
+    var typeName: String { "RandomState" }
+    func repr() -> String { "RandomState(MT19937)" }
+    func attribute(_ name: String) throws -> Value? { methods.members[name] }
+    var attributeNames: [String] { methods.members.keys.sorted() }
+}
+
