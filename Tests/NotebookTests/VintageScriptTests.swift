@@ -3,10 +3,10 @@ import XCTest
 import Lesson
 @testable import Notebook
 
-/// Keras scripts as they were written from 2017 to today (Fixtures/tutorials 18-33, written for
+/// Keras scripts as they were written from 2017 to today (Fixtures/tutorials 18-34, written for
 /// these tests): Keras 2 module paths (`keras.layers.core`, `np_utils`, `advanced_activations`,
 /// `gradient_descent_v2`, `optimizers.legacy`), `lr=`, `'acc'`, Keras 2.2's metric names,
-/// `fit_generator`, `predict_classes`, scripts that time themselves, string x values in plots,
+/// `fit_generator`, `predict_classes`, `train_on_batch`, batch hooks, scripts that time themselves, string x values in plots,
 /// AdamW, the rarer losses, and a diverging run. Each runs unchanged as one block.
 final class VintageScriptTests: TutorialScriptTestCase {
     func testKeras2DigitsMLP() throws {
@@ -101,6 +101,12 @@ final class VintageScriptTests: TutorialScriptTestCase {
     func testImageDataGeneratorWithFitGenerator() throws {
         let (text, _) = try run("32-image-data-generator-fit-generator")
         XCTAssertTrue(text.contains("test accuracy above 0.7: True"), text)
+    }
+
+    func testTrainOnBatchLoopsAndBatchHooks() throws {
+        let (text, _) = try run("34-train-on-batch-and-batch-hooks")
+        XCTAssertTrue(text.contains("train_on_batch reports the loss before its step: True\nloss fell: True (2, 1)"), text)
+        XCTAssertTrue(text.contains("[0, 1, 2, 3, 0, 1, 2, 3] 8"), text)
     }
 
     func testPredictClassesAndPredictProba() throws {

@@ -187,6 +187,8 @@ final class ModelObject: ScriptObject {
             return method(name) { args, ctx in try self.fit(args, ctx) }
         case "predict_classes", "predict_proba":
             return keras2Prediction(name)
+        case "train_on_batch", "test_on_batch", "predict_on_batch":
+            return onBatch(name)
         default:
             return nil
         }
@@ -236,7 +238,7 @@ final class ModelObject: ScriptObject {
         return (x, y)
     }
 
-    private func fit(_ args: Arguments, _ ctx: CallContext) throws -> Value {
+    func fit(_ args: Arguments, _ ctx: CallContext) throws -> Value {
         let s = try args.bind("fit", ["x", "y", "batch_size", "epochs", "verbose", "callbacks",
                                       "validation_split", "validation_data", "shuffle", "steps_per_epoch"], required: 1)
         if case .object(let batches as ImageBatchIterator)? = s[0] { return try fit(batches, s, ctx) }

@@ -17,9 +17,11 @@ enum CallbackBase {
 
 /// Runs a lesson's Callback subclass from the training loop: sets `self.model`, and calls
 /// `on_train_begin(logs)`, `on_epoch_begin(epoch, logs)`, `on_epoch_end(epoch, logs)` and
-/// `on_train_end(logs)` with Keras' logs dict. An error inside stops training and is re-raised
-/// after `fit` returns.
-final class ScriptCallback: Callback {
+/// `on_train_end(logs)` with Keras' logs dict, and after every batch `on_train_batch_end(batch,
+/// logs)` / `on_batch_end(batch, logs)` when the class defines them (logs hold the epoch's mean
+/// loss so far, as Keras 3's do). An error inside stops training and is re-raised after `fit`
+/// returns.
+final class ScriptCallback: Callback, BatchObserver {
     let instance: Instance
     unowned let owner: ModelObject
     let context: CallContext
@@ -61,6 +63,23 @@ final class ScriptCallback: Callback {
 
     func trainingDidEnd(model: Sequential, log: (String) -> Void) {
         _ = invoke("on_train_end", [.dict(DictStorage())])
+    }
+
+    /// The batch hooks the lesson's class defines itself (the base class's do nothing), found once.
+    private lazy var batchHooks: [String] = ["on_train_batch_end", "on_batch_end"].filter { hook in
+        guard case .object(let method)? = try? instance.attribute(hook) else { return false }
+        return !(method is BuiltinFunction)
+    }
+
+    func batchDidEnd(_ batch: Int, loss: Double, log: (String) -> Void) -> Bool {
+        guard !batchHooks.isEmpty else { return false }
+        var stop = false
+        for hook in batchHooks {
+            let logs = DictStorage()
+            try? logs.set(.string("loss"), .float(loss))
+            if invoke(hook, [.int(batch), .dict(logs)]) { stop = true }
+        }
+        return stop
     }
 }
 
