@@ -155,6 +155,20 @@ final class KerasModelSurfaceTests: XCTestCase {
         XCTAssertThrowsError(try run("from sklearn.model_selection import KFold\nKFold(3, random_state=1)"))
     }
 
+    func testInitializersAreCallableByEitherSpellingAndByGet() throws {
+        let out = try run("""
+        import numpy as np
+        import tensorflow as tf
+        init = tf.keras.initializers.lecun_normal(seed=1)
+        w = init((200, 300))
+        print(type(init).__name__, w.shape, w.dtype, round(float(np.std(w.numpy())), 2), round(1 / np.sqrt(200), 2))
+        g = tf.keras.initializers.get('glorot_uniform')
+        a, b = g((2, 2)), g((2, 2))
+        print(bool((a.numpy() != b.numpy()).any()), tf.keras.initializers.get(init) is init)
+        """)
+        XCTAssertEqual(out, "LecunNormal (200, 300) float32 0.07 0.07\nTrue True\n")
+    }
+
     func testInitializersWrittenInTheLessonSetTheWeights() throws {
         // The class is the slides' listing, verbatim; the model around it is ours.
         let out = try run("""

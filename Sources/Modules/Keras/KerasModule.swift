@@ -153,13 +153,34 @@ enum KerasModule {
         func make(_ name: String, _ params: [String], _ build: @escaping ([Value?]) throws -> Initializer) -> (String, Value) {
             function(name) { args, _ in
                 let s = try args.bind(name, params + ["seed"])
-                return .object(InitializerObject(try build(s), name: name))
+                let seed = try s.value(params.count).flatMap { $0.isNone ? nil : try $0.int("seed") }
+                return .object(InitializerObject(try build(s), name: name, seed: seed))
             }
         }
         func named(_ name: String, _ key: String) -> (String, Value) {
             make(name, []) { _ in try engineCall { try Initializer.named(key) } }
         }
-        return module("keras.initializers", [
+        // Keras' function spellings (`tf.keras.initializers.lecun_normal()`), and `get`.
+        let lowercase: [(String, Value)] = [
+            ("glorot_uniform", "GlorotUniform"), ("glorot_normal", "GlorotNormal"), ("he_uniform", "HeUniform"),
+            ("he_normal", "HeNormal"), ("lecun_uniform", "LecunUniform"), ("lecun_normal", "LecunNormal"),
+            ("zeros", "Zeros"), ("ones", "Ones"), ("random_uniform", "RandomUniform"), ("random_normal", "RandomNormal"),
+            ("truncated_normal", "TruncatedNormal"), ("orthogonal", "Orthogonal"), ("constant", "Constant"),
+        ].map { lower, upper in
+            (lower, .object(BuiltinFunction(lower) { args, ctx in
+                guard case .object(let make)? = try initializers().attribute(upper) else { return .none }
+                return try make.call(args, ctx) ?? .none
+            }))
+        }
+        let get = function("get") { args, _ in
+            let s = try args.bind("get", ["identifier"], required: 1)
+            switch s[0] ?? .none {
+            case .object(let o as InitializerObject): return .object(o)
+            case .string(let key): return .object(InitializerObject(try engineCall { try Initializer.named(key) }, name: key))
+            case let other: throw ScriptError.value("Could not interpret initializer identifier: \(other.shortDescription)")
+            }
+        }
+        return module("keras.initializers", lowercase + [get] + [
             // The base class lesson code subclasses (`class MyInit(tf.keras.initializers.Initializer)`),
             // defining `__call__(self, shape, dtype=None)`.
             ("Initializer", .object(ClassObject(hostClass: "Initializer", members: [

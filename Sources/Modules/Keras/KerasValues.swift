@@ -37,9 +37,25 @@ final class ConstraintObject: ScriptObject {
 final class InitializerObject: ScriptObject {
     let initializer: Initializer
     let name: String
-    init(_ i: Initializer, name: String) { initializer = i; self.name = name }
+    let seed: Int?
+    /// Calls so far: each call without a seed draws new values, as Keras' do, the same ones on every run.
+    private var calls: UInt64 = 0
+    init(_ i: Initializer, name: String, seed: Int? = nil) { initializer = i; self.name = name; self.seed = seed }
     var typeName: String { name }
     func repr() -> String { "<\(name)>" }
+
+    /// `init(shape, dtype=None)`: a float32 tensor of values drawn as a layer's weights would be.
+    func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
+        let s = try args.bind(name, ["shape", "dtype"], required: 1)
+        let shape = try (s[0] ?? .none).sequence("shape").map { try $0.int("shape") }
+        _ = try Limits.elements(shape, bytesEach: 8)
+        if seed == nil { calls += 1 }
+        var random = RandomGenerator(seed: UInt64(truncatingIfNeeded: seed ?? 0) &+ calls &* 0x9E37_79B9_7F4A_7C15)
+        let values = initializer.values(shape: shape, random: &random)
+        let t = NDArray(shape: shape, storage: values.map(Double.init), dtype: .float32)
+        t.showsAsTensor = true
+        return .object(t)
+    }
 }
 
 /// A learning-rate schedule object (`ExponentialDecay(...)`), usable as `learning_rate=`.
