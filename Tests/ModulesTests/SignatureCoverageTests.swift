@@ -51,9 +51,11 @@ final class SignatureCoverageTests: XCTestCase {
         let declared = DeclaredSignatures.all
         let exposed = try exposed()
         var implemented = 0, refused = 0, missing: [String] = [], wrongDefaults: [String] = []
+        var ownCallables: [String] = []
         for (name, signature) in declared.sorted(by: { $0.key < $1.key }) {
-            let parameters = try XCTUnwrap(real[name], "\(name) is in the fixture")
             XCTAssertTrue(exposed.contains(name), "\(name) is importable")
+            // Lectern's own additions (GradientRecorder) have no real counterpart to agree with.
+            guard let parameters = real[name] else { ownCallables.append(name); continue }
             for p in parameters where p.kind != "VAR_KEYWORD" && p.kind != "VAR_POSITIONAL" {
                 guard let mine = signature.parameter(p.name) else {
                     missing.append("\(name)(\(p.name))")
@@ -69,7 +71,8 @@ final class SignatureCoverageTests: XCTestCase {
         let inFixture = exposed.filter { real[$0] != nil }
         let undeclared = inFixture.filter { declared[$0] == nil }
         // The counts the issue asks for; printed for the record.
-        print("signature coverage: \(declared.count) declared callables; their \(implemented + refused + missing.count) real parameters: \(implemented) implemented, \(refused) refused by name, \(missing.count) missing; \(undeclared.count) of \(inFixture.count) exposed callables with a real counterpart still bind by position")
+        print("signature coverage: \(declared.count) declared callables (\(ownCallables.count) Lectern's own); their \(implemented + refused + missing.count) real parameters: \(implemented) implemented, \(refused) refused by name, \(missing.count) missing; \(undeclared.count) of \(inFixture.count) exposed callables with a real counterpart still bind by position")
         XCTAssertGreaterThan(implemented, 0)
+        XCTAssertEqual(ownCallables, ["keras.callbacks.GradientRecorder"])
     }
 }

@@ -206,70 +206,6 @@ enum KerasModule {
         ])
     }
 
-    static func callbacks(session: LessonSession) -> ModuleObject {
-        module("keras.callbacks", [
-            function("EarlyStopping") { args, _ in
-                let s = try args.bind("EarlyStopping", ["monitor", "min_delta", "patience", "verbose", "mode", "baseline", "restore_best_weights", "start_from_epoch"])
-                return .object(CallbackObject(try engineCall {
-                    try EarlyStopping(monitor: try s.value(0)?.string("monitor") ?? "val_loss", minDelta: try s.value(1)?.double("min_delta") ?? 0,
-                                      patience: try s.value(2)?.int("patience") ?? 0, verbose: try s.value(3)?.int("verbose") ?? 0,
-                                      mode: try s.value(4)?.string("mode") ?? "auto", baseline: try s.value(5)?.double("baseline"),
-                                      restoreBestWeights: try s.value(6)?.bool("restore_best_weights") ?? false,
-                                      startFromEpoch: try s.value(7)?.int("start_from_epoch") ?? 0)
-                }, name: "EarlyStopping"))
-            },
-            function("ReduceLROnPlateau") { args, _ in
-                let s = try args.bind("ReduceLROnPlateau", ["monitor", "factor", "patience", "verbose", "mode", "min_delta", "cooldown", "min_lr"])
-                return .object(CallbackObject(try engineCall {
-                    try ReduceLROnPlateau(monitor: try s.value(0)?.string("monitor") ?? "val_loss", factor: try s.value(1)?.double("factor") ?? 0.1,
-                                          patience: try s.value(2)?.int("patience") ?? 10, verbose: try s.value(3)?.int("verbose") ?? 0,
-                                          mode: try s.value(4)?.string("mode") ?? "auto", minDelta: try s.value(5)?.double("min_delta") ?? 1e-4,
-                                          cooldown: try s.value(6)?.int("cooldown") ?? 0, minLR: try s.value(7)?.double("min_lr") ?? 0)
-                }, name: "ReduceLROnPlateau"))
-            },
-            ("Callback", .object(session.callbackBase)),
-            function("GradientRecorder") { args, _ in
-                let s = try args.bind("GradientRecorder", ["histogram_freq", "bins"])
-                let recorder = try engineCall { try GradientRecorder(frequency: try s.value(0)?.int("histogram_freq") ?? 1, bins: try s.value(1)?.int("bins") ?? 30) }
-                return .object(CallbackObject(recorder, name: "GradientRecorder"))
-            },
-            function("TensorBoard") { args, _ in
-                // No event files are written: the histograms stay in memory (see GradientRecorder),
-                // so a lesson reads them with .histogram(...) / .series(...) and plots them.
-                let s = try args.bind("TensorBoard", ["log_dir", "histogram_freq", "write_graph", "write_images", "write_steps_per_second",
-                                                      "update_freq", "profile_batch", "embeddings_freq", "embeddings_metadata", "write_grads", "bins"])
-                if let dir = s.value(0) { _ = try session.scratchPath(try dir.string("log_dir")) }
-                let freq = try s.value(1)?.int("histogram_freq") ?? 0
-                let recorder = try engineCall { try GradientRecorder(frequency: max(freq, 1), bins: try s.value(10)?.int("bins") ?? 30) }
-                return .object(CallbackObject(recorder, name: "TensorBoard"))
-            },
-            function("TerminateOnNaN") { _, _ in .object(CallbackObject(TerminateOnNaN(), name: "TerminateOnNaN")) },
-            function("ModelCheckpoint") { args, _ in
-                let s = try args.bind("ModelCheckpoint", ["filepath", "monitor", "verbose", "save_best_only", "save_weights_only", "mode", "save_freq"])
-                let path = try (s[0] ?? .none).string("filepath")
-                _ = try session.scratchPath(path)
-                let monitor = try s.value(1)?.string("monitor") ?? "val_loss"
-                let modeName = try s.value(5)?.string("mode") ?? "auto"
-                guard ["auto", "min", "max"].contains(modeName) else {
-                    throw ScriptError.value("ModelCheckpoint mode '\(modeName)' is unknown; use 'auto', 'min' or 'max'")
-                }
-                let checkpoint = ModelCheckpoint(path: path, monitor: monitor, verbose: try s.value(2)?.int("verbose") ?? 0,
-                                                 saveBestOnly: try s.value(3)?.bool("save_best_only") ?? false,
-                                                 maximize: modeName == "max" || (modeName == "auto" && (monitor.contains("acc") || monitor.hasPrefix("fmeasure"))),
-                                                 session: session)
-                return .object(CallbackObject(checkpoint, name: "ModelCheckpoint"))
-            },
-            function("LearningRateScheduler") { args, ctx in
-                let s = try args.bind("LearningRateScheduler", ["schedule", "verbose"], required: 1)
-                let f = s[0] ?? .none
-                let callback = LearningRateScheduler(verbose: try s.value(1)?.int("verbose") ?? 0) { epoch, lr in
-                    try ctx.call(f, Arguments([.int(epoch), .float(lr)])).double("schedule")
-                }
-                return .object(CallbackObject(callback, name: "LearningRateScheduler"))
-            },
-        ])
-    }
-
     static func backend(session: LessonSession) -> ModuleObject {
         module("keras.backend", [
             function("clear_session") { _, _ in AutoName.reset(); return .none },
@@ -349,7 +285,7 @@ enum KerasModule {
         let parts: [(String, ModuleObject)] = [
             ("layers", layers()), ("models", models(session: session)), ("optimizers", KerasOptimizers.module()),
             ("losses", losses()), ("regularizers", regularizers()), ("constraints", constraints()), ("initializers", initializers()),
-            ("callbacks", callbacks(session: session)), ("backend", backend(session: session)), ("utils", utils(session: session)),
+            ("callbacks", KerasCallbacks.module(session: session)), ("backend", backend(session: session)), ("utils", utils(session: session)),
             ("metrics", KerasMetrics.module()), ("preprocessing", KerasPreprocessing.module(session: session)),
         ]
         func keras(_ name: String) -> ModuleObject {
