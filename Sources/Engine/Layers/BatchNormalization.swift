@@ -36,13 +36,18 @@ public final class BatchNormalization: Layer {
     private let sumGradientNormalized = FloatBuffer()
     private var lastWasTraining = false
 
-    public init(momentum: Double = 0.99, epsilon: Double = 1e-3, center: Bool = true, scale: Bool = true, name: String? = nil) throws {
+    /// The normalized axis as given (Keras' `axis`, counting the batch axis): -1 or the last one.
+    public let axis: Int
+
+    public init(axis: Int = -1, momentum: Double = 0.99, epsilon: Double = 1e-3, center: Bool = true, scale: Bool = true,
+                name: String? = nil) throws {
         guard momentum >= 0 && momentum <= 1 else {
             throw EngineError("BatchNormalization expects momentum between 0 and 1. Received: momentum=\(momentum)")
         }
         guard epsilon > 0 else {
             throw EngineError("BatchNormalization expects a positive epsilon. Received: epsilon=\(epsilon)")
         }
+        self.axis = axis
         self.momentum = momentum
         self.epsilon = epsilon
         self.center = center
@@ -53,6 +58,10 @@ public final class BatchNormalization: Layer {
     public func build(inputShape: [Int], random: inout RandomGenerator) throws {
         guard let last = inputShape.last, last > 0 else {
             throw EngineError("BatchNormalization expects an input with a positive last dimension. Received: input_shape=\(ShapeText.batched(inputShape))")
+        }
+        // Only the last (channel) axis is normalized here; Keras counts the batch axis as 0.
+        guard axis == -1 || axis == inputShape.count else {
+            throw EngineError("BatchNormalization: axis=\(axis) normalizes an axis other than the last of an input of shape \(ShapeText.batched(inputShape)); only the last axis (-1) is supported")
         }
         features = last
         width = inputShape.reduce(1, *)

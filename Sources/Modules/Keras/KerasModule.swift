@@ -23,33 +23,6 @@ enum KerasModule {
         }
         return module("keras.layers", [
             ("Dense", .object(BuiltinFunction("Dense") { args, _ in try LayerObject.dense(args) })),
-            layer("Dropout") { args in
-                let s = try args.bind("Dropout", ["rate", "noise_shape", "seed", "name"], required: 1)
-                return try Dropout(rate: try (s[0] ?? .none).double("rate"), name: try s.value(3)?.string("name"))
-            },
-            layer("GaussianNoise") { args in
-                let s = try args.bind("GaussianNoise", ["stddev", "seed", "name"], required: 1)
-                return try GaussianNoise(stddev: try (s[0] ?? .none).double("stddev"), name: try s.value(2)?.string("name"))
-            },
-            layer("BatchNormalization") { args in
-                let s = try args.bind("BatchNormalization", ["axis", "momentum", "epsilon", "center", "scale", "name"])
-                return try BatchNormalization(momentum: try s.value(1)?.double("momentum") ?? 0.99, epsilon: try s.value(2)?.double("epsilon") ?? 1e-3,
-                                              center: try s.value(3)?.bool("center") ?? true, scale: try s.value(4)?.bool("scale") ?? true,
-                                              name: try s.value(5)?.string("name"))
-            },
-            layer("Activation") { args in
-                let s = try args.bind("Activation", ["activation", "name"], required: 1)
-                return try ActivationLayer(try KerasArguments.activation(s[0]) ?? "linear", name: try s.value(1)?.string("name"))
-            },
-            layer("LeakyReLU") { args in
-                // Keras 3 names the slope negative_slope, Keras 2 alpha; both default to 0.3.
-                let s = try args.bind("LeakyReLU", ["negative_slope", "alpha", "name"])
-                return try LeakyReLU(negativeSlope: Float(try (s.value(0) ?? s.value(1))?.double("negative_slope") ?? 0.3), name: try s.value(2)?.string("name"))
-            },
-            layer("Flatten") { args in
-                let s = try args.bind("Flatten", ["data_format", "name", "input_shape"])
-                return Flatten(inputShape: try s.value(2)?.sequence("input_shape").map { try $0.int("input_shape") }, name: try s.value(1)?.string("name"))
-            },
             layer("Input") { args in
                 let s = try args.bind("Input", ["shape", "batch_size", "name"], required: 1)
                 return try InputLayer(shape: try (s[0] ?? .none).sequence("shape").map { try $0.int("shape") }, name: try s.value(2)?.string("name"))
@@ -59,7 +32,7 @@ enum KerasModule {
                 guard let shape = s.value(0) ?? s.value(3) else { throw ScriptError.type("InputLayer needs shape=") }
                 return try InputLayer(shape: try shape.sequence("shape").map { try $0.int("shape") }, name: try s.value(2)?.string("name"))
             },
-        ] + KerasImageLayers.entries() + KerasAugmentationLayers.members())
+        ] + KerasCoreLayers.members() + KerasImageLayers.entries() + KerasAugmentationLayers.members())
     }
 
     static func schedules() -> ModuleObject {

@@ -106,9 +106,14 @@ final class LayerObject: ScriptObject {
         // callable taking a shape) is called once the layer's shape is known; until then the
         // weights start from zeros.
         var engineArgs = args
+        // Keras 2's batch_input_shape=(None, n) is input_shape=(n,).
+        if let batchShape = args.keyword("batch_input_shape") {
+            engineArgs.keywords.removeAll { $0.name == "batch_input_shape" }
+            engineArgs.keywords.append((name: "input_shape", value: .tuple(Array(try batchShape.sequence("batch_input_shape").dropFirst()))))
+        }
         var custom: [(index: Int, initializer: Value)] = []
         for (index, keyword) in [(0, "kernel_initializer"), (1, "bias_initializer")] {
-            guard let v = args.keyword(keyword), isCustomInitializer(v) else { continue }
+            guard let v = engineArgs.keyword(keyword), isCustomInitializer(v) else { continue }
             custom.append((index, v))
             engineArgs.keywords.removeAll { $0.name == keyword }
             engineArgs.keywords.append((name: keyword, value: .string("zeros")))

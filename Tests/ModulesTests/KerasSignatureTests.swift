@@ -2,9 +2,9 @@ import XCTest
 import Modules
 import Script
 
-/// `keras.optimizers` bound through declared signatures: every Keras 3 argument is implemented or
+/// `keras.optimizers`, callbacks and core layers bound through declared signatures: every Keras 3 argument is implemented or
 /// refused by name, and `weight_decay` works on every optimizer as Keras 3 applies it.
-final class OptimizerSignatureTests: XCTestCase {
+final class KerasSignatureTests: XCTestCase {
     func run(_ source: String) throws -> String {
         let session = LessonSession(seed: 0)
         let interpreter = Interpreter(modules: session.registry)
@@ -63,5 +63,31 @@ final class OptimizerSignatureTests: XCTestCase {
         print(type(o).__name__, round(float(A2(weight_decay=0.1).learning_rate), 6))
         """)
         XCTAssertEqual(out, "AdamW 0.001\n")
+    }
+
+    func testCoreLayersAndCallbacksRaiseWhatKerasRaisesOrNameWhatIsMissing() throws {
+        XCTAssertTrue(error("from keras.layers import Dropout\nDropout(0.5, rat=0.1)")
+            .contains("ValueError: Unrecognized keyword arguments passed to Dropout: {'rat': 0.1}; did you mean 'rate'?"))
+        XCTAssertTrue(error("from keras.layers import Dropout\nDropout(0.5, seed=3)").contains("NotImplementedError: Dropout: seed is not supported yet"))
+        XCTAssertTrue(error("from keras.callbacks import ModelCheckpoint\nModelCheckpoint('m.keras', save_weights_only=True)")
+            .contains("NotImplementedError: ModelCheckpoint: save_weights_only is not supported yet"))
+        XCTAssertTrue(error("from keras.callbacks import EarlyStopping\nEarlyStopping(patience=3, min_delat=0.1)")
+            .contains("TypeError: EarlyStopping() got an unexpected keyword argument 'min_delat'; did you mean 'min_delta'?"))
+        XCTAssertTrue(error("""
+            import numpy as np
+            from keras.models import Sequential
+            from keras.layers import Dense, BatchNormalization
+            m = Sequential([Dense(4, input_shape=(3,)), BatchNormalization(axis=0)])
+            m.compile(loss='mse', optimizer='sgd')
+            m.fit(np.zeros((4, 3)), np.zeros((4, 4)), verbose=0)
+            """).contains("only the last axis (-1) is supported"))
+        let out = try run("""
+        import numpy as np
+        from keras.models import Sequential
+        from keras.layers import Dense, LeakyReLU, BatchNormalization, Dropout
+        m = Sequential([Dense(4, batch_input_shape=(None, 3)), LeakyReLU(alpha=0.1), BatchNormalization(axis=1, trainable=False), Dropout(0.2, name='drop')])
+        print(m.layers[1].name, m.layers[2].trainable, m.layers[3].name, m.predict(np.ones((2, 3)), verbose=0).shape)
+        """)
+        XCTAssertEqual(out, "leaky_re_lu False drop (2, 4)\n")
     }
 }
