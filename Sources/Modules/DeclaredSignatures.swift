@@ -6,6 +6,8 @@ public enum DeclaredSignatures {
     public static var all: [String: Signature] {
         var found: [String: Signature] = [:]
         for entry in KerasOptimizers.entries { found["keras.optimizers." + entry.signature.name] = entry.signature }
+        for entry in KerasWeightRules.regularizers { found["keras.regularizers." + entry.signature.name] = entry.signature }
+        for entry in KerasWeightRules.constraints { found["keras.constraints." + entry.signature.name] = entry.signature }
         for entry in KerasCoreLayers.entries { found["keras.layers." + entry.signature.name] = entry.signature }
         for entry in KerasCallbacks.entries { found["keras.callbacks." + entry.signature.name] = entry.signature }
         return found

@@ -77,49 +77,11 @@ enum KerasModule {
     }
 
     static func regularizers() -> ModuleObject {
-        func make(_ name: String, l1Default: Double, l2Default: Double) -> (String, Value) {
-            function(name) { args, _ in
-                // l1(0.01) / l2(l=0.01) / l2(l2=0.01) / l1_l2(l1=0.01, l2=0.01)
-                let s = try args.bind(name, l1Default > 0 && l2Default > 0 ? ["l1", "l2"] : ["l", l1Default > 0 ? "l1" : "l2"])
-                if l1Default > 0 && l2Default > 0 {
-                    return .object(RegularizerObject(Regularizer(l1: try s.value(0)?.double("l1") ?? l1Default, l2: try s.value(1)?.double("l2") ?? l2Default)))
-                }
-                let v = try (s.value(0) ?? s.value(1))?.double("l") ?? (l1Default > 0 ? l1Default : l2Default)
-                return .object(RegularizerObject(l1Default > 0 ? Regularizer(l1: v) : Regularizer(l2: v)))
-            }
-        }
-        return module("keras.regularizers", [
-            make("l1", l1Default: 0.01, l2Default: 0), make("L1", l1Default: 0.01, l2Default: 0),
-            make("l2", l1Default: 0, l2Default: 0.01), make("L2", l1Default: 0, l2Default: 0.01),
-            make("l1_l2", l1Default: 0.01, l2Default: 0.01), make("L1L2", l1Default: 0.0, l2Default: 0.0),
-        ])
+        module("keras.regularizers", KerasWeightRules.members(KerasWeightRules.regularizers) { RegularizerObject($0) })
     }
 
     static func constraints() -> ModuleObject {
-        func make(_ names: [String], _ params: [String], _ build: @escaping ([Value?]) throws -> Constraint) -> [(String, Value)] {
-            names.map { name in
-                function(name) { args, _ in
-                    let s = try args.bind(name, params + ["axis"])
-                    let base = try build(s)
-                    guard let axisValue = s.value(params.count) else { return .object(ConstraintObject(base)) }
-                    // Dense kernels are [inputs, units]: axis 0 constrains each unit's incoming weights
-                    // (Keras' default), axis 1 (or -1) each input's outgoing weights.
-                    switch try axisValue.int("axis") {
-                    case 0: return .object(ConstraintObject(base))
-                    case 1, -1: return .object(ConstraintObject(base == .nonNeg ? base : .alongRows(base)))
-                    case let other: throw ScriptError.value("\(name) axis=\(other) is out of range for a Dense kernel (axes 0 and 1)")
-                    }
-                }
-            }
-        }
-        return module("keras.constraints",
-            make(["max_norm", "MaxNorm"], ["max_value"]) { s in .maxNorm(maxValue: try s.value(0)?.double("max_value") ?? 2) }
-            + make(["unit_norm", "UnitNorm"], []) { _ in .unitNorm }
-            + make(["non_neg", "NonNeg"], []) { _ in .nonNeg }
-            + make(["min_max_norm", "MinMaxNorm"], ["min_value", "max_value", "rate"]) { s in
-                .minMaxNorm(minValue: try s.value(0)?.double("min_value") ?? 0, maxValue: try s.value(1)?.double("max_value") ?? 1,
-                            rate: try s.value(2)?.double("rate") ?? 1)
-            })
+        module("keras.constraints", KerasWeightRules.members(KerasWeightRules.constraints) { ConstraintObject($0) })
     }
 
     static func initializers() -> ModuleObject {
