@@ -64,33 +64,49 @@ final class LossObject: ScriptObject {
     }
 }
 
+/// The loss classes of `keras.losses`, each declared once as its Keras 3 signature with the
+/// engine loss it names (function forms such as `binary_crossentropy` take the defaults).
+enum KerasLossClasses {
+    static let shared = "!reduction='sum_over_batch_size', name=NAME, !dtype=None"
+
+    static func declaration(_ own: String, name: String) -> String {
+        (own.isEmpty ? "" : own + ", ") + shared.replacingOccurrences(of: "NAME", with: "'\(name)'")
+    }
+
+    static let crossentropy = "from_logits=False, label_smoothing=0.0, !axis=-1"
+    /// (class, engine loss, the class's own parameters before the shared ones, Keras' default name).
+    static let table: [(String, String, String, String)] = [
+        ("BinaryCrossentropy", "binary_crossentropy", crossentropy, "binary_crossentropy"),
+        ("CategoricalCrossentropy", "categorical_crossentropy", crossentropy, "categorical_crossentropy"),
+        ("SparseCategoricalCrossentropy", "sparse_categorical_crossentropy", "from_logits=False, !ignore_class=None, !axis=-1",
+         "sparse_categorical_crossentropy"),
+        ("MeanSquaredError", "mean_squared_error", "", "mean_squared_error"),
+        ("MeanAbsoluteError", "mean_absolute_error", "", "mean_absolute_error"),
+        ("MeanAbsolutePercentageError", "mean_absolute_percentage_error", "", "mean_absolute_percentage_error"),
+        ("MeanSquaredLogarithmicError", "mean_squared_logarithmic_error", "", "mean_squared_logarithmic_error"),
+        ("Hinge", "hinge", "", "hinge"), ("SquaredHinge", "squared_hinge", "", "squared_hinge"),
+        ("Huber", "huber", "!delta=1.0", "huber_loss"), ("LogCosh", "log_cosh", "", "log_cosh"),
+        ("Poisson", "poisson", "", "poisson"), ("KLDivergence", "kl_divergence", "", "kl_divergence"),
+    ]
+
+    static let entries: [(signature: Signature, loss: String)] = table.map { cls, loss, own, name in
+        (Signature(cls, declaration(own, name: name)), loss)
+    }
+}
+
 extension KerasModule {
     static func losses() -> ModuleObject {
         // Class form with options, function form with defaults; both name an engine loss.
-        let classes: [(String, String, [String])] = [
-            ("BinaryCrossentropy", "binary_crossentropy", ["from_logits", "label_smoothing"]),
-            ("CategoricalCrossentropy", "categorical_crossentropy", ["from_logits", "label_smoothing"]),
-            ("SparseCategoricalCrossentropy", "sparse_categorical_crossentropy", ["from_logits"]),
-            ("MeanSquaredError", "mean_squared_error", []), ("MeanAbsoluteError", "mean_absolute_error", []),
-            ("MeanAbsolutePercentageError", "mean_absolute_percentage_error", []),
-            ("MeanSquaredLogarithmicError", "mean_squared_logarithmic_error", []),
-            ("Hinge", "hinge", []), ("SquaredHinge", "squared_hinge", []), ("Huber", "huber", []),
-            ("LogCosh", "log_cosh", []), ("Poisson", "poisson", []), ("KLDivergence", "kl_divergence", []),
-        ]
-        var members: [(String, Value)] = classes.map { cls, loss, options in
-            function(cls) { args, _ in
-                let s = try args.bind(cls, options + ["axis", "reduction", "name", "delta"])
+        var members: [(String, Value)] = KerasLossClasses.entries.map { signature, loss in
+            function(signature.name) { args, _ in
+                let a = try signature.bind(args)
                 var settings = LossSettings()
-                if let i = options.firstIndex(of: "from_logits"), let v = s.value(i) { settings.fromLogits = try v.bool("from_logits") }
-                if let i = options.firstIndex(of: "label_smoothing"), let v = s.value(i) { settings.labelSmoothing = Float(try v.double("label_smoothing")) }
-                if let delta = s.value(options.count + 3), try delta.double("delta") != 1 {
-                    throw ScriptError.notImplemented("Huber(delta=...) supports Keras' default delta=1.0 only")
-                }
-                if let reduction = s.value(options.count + 1), try reduction.string("reduction") != "sum_over_batch_size" {
-                    throw ScriptError.notImplemented("losses reduce with 'sum_over_batch_size' (Keras' default) only")
+                if signature.parameter("from_logits") != nil { settings.fromLogits = try a["from_logits"].bool("from_logits") }
+                if signature.parameter("label_smoothing") != nil {
+                    settings.labelSmoothing = Float(try a["label_smoothing"].double("label_smoothing"))
                 }
                 try engineCall { try settings.validate(for: try Loss.named(loss)) }
-                return .object(LossObject(loss, settings: settings, displayName: cls))
+                return .object(LossObject(loss, settings: settings, displayName: signature.name))
             }
         }
         let functionNames = ["binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy",
