@@ -84,62 +84,7 @@ enum KerasModule {
         module("keras.constraints", KerasWeightRules.members(KerasWeightRules.constraints) { ConstraintObject($0) })
     }
 
-    static func initializers() -> ModuleObject {
-        func make(_ name: String, _ params: [String], _ build: @escaping ([Value?]) throws -> Initializer) -> (String, Value) {
-            function(name) { args, _ in
-                let s = try args.bind(name, params + ["seed"])
-                let seed = try s.value(params.count).flatMap { $0.isNone ? nil : try $0.int("seed") }
-                return .object(InitializerObject(try build(s), name: name, seed: seed))
-            }
-        }
-        func named(_ name: String, _ key: String) -> (String, Value) {
-            make(name, []) { _ in try engineCall { try Initializer.named(key) } }
-        }
-        // Keras' function spellings (`tf.keras.initializers.lecun_normal()`), and `get`.
-        let lowercase: [(String, Value)] = [
-            ("glorot_uniform", "GlorotUniform"), ("glorot_normal", "GlorotNormal"), ("he_uniform", "HeUniform"),
-            ("he_normal", "HeNormal"), ("lecun_uniform", "LecunUniform"), ("lecun_normal", "LecunNormal"),
-            ("zeros", "Zeros"), ("ones", "Ones"), ("random_uniform", "RandomUniform"), ("random_normal", "RandomNormal"),
-            ("truncated_normal", "TruncatedNormal"), ("orthogonal", "Orthogonal"), ("constant", "Constant"),
-        ].map { lower, upper in
-            (lower, .object(BuiltinFunction(lower) { args, ctx in
-                guard case .object(let make)? = try initializers().attribute(upper) else { return .none }
-                return try make.call(args, ctx) ?? .none
-            }))
-        }
-        let get = function("get") { args, _ in
-            let s = try args.bind("get", ["identifier"], required: 1)
-            switch s[0] ?? .none {
-            case .object(let o as InitializerObject): return .object(o)
-            case .string(let key): return .object(InitializerObject(try engineCall { try Initializer.named(key) }, name: key))
-            case let other: throw ScriptError.value("Could not interpret initializer identifier: \(other.shortDescription)")
-            }
-        }
-        return module("keras.initializers", lowercase + [get] + [
-            // The base class lesson code subclasses (`class MyInit(tf.keras.initializers.Initializer)`),
-            // defining `__call__(self, shape, dtype=None)`.
-            ("Initializer", .object(ClassObject(hostClass: "Initializer", members: [
-                "get_config": .object(BuiltinFunction("get_config") { _, _ in .dict(DictStorage()) }),
-            ]))),
-            make("RandomUniform", ["minval", "maxval"]) { s in .randomUniform(minval: try s.value(0)?.double("minval") ?? -0.05, maxval: try s.value(1)?.double("maxval") ?? 0.05) },
-            make("RandomNormal", ["mean", "stddev"]) { s in .randomNormal(mean: try s.value(0)?.double("mean") ?? 0, stddev: try s.value(1)?.double("stddev") ?? 0.05) },
-            make("TruncatedNormal", ["mean", "stddev"]) { s in .truncatedNormal(mean: try s.value(0)?.double("mean") ?? 0, stddev: try s.value(1)?.double("stddev") ?? 0.05) },
-            make("Constant", ["value"]) { s in .constant(try s.value(0)?.double("value") ?? 0) },
-            make("Zeros", []) { _ in .zeros }, make("Ones", []) { _ in .ones },
-            named("GlorotUniform", "glorot_uniform"), named("GlorotNormal", "glorot_normal"),
-            named("HeUniform", "he_uniform"), named("HeNormal", "he_normal"),
-            named("LecunUniform", "lecun_uniform"), named("LecunNormal", "lecun_normal"),
-            make("Orthogonal", ["gain"]) { s in .orthogonal(gain: try s.value(0)?.double("gain") ?? 1) },
-            make("VarianceScaling", ["scale", "mode", "distribution"]) { s in
-                let modeName = try s.value(1)?.string("mode") ?? "fan_in"
-                let distName = try s.value(2)?.string("distribution") ?? "truncated_normal"
-                guard let mode = Initializer.FanMode(rawValue: modeName) else { throw ScriptError.value("Invalid `mode` argument: \(modeName). Expected one of fan_in, fan_out, fan_avg") }
-                let dist = distName == "normal" ? Initializer.Distribution.truncatedNormal : Initializer.Distribution(rawValue: distName)
-                guard let dist else { throw ScriptError.value("Invalid `distribution` argument: \(distName)") }
-                return .varianceScaling(scale: try s.value(0)?.double("scale") ?? 1, mode: mode, distribution: dist)
-            },
-        ])
-    }
+    static func initializers() -> ModuleObject { KerasInitializers.module() }
 
     static func backend(session: LessonSession) -> ModuleObject {
         module("keras.backend", [

@@ -1,0 +1,82 @@
+import Engine
+import Script
+
+/// `keras.initializers`: each class declared once as its Keras 3 signature (`seed` seeds a direct
+/// call such as `GlorotNormal(seed=1)((3, 4))`; in a layer the model's seed decides the draw),
+/// the function spellings, `get`, and the `Initializer` base class for lessons to subclass.
+enum KerasInitializers {
+    struct Entry: Sendable {
+        let signature: Signature
+        let make: @Sendable (BoundArguments) throws -> Initializer
+    }
+
+    static func named(_ name: String, _ key: String) -> Entry {
+        Entry(signature: Signature(name, "seed=None, !input_axes=None, !output_axes=None")) { _ in try Initializer.named(key) }
+    }
+
+    static let entries: [Entry] = [
+        Entry(signature: Signature("RandomUniform", "minval=-0.05, maxval=0.05, seed=None")) { a in
+            .randomUniform(minval: try a["minval"].double("minval"), maxval: try a["maxval"].double("maxval"))
+        },
+        Entry(signature: Signature("RandomNormal", "mean=0.0, stddev=0.05, seed=None")) { a in
+            .randomNormal(mean: try a["mean"].double("mean"), stddev: try a["stddev"].double("stddev"))
+        },
+        Entry(signature: Signature("TruncatedNormal", "mean=0.0, stddev=0.05, seed=None")) { a in
+            .truncatedNormal(mean: try a["mean"].double("mean"), stddev: try a["stddev"].double("stddev"))
+        },
+        Entry(signature: Signature("Constant", "value=0.0")) { a in .constant(try a["value"].double("value")) },
+        Entry(signature: Signature("Zeros", "")) { _ in .zeros },
+        Entry(signature: Signature("Ones", "")) { _ in .ones },
+        named("GlorotUniform", "glorot_uniform"), named("GlorotNormal", "glorot_normal"),
+        named("HeUniform", "he_uniform"), named("HeNormal", "he_normal"),
+        named("LecunUniform", "lecun_uniform"), named("LecunNormal", "lecun_normal"),
+        Entry(signature: Signature("Orthogonal", "gain=1.0, seed=None")) { a in .orthogonal(gain: try a["gain"].double("gain")) },
+        Entry(signature: Signature("VarianceScaling", """
+            scale=1.0, mode='fan_in', distribution='truncated_normal', seed=None, !input_axes=None, !output_axes=None
+            """)) { a in
+            let modeName = try a["mode"].string("mode"), distName = try a["distribution"].string("distribution")
+            guard let mode = Initializer.FanMode(rawValue: modeName) else {
+                throw ScriptError.value("Invalid `mode` argument: \(modeName). Expected one of fan_in, fan_out, fan_avg")
+            }
+            let dist = distName == "normal" ? Initializer.Distribution.truncatedNormal : Initializer.Distribution(rawValue: distName)
+            guard let dist else { throw ScriptError.value("Invalid `distribution` argument: \(distName)") }
+            return .varianceScaling(scale: try a["scale"].double("scale"), mode: mode, distribution: dist)
+        },
+    ]
+
+    static func module() -> ModuleObject {
+        // Keras' function spellings (`tf.keras.initializers.lecun_normal()`), and `get`.
+        let lowercase: [(String, Value)] = [
+            ("glorot_uniform", "GlorotUniform"), ("glorot_normal", "GlorotNormal"), ("he_uniform", "HeUniform"),
+            ("he_normal", "HeNormal"), ("lecun_uniform", "LecunUniform"), ("lecun_normal", "LecunNormal"),
+            ("zeros", "Zeros"), ("ones", "Ones"), ("random_uniform", "RandomUniform"), ("random_normal", "RandomNormal"),
+            ("truncated_normal", "TruncatedNormal"), ("orthogonal", "Orthogonal"), ("constant", "Constant"),
+        ].map { lower, upper in
+            (lower, .object(BuiltinFunction(lower) { args, ctx in
+                guard case .object(let make)? = try module().attribute(upper) else { return .none }
+                return try make.call(args, ctx) ?? .none
+            }))
+        }
+        let get = function("get") { args, _ in
+            let s = try args.bind("get", ["identifier"], required: 1)
+            switch s[0] ?? .none {
+            case .object(let o as InitializerObject): return .object(o)
+            case .string(let key): return .object(InitializerObject(try engineCall { try Initializer.named(key) }, name: key))
+            case let other: throw ScriptError.value("Could not interpret initializer identifier: \(other.shortDescription)")
+            }
+        }
+        return Modules.module("keras.initializers", lowercase + [get] + [
+            // The base class lesson code subclasses (`class MyInit(tf.keras.initializers.Initializer)`),
+            // defining `__call__(self, shape, dtype=None)`.
+            ("Initializer", .object(ClassObject(hostClass: "Initializer", members: [
+                "get_config": .object(BuiltinFunction("get_config") { _, _ in .dict(DictStorage()) }),
+            ]))),
+        ] + entries.map { entry in
+            (entry.signature.name, .object(BuiltinFunction(entry.signature.name) { args, _ in
+                let a = try entry.signature.bind(args)
+                let seed = entry.signature.parameter("seed") == nil ? nil : try a.optional("seed")?.int("seed")
+                return .object(InitializerObject(try engineCall { try entry.make(a) }, name: entry.signature.name, seed: seed))
+            }))
+        })
+    }
+}
