@@ -5,12 +5,7 @@ import Script
 /// `range(...)` where an array is expected, as tutorials write `pyplot.plot(range(1, 31), losses)`.
 final class IterableArgumentTests: XCTestCase {
     private func run(_ source: String) throws -> String {
-        let session = LessonSession(seed: 0)
-        let interpreter = Interpreter(modules: session.registry)
-        var out = ""
-        interpreter.output = { out += $0 }
-        _ = try interpreter.run(source, file: "t.md", firstLine: 1)
-        return out
+        try lessonOutput(source, file: "t.md")
     }
 
     func testRangesBecomeArrays() throws {

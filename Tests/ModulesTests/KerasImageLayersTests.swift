@@ -17,13 +17,7 @@ final class KerasImageLayersTests: XCTestCase {
     }
 
     private func run(_ source: String) throws -> String {
-        let session = LessonSession(seed: 0)
-        session.scratchDirectory = scratch
-        let interpreter = Interpreter(modules: session.registry)
-        var out = ""
-        interpreter.output = { out += $0 }
-        _ = try interpreter.run(source, file: "cnn.md", firstLine: 1)
-        return out
+        try lessonOutput(source, file: "cnn.md", scratch: scratch)
     }
 
     private let images = """

@@ -7,12 +7,7 @@ import Script
 /// `keras.metrics.Metric` subclass as deck 003 writes it, and `ImageDataGenerator` feeding `fit`.
 final class KerasMetricsAndGeneratorTests: XCTestCase {
     func run(_ source: String) throws -> String {
-        let session = LessonSession(seed: 0)
-        let interpreter = Interpreter(modules: session.registry)
-        var out = ""
-        interpreter.output = { out += $0 }
-        _ = try interpreter.run(source, file: "m.md", firstLine: 1)
-        return out
+        try lessonOutput(source, file: "m.md")
     }
 
     private let predictions = """

@@ -19,13 +19,7 @@ final class KerasModelSurfaceTests: XCTestCase {
     }
 
     private func run(_ source: String) throws -> String {
-        let session = LessonSession(seed: 0)
-        session.scratchDirectory = scratch
-        let interpreter = Interpreter(modules: session.registry)
-        var out = ""
-        interpreter.output = { out += $0 }
-        _ = try interpreter.run(source, file: "k.md", firstLine: 1)
-        return out
+        try lessonOutput(source, file: "k.md", scratch: scratch)
     }
 
     private let circles = """

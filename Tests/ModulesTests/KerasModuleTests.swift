@@ -4,12 +4,7 @@ import Script
 
 final class KerasModuleTests: XCTestCase {
     func run(_ source: String) throws -> String {
-        let session = LessonSession(seed: 0)
-        let interpreter = Interpreter(modules: session.registry)
-        var out = ""
-        interpreter.output = { out += $0 }
-        _ = try interpreter.run(source, file: "k.md", firstLine: 1)
-        return out
+        try lessonOutput(source, file: "k.md")
     }
 
     func testTheMoonsDataMatchScikitLearn() throws {

@@ -6,12 +6,7 @@ import Script
 /// refused by name, and `weight_decay` works on every optimizer as Keras 3 applies it.
 final class KerasSignatureTests: XCTestCase {
     func run(_ source: String) throws -> String {
-        let session = LessonSession(seed: 0)
-        let interpreter = Interpreter(modules: session.registry)
-        var out = ""
-        interpreter.output = { out += $0 }
-        _ = try interpreter.run(source, file: "o.md", firstLine: 1)
-        return out
+        try lessonOutput(source, file: "o.md")
     }
 
     func error(_ source: String) -> String {

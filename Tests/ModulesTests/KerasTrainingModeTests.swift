@@ -7,13 +7,8 @@ import Script
 /// (`clone_model`, `pop`, layers reused in a new model), as lessons use them.
 final class KerasTrainingModeTests: XCTestCase {
     func run(_ source: String) throws -> String {
-        let session = LessonSession(seed: 0)
-        session.scratchDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-training-mode-\(UUID().uuidString)")
-        let interpreter = Interpreter(modules: session.registry)
-        var out = ""
-        interpreter.output = { out += $0 }
-        _ = try interpreter.run(source, file: "t.md", firstLine: 1)
-        return out
+        try lessonOutput(source, file: "t.md",
+                         scratch: FileManager.default.temporaryDirectory.appendingPathComponent("lectern-training-mode-\(UUID().uuidString)"))
     }
 
     func testMonteCarloDropoutCallsDifferButRepeatFromTheSameSeed() throws {
