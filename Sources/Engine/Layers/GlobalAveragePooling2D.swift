@@ -3,36 +3,10 @@ import Tensor
 /// Keras' `GlobalAveragePooling2D` (alias `GlobalAvgPool2D`) on channels-last
 /// images: each channel's mean over all positions, a vector of channels per
 /// sample, or a 1 × 1 × channels image with `keepdims`.
-public final class GlobalAveragePooling2D: Layer {
-    public let name: String
+public final class GlobalAveragePooling2D: GlobalPooling2D, Layer {
     public var typeName: String { "GlobalAveragePooling2D" }
-    public let keepDims: Bool
-    public let declaredInputShape: [Int]? = nil
-    public private(set) var isBuilt = false
-    public private(set) var outputShape: [Int] = []
-    public var parameters: [Parameter] { [] }
-
-    private var positions = 0
-    private var channels = 0
-    private let output = FloatBuffer()
-    private let dInput = FloatBuffer()
-
     public init(keepDims: Bool = false, name: String? = nil) {
-        self.keepDims = keepDims
-        self.name = name ?? AutoName.next("global_average_pooling2d")
-    }
-
-    public func build(inputShape: [Int], random: inout RandomGenerator) throws {
-        try EngineLimits.expectImage(inputShape, layer: name)
-        positions = inputShape[0] * inputShape[1]
-        channels = inputShape[2]
-        outputShape = keepDims ? [1, 1, channels] : [channels]
-        isBuilt = true
-    }
-
-    public func reserve(batchCapacity: Int) {
-        output.reserve(batchCapacity * channels)
-        dInput.reserve(batchCapacity * positions * channels)
+        super.init(keepingDims: keepDims, named: name ?? AutoName.next("global_average_pooling2d"))
     }
 
     public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {

@@ -4,39 +4,18 @@ import Tensor
 /// images: each channel's largest value over all positions, a vector of channels
 /// per sample, or a 1 × 1 × channels image with `keepdims`. Backward sends each
 /// gradient to the position that won.
-public final class GlobalMaxPooling2D: Layer {
-    public let name: String
+public final class GlobalMaxPooling2D: GlobalPooling2D, Layer {
     public var typeName: String { "GlobalMaxPooling2D" }
-    public let keepDims: Bool
-    public let declaredInputShape: [Int]? = nil
-    public private(set) var isBuilt = false
-    public private(set) var outputShape: [Int] = []
-    public var parameters: [Parameter] { [] }
-
-    private var positions = 0
-    private var channels = 0
-    private let output = FloatBuffer()
-    private let dInput = FloatBuffer()
     /// For each sample and channel, the offset (within the sample) of the winning input.
     private let winners = IndexBuffer()
 
     public init(keepDims: Bool = false, name: String? = nil) {
-        self.keepDims = keepDims
-        self.name = name ?? AutoName.next("global_max_pooling2d")
+        super.init(keepingDims: keepDims, named: name ?? AutoName.next("global_max_pooling2d"))
     }
 
-    public func build(inputShape: [Int], random: inout RandomGenerator) throws {
-        try EngineLimits.expectImage(inputShape, layer: name)
-        positions = inputShape[0] * inputShape[1]
-        channels = inputShape[2]
-        outputShape = keepDims ? [1, 1, channels] : [channels]
-        isBuilt = true
-    }
-
-    public func reserve(batchCapacity: Int) {
-        output.reserve(batchCapacity * channels)
+    public override func reserve(batchCapacity: Int) {
+        super.reserve(batchCapacity: batchCapacity)
         winners.reserve(batchCapacity * channels)
-        dInput.reserve(batchCapacity * positions * channels)
     }
 
     public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {
