@@ -6,32 +6,17 @@ import Tensor
 /// `strides` default to the pool size. With 'same' padding a window that hangs
 /// over the edge averages only the cells inside the input, as TensorFlow does,
 /// so backward shares each gradient among those cells alone.
-public final class AveragePooling2D: Layer {
-    public let name: String
+public final class AveragePooling2D: WindowPooling2D, Layer {
     public var typeName: String { "AveragePooling2D" }
-    public let poolSize: GridSize
-    public let strides: GridSize
-    public let padding: WindowPadding
-    public let declaredInputShape: [Int]? = nil
-    public private(set) var isBuilt = false
-    public private(set) var outputShape: [Int] = []
-    public var parameters: [Parameter] { [] }
-
-    private var geometry: SpatialWindow?
     /// 1 / (cells inside the input) for each output position; the same for every sample.
     private var inverseCounts: [Float] = []
-    private let output = FloatBuffer()
-    private let dInput = FloatBuffer()
 
     public init(poolSize: [Int] = [2, 2], strides: [Int]? = nil, padding: WindowPadding = .valid, name: String? = nil) throws {
-        self.poolSize = try GridSize.positive(poolSize, argument: "pool_size")
-        self.strides = try strides.map { try GridSize.positive($0, argument: "strides") } ?? self.poolSize
-        self.padding = padding
-        self.name = name ?? AutoName.next("average_pooling2d")
+        try super.init(kind: "AveragePooling2D", poolSize: poolSize, strides: strides, padding: padding,
+                       name: name ?? AutoName.next("average_pooling2d"))
     }
 
-    public func build(inputShape: [Int], random: inout RandomGenerator) throws {
-        let g = try PoolingGeometry.make(inputShape, pool: poolSize, strides: strides, padding: padding, layer: name, typeName: typeName)
+    override func prepare(_ g: SpatialWindow) {
         var inverse: [Float] = []
         inverse.reserveCapacity(g.outputPositions)
         for oy in 0..<g.outputHeight {
@@ -40,16 +25,7 @@ public final class AveragePooling2D: Layer {
                 inverse.append(1 / Float(rows * g.insideColumns(ox).count))
             }
         }
-        geometry = g
         inverseCounts = inverse
-        outputShape = g.outputShape
-        isBuilt = true
-    }
-
-    public func reserve(batchCapacity: Int) {
-        guard let geometry else { return }
-        output.reserve(batchCapacity * geometry.outputPositions * geometry.channels)
-        dInput.reserve(batchCapacity * geometry.inputCount)
     }
 
     /// Calls `body(offset of the cell in its sample)` for each input cell of output position (oy, ox).

@@ -6,42 +6,20 @@ import Tensor
 /// `strides` default to the pool size. With 'same' padding the padded cells are
 /// ignored (never the maximum), as in TensorFlow. Forward remembers which input
 /// won each window, so backward routes each gradient to that one cell.
-public final class MaxPooling2D: Layer {
-    public let name: String
+public final class MaxPooling2D: WindowPooling2D, Layer {
     public var typeName: String { "MaxPooling2D" }
-    public let poolSize: GridSize
-    public let strides: GridSize
-    public let padding: WindowPadding
-    public let declaredInputShape: [Int]? = nil
-    public private(set) var isBuilt = false
-    public private(set) var outputShape: [Int] = []
-    public var parameters: [Parameter] { [] }
-
-    private var geometry: SpatialWindow?
-    private let output = FloatBuffer()
-    private let dInput = FloatBuffer()
     /// For each output value, the index (within its sample) of the input that won.
     private let winners = IndexBuffer()
 
     public init(poolSize: [Int] = [2, 2], strides: [Int]? = nil, padding: WindowPadding = .valid, name: String? = nil) throws {
-        self.poolSize = try GridSize.positive(poolSize, argument: "pool_size")
-        self.strides = try strides.map { try GridSize.positive($0, argument: "strides") } ?? self.poolSize
-        self.padding = padding
-        self.name = name ?? AutoName.next("max_pooling2d")
+        try super.init(kind: "MaxPooling2D", poolSize: poolSize, strides: strides, padding: padding,
+                       name: name ?? AutoName.next("max_pooling2d"))
     }
 
-    public func build(inputShape: [Int], random: inout RandomGenerator) throws {
-        geometry = try PoolingGeometry.make(inputShape, pool: poolSize, strides: strides, padding: padding, layer: name, typeName: typeName)
-        outputShape = geometry?.outputShape ?? []
-        isBuilt = true
-    }
-
-    public func reserve(batchCapacity: Int) {
+    public override func reserve(batchCapacity: Int) {
+        super.reserve(batchCapacity: batchCapacity)
         guard let geometry else { return }
-        let outputs = batchCapacity * geometry.outputPositions * geometry.channels
-        output.reserve(outputs)
-        winners.reserve(outputs)
-        dInput.reserve(batchCapacity * geometry.inputCount)
+        winners.reserve(batchCapacity * geometry.outputPositions * geometry.channels)
     }
 
     public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {

@@ -1,0 +1,46 @@
+import Tensor
+
+/// What Keras' windowed poolings share on channels-last images: the window (pool size,
+/// strides defaulting to the pool size, 'valid' or 'same' padding as TensorFlow computes it),
+/// the output shape and the buffers. Each kind is a subclass with its own reduction.
+public class WindowPooling2D {
+    public let name: String
+    public let poolSize: GridSize
+    public let strides: GridSize
+    public let padding: WindowPadding
+    public let declaredInputShape: [Int]? = nil
+    public private(set) var isBuilt = false
+    public private(set) var outputShape: [Int] = []
+    public var parameters: [Parameter] { [] }
+
+    /// The Keras class name, for messages.
+    let kind: String
+    private(set) var geometry: SpatialWindow?
+    let output = FloatBuffer()
+    let dInput = FloatBuffer()
+
+    init(kind: String, poolSize: [Int], strides: [Int]?, padding: WindowPadding, name: String) throws {
+        self.kind = kind
+        self.poolSize = try GridSize.positive(poolSize, argument: "pool_size")
+        self.strides = try strides.map { try GridSize.positive($0, argument: "strides") } ?? self.poolSize
+        self.padding = padding
+        self.name = name
+    }
+
+    public func build(inputShape: [Int], random: inout RandomGenerator) throws {
+        let g = try PoolingGeometry.make(inputShape, pool: poolSize, strides: strides, padding: padding, layer: name, typeName: kind)
+        prepare(g)
+        geometry = g
+        outputShape = g.outputShape
+        isBuilt = true
+    }
+
+    /// What a kind computes once from the window's geometry (nothing by default).
+    func prepare(_ geometry: SpatialWindow) {}
+
+    public func reserve(batchCapacity: Int) {
+        guard let geometry else { return }
+        output.reserve(batchCapacity * geometry.outputPositions * geometry.channels)
+        dInput.reserve(batchCapacity * geometry.inputCount)
+    }
+}
