@@ -10,6 +10,7 @@ public enum DeclaredSignatures {
         for entry in KerasWeightRules.constraints { found["keras.constraints." + entry.signature.name] = entry.signature }
         for entry in KerasLossClasses.entries { found["keras.losses." + entry.signature.name] = entry.signature }
         for entry in KerasInitializers.entries { found["keras.initializers." + entry.signature.name] = entry.signature }
+        found["keras.layers.Dense"] = LayerObject.denseSignature
         for entry in KerasCoreLayers.entries { found["keras.layers." + entry.signature.name] = entry.signature }
         for entry in KerasCallbacks.entries { found["keras.callbacks." + entry.signature.name] = entry.signature }
         return found

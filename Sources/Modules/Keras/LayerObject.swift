@@ -97,29 +97,33 @@ final class LayerObject: ScriptObject {
         return .object(y)
     }
 
-    static let denseParameters = ["units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
-                                  "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
-                                  "bias_constraint", "input_dim", "input_shape", "name"]
+    /// `Dense`'s Keras 3 signature, with the keywords every layer takes (see `KerasCoreLayers`).
+    static let denseSignature = Signature("Dense", """
+        units, activation=None, use_bias=True, kernel_initializer='glorot_uniform', bias_initializer='zeros',
+        kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+        bias_constraint=None, !lora_rank=None, !lora_alpha=None, !quantization_config=None, \(KerasCoreLayers.base)
+        """, rejection: .kerasLayer)
 
     static func dense(_ args: Arguments) throws -> Value {
+        let a = try denseSignature.bind(args)
+        if let dtype = try a.optional("dtype")?.string("dtype"), dtype != "float32" {
+            throw ScriptError.notImplemented("Dense: dtype='\(dtype)' is not supported yet (layers compute in float32)")
+        }
         // An initializer written in the lesson (a subclass of keras.initializers.Initializer, or any
         // callable taking a shape) is called once the layer's shape is known; until then the
         // weights start from zeros.
-        var engineArgs = args
-        // Keras 2's batch_input_shape=(None, n) is input_shape=(n,).
-        if let batchShape = args.keyword("batch_input_shape") {
-            engineArgs.keywords.removeAll { $0.name == "batch_input_shape" }
-            engineArgs.keywords.append((name: "input_shape", value: .tuple(Array(try batchShape.sequence("batch_input_shape").dropFirst()))))
-        }
         var custom: [(index: Int, initializer: Value)] = []
-        for (index, keyword) in [(0, "kernel_initializer"), (1, "bias_initializer")] {
-            guard let v = engineArgs.keyword(keyword), isCustomInitializer(v) else { continue }
-            custom.append((index, v))
-            engineArgs.keywords.removeAll { $0.name == keyword }
-            engineArgs.keywords.append((name: keyword, value: .string("zeros")))
+        for (index, keyword) in [(0, "kernel_initializer"), (1, "bias_initializer")] where isCustomInitializer(a[keyword]) {
+            custom.append((index, a[keyword]))
         }
-        let object = LayerObject(try makeDense(engineArgs), kind: "Dense", rebuild: { try makeDense(engineArgs) })
+        let inputShape = try KerasCoreLayers.declaredInput(a)
+        if let inputShape, inputShape.count != 1 {
+            throw ScriptError.value("Dense expects input_shape with one dimension. Received: input_shape=\(inputShape)")
+        }
+        let make = { try makeDense(a, inputDim: inputShape?.first) }
+        let object = LayerObject(try make(), kind: "Dense", rebuild: make)
         object.customInitializers = custom
+        object.trainable = try a["trainable"].bool("trainable")
         return .object(object)
     }
 
@@ -152,30 +156,24 @@ final class LayerObject: ScriptObject {
         }
     }
 
-    static func makeDense(_ args: Arguments) throws -> any Layer {
-        let s = try args.bind("Dense", denseParameters, required: 1)
-        let units = try (s[0] ?? .none).int("units")
-        var inputDim = try s.value(10)?.int("input_dim")
-        if let shape = s.value(11) {
-            let dims = try shape.sequence("input_shape").map { try $0.int("input_shape") }
-            guard dims.count == 1 else { throw ScriptError.value("Dense expects input_shape with one dimension. Received: input_shape=\(dims)") }
-            inputDim = dims[0]
+    static func makeDense(_ a: BoundArguments, inputDim: Int?) throws -> any Layer {
+        func initializer(_ keyword: String, _ fallback: String) throws -> Initializer {
+            isCustomInitializer(a[keyword]) ? .zeros : try KerasArguments.initializer(a.optional(keyword), default: fallback)
         }
-        let layer = try engineCall {
-            try Dense(units: units,
-                      activation: try KerasArguments.activation(s.value(1)),
+        return try engineCall {
+            try Dense(units: try a["units"].int("units"),
+                      activation: try KerasArguments.activation(a.optional("activation")),
                       inputDim: inputDim,
-                      useBias: try s.value(2)?.bool("use_bias") ?? true,
-                      kernel: try KerasArguments.initializer(s.value(3), default: "glorot_uniform"),
-                      bias: try KerasArguments.initializer(s.value(4), default: "zeros"),
-                      kernelRegularizer: try KerasArguments.regularizer(s.value(5)),
-                      biasRegularizer: try KerasArguments.regularizer(s.value(6)),
-                      kernelConstraint: try KerasArguments.constraint(s.value(8)),
-                      biasConstraint: try KerasArguments.constraint(s.value(9)),
-                      activityRegularizer: try KerasArguments.regularizer(s.value(7)),
-                      name: try s.value(12)?.string("name"))
+                      useBias: try a["use_bias"].bool("use_bias"),
+                      kernel: try initializer("kernel_initializer", "glorot_uniform"),
+                      bias: try initializer("bias_initializer", "zeros"),
+                      kernelRegularizer: try KerasArguments.regularizer(a.optional("kernel_regularizer")),
+                      biasRegularizer: try KerasArguments.regularizer(a.optional("bias_regularizer")),
+                      kernelConstraint: try KerasArguments.constraint(a.optional("kernel_constraint")),
+                      biasConstraint: try KerasArguments.constraint(a.optional("bias_constraint")),
+                      activityRegularizer: try KerasArguments.regularizer(a.optional("activity_regularizer")),
+                      name: try a.optional("name")?.string("name"))
         }
-        return layer
     }
 }
 
