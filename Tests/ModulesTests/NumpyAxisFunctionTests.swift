@@ -87,4 +87,28 @@ final class NumpyAxisFunctionTests: XCTestCase {
 
         """)
     }
+
+    func testNonzeroBincountAndSetdiffGiveNumPysArrays() throws {
+        let out = try lessonOutput("""
+        import numpy as np
+        a = np.array([[0, 3, 0], [4, 0, 5]])
+        r, c = np.nonzero(a)
+        print(r.tolist(), c.tolist(), np.nonzero([0, 2, 0, 1])[0].tolist(), np.flatnonzero(a).tolist())
+        print(np.bincount([0, 1, 1, 3]).tolist(), np.bincount([2, 2], minlength=5).tolist(), np.bincount([0, 1, 1], weights=[0.5, 1.0, 2.0]).tolist())
+        print(np.setdiff1d([5, 1, 3, 3, 9], [3, 4]).tolist(), np.setdiff1d(np.arange(6), [0, 5]).tolist())
+        """)
+        // NumPy 2.4's output for the same script.
+        XCTAssertEqual(out, """
+        [0, 1, 1] [1, 0, 2] [1, 3] [1, 3, 5]
+        [1, 2, 0, 1] [0, 0, 2, 0, 0] [0.5, 3.0]
+        [1, 5, 9] [1, 2, 3, 4]
+
+        """)
+        XCTAssertThrowsError(try lessonOutput("import numpy as np\nnp.bincount([1, -1])")) { error in
+            XCTAssertTrue("\(error)".contains("ValueError: 'list' argument must have no negative elements"), "\(error)")
+        }
+        XCTAssertThrowsError(try lessonOutput("import numpy as np\nnp.bincount([10**18])")) { error in
+            XCTAssertTrue("\(error)".contains("MemoryError"), "\(error)")
+        }
+    }
 }

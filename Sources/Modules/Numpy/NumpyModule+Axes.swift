@@ -1,6 +1,7 @@
 import Script
 
-/// `np.transpose`, `np.swapaxes`, `np.diag`, `np.outer` and `np.column_stack`.
+/// `np.transpose`, `np.swapaxes`, `np.diag`, `np.outer`, `np.column_stack`, and the index
+/// helpers `np.nonzero`, `np.flatnonzero`, `np.bincount`, `np.setdiff1d`.
 extension NumpyModule {
     static func axisFunctions() -> [(String, Value)] {
         [
@@ -56,6 +57,57 @@ extension NumpyModule {
                 }
                 let dtype: NDArray.DType = parts.contains { $0.dtype.isFloat } ? .float64 : parts[0].dtype
                 return .object(NDArray(shape: [rows, columns], storage: out, dtype: dtype))
+            },
+        ] + indexFunctions()
+    }
+
+    static func indexFunctions() -> [(String, Value)] {
+        [
+            function("nonzero") { args, _ in
+                let s = try args.bind("nonzero", ["a"], required: 1)
+                let a = try NDArray.coerce(s[0] ?? .none)
+                let shape = a.shape.isEmpty ? [1] : a.shape
+                var columns = [[Double]](repeating: [], count: shape.count)
+                for (flat, x) in a.storage.enumerated() where x != 0 {
+                    var rest = flat
+                    for d in stride(from: shape.count - 1, through: 0, by: -1) {
+                        columns[d].append(Double(rest % max(shape[d], 1)))
+                        rest /= max(shape[d], 1)
+                    }
+                }
+                return .tuple(columns.map { .object(NDArray(shape: [$0.count], storage: $0, dtype: .int64)) })
+            },
+            function("flatnonzero") { args, _ in
+                let s = try args.bind("flatnonzero", ["a"], required: 1)
+                let a = try NDArray.coerce(s[0] ?? .none)
+                let found = a.storage.indices.filter { a.storage[$0] != 0 }.map(Double.init)
+                return .object(NDArray(shape: [found.count], storage: found, dtype: .int64))
+            },
+            function("bincount") { args, _ in
+                let s = try args.bind("bincount", ["x", "weights", "minlength"], required: 1)
+                let x = try NDArray.coerce(s[0] ?? .none)
+                guard x.ndim <= 1 else { throw ScriptError.value("object too deep for desired array") }
+                guard !x.dtype.isFloat || x.count == 0 else { throw ScriptError.type("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'") }
+                let values = x.storage.map { NDArray.int($0) }
+                guard values.allSatisfy({ $0 >= 0 }) else { throw ScriptError.value("'list' argument must have no negative elements") }
+                let minlength = try s.value(2)?.int("minlength") ?? 0
+                guard minlength >= 0 else { throw ScriptError.value("'minlength' must not be negative") }
+                let largest = values.max() ?? -1
+                guard largest < Int.max / 8, minlength < Int.max / 8 else { throw ScriptError(kind: "MemoryError", message: "bincount of \(largest) bins is too large") }
+                let size = max(largest + 1, minlength)
+                try Limits.check(elements: size, times: 1)
+                let weights = try s.value(1).flatMap { $0.isNone ? nil : try NDArray.coerce($0) }
+                if let weights, weights.count != values.count { throw ScriptError.value("The weights and list don't have the same length.") }
+                var counts = [Double](repeating: 0, count: size)
+                for (i, v) in values.enumerated() { counts[v] += weights?.storage[i] ?? 1 }
+                return .object(NDArray(shape: [size], storage: counts, dtype: weights == nil ? .int64 : .float64))
+            },
+            function("setdiff1d") { args, _ in
+                let s = try args.bind("setdiff1d", ["ar1", "ar2", "assume_unique"], required: 2)
+                let a = try NDArray.coerce(s[0] ?? .none), b = try NDArray.coerce(s[1] ?? .none)
+                let excluded = Set(b.storage)
+                let kept = Array(Set(a.storage.filter { !excluded.contains($0) })).sorted()
+                return .object(NDArray(shape: [kept.count], storage: kept, dtype: a.dtype))
             },
         ]
     }
