@@ -1,5 +1,12 @@
 import Script
 
+/// A callable declared once: its Python signature and how to build what it returns from the
+/// arguments bound to it (an optimizer, a layer, an initializer, a regularizer, ...).
+struct Declared<Made>: Sendable {
+    let signature: Signature
+    let make: @Sendable (BoundArguments) throws -> Made
+}
+
 /// Every callable whose Python signature Lectern declares, by the dotted name a lesson imports it
 /// under (`keras.optimizers.Adam`). A test walks these against the real libraries' signatures.
 public enum DeclaredSignatures {

@@ -9,10 +9,8 @@ import Script
 enum TimeModule {
     static func module(session: LessonSession) -> ModuleObject {
         let start = ContinuousClock.now
-        func elapsed() -> Double {
-            let d = ContinuousClock.now - start
-            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        }
+        func inSeconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        func elapsed() -> Double { inSeconds(ContinuousClock.now - start) }
         func clock(_ name: String, _ read: @escaping () -> Double) -> [(String, Value)] {
             [
                 function(name) { args, _ in
@@ -43,8 +41,7 @@ enum TimeModule {
             // In slices, so that the block's time limit stops a long sleep as it stops a loop.
             while ContinuousClock.now < until {
                 try Limits.checkDeadline()
-                let left = until - ContinuousClock.now
-                Thread.sleep(forTimeInterval: min(0.05, Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18))
+                Thread.sleep(forTimeInterval: min(0.05, inSeconds(until - ContinuousClock.now)))
             }
             return .none
         })

@@ -74,9 +74,7 @@ final class SiteBuild: @unchecked Sendable {
             let lessonFolder = url.deletingLastPathComponent()
             do {
                 let lesson = try LessonFiles.load(url)
-                let keys = BlockKeys.compute(lesson, seed: seed, parameters: parameters)
-                if !force, let record = folder.record(stem: stem), BlockKeys.matches(record, keys, folder: lessonFolder),
-                   record.parameters ?? [:] == parameters, record.lesson == lesson.file {
+                if !force, let record = upToDateRecord(lesson, lessonFolder: lessonFolder) {
                     return Entry(name: name, stem: stem, state: .frozen(lesson, record), folder: lessonFolder)
                 }
                 return Entry(name: name, stem: stem, state: .stale(lesson), folder: lessonFolder)
@@ -92,11 +90,18 @@ final class SiteBuild: @unchecked Sendable {
     /// nothing here is reported, since these lessons were not asked for.
     func refreshNavigation(besides planned: Set<String>) throws {
         for lesson in course.lessons where !planned.contains(lesson.stem) {
-            let keys = BlockKeys.compute(lesson, seed: seed, parameters: parameters)
-            guard let record = folder.record(stem: lesson.stem), BlockKeys.matches(record, keys, folder: course.folder),
-                  record.parameters ?? [:] == parameters, record.lesson == lesson.file else { continue }
+            guard let record = upToDateRecord(lesson, lessonFolder: course.folder) else { continue }
             try rebuildPage(lesson, record, reporting: false)
         }
+    }
+
+    /// The lesson's record when it is what a run now would write (same keys, parameters, files
+    /// read and lesson file), so the page can be rebuilt from it; nil when the lesson must run.
+    func upToDateRecord(_ lesson: Lesson, lessonFolder: URL) -> LessonRecord? {
+        let keys = BlockKeys.compute(lesson, seed: seed, parameters: parameters)
+        guard let record = folder.record(stem: lesson.stem), BlockKeys.matches(record, keys, folder: lessonFolder),
+              record.parameters ?? [:] == parameters, record.lesson == lesson.file else { return nil }
+        return record
     }
 
     func rebuildPage(_ lesson: Lesson, _ frozen: LessonRecord, reporting: Bool = true) throws {

@@ -6,10 +6,7 @@ import Script
 /// `batch_input_shape`, which declare the model's input): an unknown keyword is Keras'
 /// `ValueError: Unrecognized keyword arguments`, one Lectern lacks a `NotImplementedError`.
 enum KerasCoreLayers {
-    struct Entry: Sendable {
-        let signature: Signature
-        let make: @Sendable (BoundArguments) throws -> any Layer
-    }
+    typealias Entry = Declared<any Layer>
 
     static let base = "*, name=None, trainable=True, dtype=None, input_shape=None, input_dim=None, batch_input_shape=None"
 

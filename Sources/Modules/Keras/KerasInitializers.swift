@@ -5,10 +5,7 @@ import Script
 /// call such as `GlorotNormal(seed=1)((3, 4))`; in a layer the model's seed decides the draw),
 /// the function spellings, `get`, and the `Initializer` base class for lessons to subclass.
 enum KerasInitializers {
-    struct Entry: Sendable {
-        let signature: Signature
-        let make: @Sendable (BoundArguments) throws -> Initializer
-    }
+    typealias Entry = Declared<Initializer>
 
     static func named(_ name: String, _ key: String) -> Entry {
         Entry(signature: Signature(name, "seed=None, !input_axes=None, !output_axes=None")) { _ in try Initializer.named(key) }

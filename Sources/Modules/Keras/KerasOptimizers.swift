@@ -7,11 +7,8 @@ import Script
 /// (`use_ema`, ...) is a `NotImplementedError` naming it. Keras 2's `lr` reads as `learning_rate`
 /// and its legacy `decay` (lr / (1 + decay · iterations)) still works.
 enum KerasOptimizers {
-    struct Entry: Sendable {
-        let signature: Signature
-        /// Builds the optimizer from its own arguments; the shared ones are set afterwards.
-        let make: @Sendable (BoundArguments) throws -> Optimizer
-    }
+    /// Builds the optimizer from its own arguments; the shared ones are set afterwards.
+    typealias Entry = Declared<Optimizer>
 
     /// What every Keras 3 optimizer takes after its own arguments, then Keras 2's legacy `decay`.
     static let shared = """

@@ -4,10 +4,7 @@ import Script
 /// `keras.regularizers` and `keras.constraints`, each declared once as its Keras 3 signature
 /// (Keras 2's `l1(l=...)` / `l2(l=...)` read as today's names).
 enum KerasWeightRules {
-    struct Entry<Made>: Sendable {
-        let signature: Signature
-        let make: @Sendable (BoundArguments) throws -> Made
-    }
+    typealias Entry<Made> = Declared<Made>
 
     static let regularizers: [Entry<Regularizer>] = {
         func l1(_ name: String) -> Entry<Regularizer> {
