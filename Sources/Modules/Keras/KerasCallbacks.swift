@@ -74,8 +74,7 @@ enum KerasCallbacks {
     static func module(session: LessonSession) -> ModuleObject {
         let members: [(String, Value)] = entries.map { entry in
             let name = entry.signature.name
-            return (name, .object(BuiltinFunction(name) { args, context in
-                let bound = try entry.signature.bind(args)
+            return (name, .object(BuiltinFunction(entry.signature) { bound, context in
                 return .object(CallbackObject(try engineCall { try entry.make(bound, session, context) }, name: name))
             }))
         }

@@ -60,8 +60,7 @@ enum KerasCoreLayers {
     static func members() -> [(String, Value)] {
         entries.map { entry in
             let name = entry.signature.name
-            return (name, .object(BuiltinFunction(name) { args, _ in
-                let a = try entry.signature.bind(args)
+            return (name, .object(BuiltinFunction(entry.signature) { a, _ in
                 if let dtype = try a.optional("dtype")?.string("dtype"), dtype != "float32" {
                     throw ScriptError.notImplemented("\(name): dtype='\(dtype)' is not supported yet (layers compute in float32)")
                 }

@@ -69,8 +69,7 @@ enum KerasInitializers {
                 "get_config": .object(BuiltinFunction("get_config") { _, _ in .dict(DictStorage()) }),
             ]))),
         ] + entries.map { entry in
-            (entry.signature.name, .object(BuiltinFunction(entry.signature.name) { args, _ in
-                let a = try entry.signature.bind(args)
+            (entry.signature.name, .object(BuiltinFunction(entry.signature) { a, _ in
                 let seed = entry.signature.parameter("seed") == nil ? nil : try a.optional("seed")?.int("seed")
                 return .object(InitializerObject(try engineCall { try entry.make(a) }, name: entry.signature.name, seed: seed))
             }))

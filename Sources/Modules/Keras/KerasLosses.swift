@@ -98,8 +98,7 @@ extension KerasModule {
     static func losses() -> ModuleObject {
         // Class form with options, function form with defaults; both name an engine loss.
         var members: [(String, Value)] = KerasLossClasses.entries.map { signature, loss in
-            function(signature.name) { args, _ in
-                let a = try signature.bind(args)
+            (signature.name, .object(BuiltinFunction(signature) { a, _ in
                 var settings = LossSettings()
                 if signature.parameter("from_logits") != nil { settings.fromLogits = try a["from_logits"].bool("from_logits") }
                 if signature.parameter("label_smoothing") != nil {
@@ -107,7 +106,7 @@ extension KerasModule {
                 }
                 try engineCall { try settings.validate(for: try Loss.named(loss)) }
                 return .object(LossObject(loss, settings: settings, displayName: signature.name))
-            }
+            }))
         }
         let functionNames = ["binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy",
                              "mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error",

@@ -22,7 +22,7 @@ enum KerasModule {
             }
         }
         return module("keras.layers", [
-            ("Dense", .object(BuiltinFunction("Dense") { args, _ in try LayerObject.dense(args) })),
+            ("Dense", .object(BuiltinFunction(LayerObject.denseSignature) { a, _ in try LayerObject.dense(a) })),
             layer("Input") { args in
                 let s = try args.bind("Input", ["shape", "batch_size", "name"], required: 1)
                 return try InputLayer(shape: try (s[0] ?? .none).sequence("shape").map { try $0.int("shape") }, name: try s.value(2)?.string("name"))

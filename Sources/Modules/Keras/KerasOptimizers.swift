@@ -56,8 +56,7 @@ enum KerasOptimizers {
     ]
 
     /// The optimizer an entry's signature describes, with the shared arguments applied.
-    static func build(_ entry: Entry, _ args: Arguments) throws -> Value {
-        let a = try entry.signature.bind(args)
+    static func build(_ entry: Entry, _ a: BoundArguments) throws -> Value {
         let optimizer = try engineCall { try entry.make(a) }
         switch a["learning_rate"] {
         case .object(let o as ScheduleObject): optimizer.schedule = o.schedule
@@ -75,7 +74,7 @@ enum KerasOptimizers {
 
     static func module() -> ModuleObject {
         let members: [(String, Value)] = entries.map { entry in
-            (entry.signature.name, .object(BuiltinFunction(entry.signature.name) { args, _ in try build(entry, args) }))
+            (entry.signature.name, .object(BuiltinFunction(entry.signature) { a, _ in try build(entry, a) }))
         }
         return Modules.module("keras.optimizers", members + [("schedules", .object(KerasModule.schedules()))])
     }

@@ -46,8 +46,7 @@ enum KerasWeightRules {
 
     static func members<Made>(_ entries: [Entry<Made>], _ wrap: @escaping (Made) -> any ScriptObject) -> [(String, Value)] {
         entries.map { entry in
-            (entry.signature.name, .object(BuiltinFunction(entry.signature.name) { args, _ in
-                let a = try entry.signature.bind(args)
+            (entry.signature.name, .object(BuiltinFunction(entry.signature) { a, _ in
                 return .object(wrap(try engineCall { try entry.make(a) }))
             }))
         }

@@ -104,8 +104,7 @@ final class LayerObject: ScriptObject {
         bias_constraint=None, !lora_rank=None, !lora_alpha=None, !quantization_config=None, \(KerasCoreLayers.base)
         """, rejection: .kerasLayer)
 
-    static func dense(_ args: Arguments) throws -> Value {
-        let a = try denseSignature.bind(args)
+    static func dense(_ a: BoundArguments) throws -> Value {
         if let dtype = try a.optional("dtype")?.string("dtype"), dtype != "float32" {
             throw ScriptError.notImplemented("Dense: dtype='\(dtype)' is not supported yet (layers compute in float32)")
         }

@@ -16,11 +16,12 @@ public struct Signature: Sendable {
 
     /// A default as Python writes it; signatures hold literals only.
     public indirect enum Literal: Sendable, Equatable {
-        case none, bool(Bool), int(Int), float(Double), string(String), tuple([Literal])
+        /// `absent` is NumPy's `<no value>`: the parameter reads as None and nothing was chosen.
+        case none, absent, bool(Bool), int(Int), float(Double), string(String), tuple([Literal])
 
         public var value: Value {
             switch self {
-            case .none: .none
+            case .none, .absent: .none
             case .bool(let b): .bool(b)
             case .int(let i): .int(i)
             case .float(let d): .float(d)
@@ -50,17 +51,24 @@ public struct Signature: Sendable {
     public let rejection: Rejection
     /// Older spellings read as today's (Keras 2's `lr` for `learning_rate`).
     public let aliases: [String: String]
+    /// The indices of the parameters that take positional arguments, in order.
+    let positionalSlots: [Int]
+    let hasVarPositional: Bool
 
     /// Parses `declaration`; a malformed one is a programming error in Lectern (tests parse them all).
     public init(_ name: String, _ declaration: String, rejection: Rejection = .python, aliases: [String: String] = [:]) {
         self.name = name
         self.rejection = rejection
         self.aliases = aliases
+        let parsed: [Parameter]
         do {
-            parameters = try SignatureDeclaration.parse(declaration)
+            parsed = try SignatureDeclaration.parse(declaration)
         } catch {
             preconditionFailure("signature of \(name): \(error)")
         }
+        parameters = parsed
+        positionalSlots = parsed.indices.filter { parsed[$0].kind == .positionalOnly || parsed[$0].kind == .positionalOrKeyword }
+        hasVarPositional = parsed.contains { $0.kind == .varPositional }
     }
 
     public var acceptsExtraKeywords: Bool { parameters.contains { $0.kind == .varKeyword } }
@@ -72,13 +80,11 @@ public struct Signature: Sendable {
         var slots = [Value?](repeating: nil, count: parameters.count)
         var extraPositional: [Value] = []
         var extraKeywords: [(name: String, value: Value)] = []
-        let positional = parameters.indices.filter {
-            parameters[$0].kind == .positionalOnly || parameters[$0].kind == .positionalOrKeyword
-        }
+        let positional = positionalSlots
         for (i, value) in args.positional.enumerated() {
             if i < positional.count {
                 slots[positional[i]] = value
-            } else if parameters.contains(where: { $0.kind == .varPositional }) {
+            } else if hasVarPositional {
                 extraPositional.append(value)
             } else {
                 let n = positional.count
@@ -143,7 +149,7 @@ public struct Signature: Sendable {
     /// parameter given its default changes nothing).
     static func sameLiteral(_ value: Value, _ literal: Literal) -> Bool {
         switch (value, literal) {
-        case (.none, .none): true
+        case (.none, .none), (.none, .absent): true
         case (.bool(let a), .bool(let b)): a == b
         case (.int(let a), .int(let b)): a == b
         case (.int(let a), .float(let b)): Double(a) == b

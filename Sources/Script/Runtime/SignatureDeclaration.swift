@@ -72,6 +72,7 @@ enum SignatureDeclaration {
     static func literal(_ text: Substring) throws -> Signature.Literal {
         switch text {
         case "None": return .none
+        case "<no value>": return .absent
         case "True": return .bool(true)
         case "False": return .bool(false)
         default: break
