@@ -13,9 +13,7 @@ struct Declared<Made>: Sendable {
 /// there is no second list to keep. A test walks these against the real libraries' signatures.
 public enum DeclaredSignatures {
     /// The host types whose methods a lesson calls, by the real class's dotted name.
-    static var methodTables: [String: [String: Signature]] {
-        [:]
-    }
+    static var methodTables: [String: [String: Signature]] { DeclaredMethodTables.all }
 
     /// Whether a module only repeats another under an older or a second path (`tensorflow.keras`,
     /// Keras 2's `keras.layers.core`, `sklearn.datasets.samples_generator`).

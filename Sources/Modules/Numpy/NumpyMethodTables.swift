@@ -1,0 +1,8 @@
+import Script
+
+extension DeclaredMethodTables {
+    /// This family's host types and their declared methods, by the real class's dotted name.
+    static var numpy: [String: [String: Signature]] {
+        [:]
+    }
+}
