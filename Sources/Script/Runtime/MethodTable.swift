@@ -1,6 +1,6 @@
-/// One method of a host type: its Python signature and its body, which receives the object and
+/// One method of a host type (a class, or a value type such as `str`): its Python signature and its body, which receives the object and
 /// the arguments bound by name.
-public struct Method<Owner: AnyObject> {
+public struct Method<Owner> {
     public let signature: Signature
     public let body: (Owner, BoundArguments, CallContext) throws -> Value
 
@@ -14,7 +14,7 @@ public struct Method<Owner: AnyObject> {
 /// A host type's methods, declared once: `attribute(name)` finds them here, `attributeNames` (the
 /// "did you mean" list) is read from here, and the coverage test walks their signatures, so the
 /// three cannot drift apart.
-public struct MethodTable<Owner: AnyObject> {
+public struct MethodTable<Owner> {
     public let methods: [String: Method<Owner>]
     /// The names in declaration order.
     public let names: [String]
