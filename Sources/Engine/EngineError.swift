@@ -4,12 +4,20 @@ public struct EngineError: Error, Equatable, CustomStringConvertible, Sendable {
     public let message: String
     /// The weights asked for would not fit in the lesson's memory (a MemoryError to the lesson).
     public var isMemory = false
+    /// Keras has it, the engine does not (a NotImplementedError to the lesson).
+    public var isNotImplemented = false
 
     public init(_ message: String) {
         self.message = message
     }
 
     public var description: String { message }
+
+    public static func notImplemented(_ message: String) -> EngineError {
+        var e = EngineError(message)
+        e.isNotImplemented = true
+        return e
+    }
 }
 
 /// The memory the engine may give one model's weights, set by the lesson's memory limit.

@@ -381,7 +381,7 @@ final class LayerAndLossOptionTests: XCTestCase {
         XCTAssertThrowsError(try ModelFile.decode(Data("{\"weights\": 1}".utf8), path: "bad.h5")) { error in
             XCTAssertTrue("\(error)".contains("'bad.h5' is not a model file"), "\(error)")
         }
-        let other = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "lectern-model-1", with: "lectern-model-9")
+        let other = String(decoding: data, as: UTF8.self).replacingOccurrences(of: ModelFile.formatName, with: "lectern-model-9")
         XCTAssertThrowsError(try ModelFile.decode(Data(other.utf8), path: "new.keras")) { error in
             XCTAssertTrue("\(error)".contains("lectern-model-9"), "\(error)")
         }

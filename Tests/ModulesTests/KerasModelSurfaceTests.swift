@@ -76,7 +76,7 @@ final class KerasModelSurfaceTests: XCTestCase {
         """)
         XCTAssertEqual(out, "True\nTrue\n<keras.optimizers.Adadelta> ['dense', 'leaky_re_lu', 'dense_1']\n")
         let text = try String(contentsOf: scratch.appendingPathComponent("circles.keras"), encoding: .utf8)
-        XCTAssertTrue(text.contains("\"format\":\"lectern-model-1\""), String(text.prefix(200)))
+        XCTAssertTrue(text.contains("\"format\":\"lectern-model-2\""), String(text.prefix(200)))
         // A file that is not a model, and a missing one, are clear errors.
         try "not json".write(to: scratch.appendingPathComponent("junk.h5"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try run(circles + "load_model('junk.h5')")) { XCTAssertTrue("\($0)".contains("'junk.h5' is not a model file"), "\($0)") }

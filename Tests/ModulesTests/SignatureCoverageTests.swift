@@ -62,9 +62,13 @@ final class SignatureCoverageTests: XCTestCase {
         "matplotlib.pyplot.plot_decision_boundary",
     ]
 
+    /// Where Lectern keeps an older default on purpose: Keras 3 requires AveragePooling2D's
+    /// pool_size, Keras 2 and tf.keras defaulted it to (2, 2), and scripts of both run.
+    static let keptDefaults: Set<String> = ["keras.layers.AveragePooling2D(pool_size)", "keras.layers.AvgPool2D(pool_size)"]
+
     /// The families whose every callable is declared: a new callable in one of them must be too.
     static let fullyDeclared: [String] = [
-        "keras.callbacks.", "keras.regularizers.", "keras.constraints.",
+        "keras.callbacks.", "keras.regularizers.", "keras.constraints.", "keras.layers.",
     ]
 
     func testDeclaredSignaturesCoverTheRealOnesAndTheirDefaults() throws {
@@ -84,7 +88,7 @@ final class SignatureCoverageTests: XCTestCase {
                 }
                 if mine.unsupported { refused += 1 } else { implemented += 1 }
                 let ours = mine.defaultValue.map(Self.repr)
-                if ours != p.default { wrongDefaults.append("\(name)(\(p.name)): ours \(ours ?? "required"), real \(p.default ?? "required")") }
+                if ours != p.default, !Self.keptDefaults.contains("\(name)(\(p.name))") { wrongDefaults.append("\(name)(\(p.name)): ours \(ours ?? "required"), real \(p.default ?? "required")") }
                 if Self.kindName(mine.kind) != p.kind { wrongKinds.append("\(name)(\(p.name)): ours \(Self.kindName(mine.kind)), real \(p.kind)") }
             }
         }

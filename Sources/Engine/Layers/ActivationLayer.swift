@@ -50,3 +50,14 @@ public final class ActivationLayer: Layer {
         return dInput.readOnly
     }
 }
+
+extension ActivationLayer: KerasLayer {
+    public static let kerasNames = ["Activation"]
+    public static let kerasSignature = "activation"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try self.init(try c.optionalString("activation") ?? "linear", name: c.name)
+    }
+
+    public var configuration: LayerConfiguration { configured(["activation": .string(activation.rawValue)]) }
+}

@@ -175,3 +175,23 @@ public final class BatchNormalization: Layer {
         return dInput.readOnly
     }
 }
+
+extension BatchNormalization: KerasLayer {
+    public static let kerasNames = ["BatchNormalization"]
+    public static let kerasSignature = """
+        axis=-1, momentum=0.99, epsilon=0.001, center=True, scale=True, !beta_initializer='zeros',
+        !gamma_initializer='ones', !moving_mean_initializer='zeros', !moving_variance_initializer='ones',
+        !beta_regularizer=None, !gamma_regularizer=None, !beta_constraint=None, !gamma_constraint=None,
+        !renorm=False, !renorm_clipping=None, !renorm_momentum=0.99, !synchronized=False
+        """
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try self.init(axis: try c.int("axis"), momentum: try c.double("momentum"), epsilon: try c.double("epsilon"),
+                      center: try c.bool("center"), scale: try c.bool("scale"), name: c.name)
+    }
+
+    public var configuration: LayerConfiguration {
+        configured(["axis": .int(axis), "momentum": .double(momentum), "epsilon": .double(epsilon),
+                    "center": .bool(center), "scale": .bool(scale)])
+    }
+}

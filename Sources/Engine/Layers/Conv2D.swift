@@ -207,3 +207,35 @@ public final class Conv2D: Layer {
         }
     }
 }
+
+extension Conv2D: KerasLayer {
+    public static let kerasNames = ["Conv2D", "Convolution2D"]
+    public static let kerasSignature = """
+        filters, kernel_size, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1), groups=1,
+        activation=None, use_bias=True, kernel_initializer='glorot_uniform', bias_initializer='zeros',
+        kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, bias_constraint=None
+        """
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try c.requireChannelsLast()
+        let groups = try c.int("groups")
+        guard groups == 1 else { throw EngineError.notImplemented("Conv2D supports groups=1 only. Received: groups=\(groups)") }
+        try self.init(filters: try c.int("filters"), kernelSize: try c.ints("kernel_size"), strides: try c.ints("strides"),
+                      padding: try WindowPadding.named(try c.string("padding")), dilationRate: try c.ints("dilation_rate"),
+                      activation: try c.optionalString("activation"), useBias: try c.bool("use_bias"),
+                      kernelInitializer: try c.initializer("kernel_initializer"), biasInitializer: try c.initializer("bias_initializer"),
+                      kernelRegularizer: try c.regularizer("kernel_regularizer"), biasRegularizer: try c.regularizer("bias_regularizer"),
+                      kernelConstraint: try c.constraint("kernel_constraint"), biasConstraint: try c.constraint("bias_constraint"),
+                      activityRegularizer: try c.regularizer("activity_regularizer"), name: c.name)
+    }
+
+    public var configuration: LayerConfiguration {
+        configured(["filters": .int(filters), "kernel_size": ConfigValue(kernelSize), "strides": ConfigValue(strides),
+                    "padding": .string(padding.rawValue), "data_format": .string("channels_last"),
+                    "dilation_rate": ConfigValue(dilationRate), "groups": .int(1), "activation": .string(activation.rawValue),
+                    "use_bias": .bool(useBias), "kernel_initializer": .initializer(kernelInitializer),
+                    "bias_initializer": .initializer(biasInitializer), "kernel_regularizer": ConfigValue(kernelRegularizer),
+                    "bias_regularizer": ConfigValue(biasRegularizer), "activity_regularizer": ConfigValue(activityRegularizer),
+                    "kernel_constraint": ConfigValue(kernelConstraint), "bias_constraint": ConfigValue(biasConstraint)])
+    }
+}

@@ -182,3 +182,32 @@ public final class Dense: Layer {
         return dInput.readOnly
     }
 }
+
+extension Dense: KerasLayer {
+    public static let kerasNames = ["Dense"]
+    public static let kerasSignature = """
+        units, activation=None, use_bias=True, kernel_initializer='glorot_uniform', bias_initializer='zeros',
+        kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+        bias_constraint=None, !lora_rank=None, !lora_alpha=None, !quantization_config=None
+        """
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        if let shape = c.inputShape, shape.count != 1 {
+            throw EngineError("Dense expects input_shape with one dimension. Received: input_shape=\(shape)")
+        }
+        try self.init(units: try c.int("units"), activation: try c.optionalString("activation"), inputDim: c.inputShape?.first,
+                      useBias: try c.bool("use_bias"), kernel: try c.initializer("kernel_initializer"),
+                      bias: try c.initializer("bias_initializer"), kernelRegularizer: try c.regularizer("kernel_regularizer"),
+                      biasRegularizer: try c.regularizer("bias_regularizer"), kernelConstraint: try c.constraint("kernel_constraint"),
+                      biasConstraint: try c.constraint("bias_constraint"), activityRegularizer: try c.regularizer("activity_regularizer"),
+                      name: c.name)
+    }
+
+    public var configuration: LayerConfiguration {
+        configured(["units": .int(units), "activation": .string(activation.rawValue), "use_bias": .bool(useBias),
+                    "kernel_initializer": .initializer(kernelInitializer), "bias_initializer": .initializer(biasInitializer),
+                    "kernel_regularizer": ConfigValue(kernelRegularizer), "bias_regularizer": ConfigValue(biasRegularizer),
+                    "activity_regularizer": ConfigValue(activityRegularizer), "kernel_constraint": ConfigValue(kernelConstraint),
+                    "bias_constraint": ConfigValue(biasConstraint)])
+    }
+}

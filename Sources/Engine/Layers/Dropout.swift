@@ -63,3 +63,14 @@ public final class Dropout: Layer {
         return dInput.readOnly
     }
 }
+
+extension Dropout: KerasLayer {
+    public static let kerasNames = ["Dropout"]
+    public static let kerasSignature = "rate, !noise_shape=None, !seed=None"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try self.init(rate: try c.double("rate"), name: c.name)
+    }
+
+    public var configuration: LayerConfiguration { configured(["rate": .double(rate)]) }
+}

@@ -30,3 +30,17 @@ public final class Flatten: Layer {
         needsInputGradient ? gradOutput : nil
     }
 }
+
+extension Flatten: KerasLayer {
+    public static let kerasNames = ["Flatten"]
+    public static let kerasSignature = "data_format=None"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        if let format = try c.optionalString("data_format"), format != "channels_last" {
+            throw EngineError.notImplemented("Flatten: data_format='\(format)' is not supported yet")
+        }
+        self.init(inputShape: nil, name: c.name)
+    }
+
+    public var configuration: LayerConfiguration { configured(["data_format": .string("channels_last")]) }
+}

@@ -51,3 +51,14 @@ public final class GaussianNoise: Layer {
         needsInputGradient ? gradOutput : nil
     }
 }
+
+extension GaussianNoise: KerasLayer {
+    public static let kerasNames = ["GaussianNoise"]
+    public static let kerasSignature = "stddev, !seed=None"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try self.init(stddev: try c.double("stddev"), name: c.name)
+    }
+
+    public var configuration: LayerConfiguration { configured(["stddev": .double(stddev)]) }
+}

@@ -38,3 +38,15 @@ public final class GlobalAveragePooling2D: GlobalPooling2D, Layer {
         return dInput.readOnly
     }
 }
+
+extension GlobalAveragePooling2D: KerasLayer {
+    public static let kerasNames = ["GlobalAveragePooling2D", "GlobalAvgPool2D"]
+    public static let kerasSignature = "data_format=None, keepdims=False"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try c.requireChannelsLast()
+        self.init(keepDims: try c.bool("keepdims"), name: c.name)
+    }
+
+    public var configuration: LayerConfiguration { configured(globalValues) }
+}

@@ -48,3 +48,15 @@ public final class GlobalMaxPooling2D: GlobalPooling2D, Layer {
         return dInput.readOnly
     }
 }
+
+extension GlobalMaxPooling2D: KerasLayer {
+    public static let kerasNames = ["GlobalMaxPooling2D", "GlobalMaxPool2D"]
+    public static let kerasSignature = "data_format=None, keepdims=False"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try c.requireChannelsLast()
+        self.init(keepDims: try c.bool("keepdims"), name: c.name)
+    }
+
+    public var configuration: LayerConfiguration { configured(globalValues) }
+}

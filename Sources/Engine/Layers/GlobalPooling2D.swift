@@ -35,3 +35,7 @@ public class GlobalPooling2D {
         dInput.reserve(batchCapacity * positions * channels)
     }
 }
+
+extension GlobalPooling2D {
+    var globalValues: [String: ConfigValue] { ["data_format": .string("channels_last"), "keepdims": .bool(keepDims)] }
+}

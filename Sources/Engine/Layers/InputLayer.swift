@@ -30,3 +30,23 @@ public final class InputLayer: Layer {
         needsInputGradient ? gradOutput : nil
     }
 }
+
+extension InputLayer: KerasLayer {
+    public static let kerasNames = ["InputLayer"]
+    /// Keras 3's shape, and Keras 2's input_shape.
+    public static let kerasSignature = """
+        shape=None, !batch_size=None, !dtype=None, !sparse=None, !ragged=None, batch_shape=None, !input_tensor=None,
+        !optional=False, name=None, *, input_shape=None
+        """
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        var shape = try c.optionalInts("shape") ?? c.optionalInts("input_shape")
+        if shape == nil, let batchShape = try c.optionalInts("batch_shape") { shape = Array(batchShape.dropFirst()) }
+        guard let shape else { throw EngineError("InputLayer expects shape=, a tuple of positive integers.") }
+        try self.init(shape: shape, name: c.name)
+    }
+
+    public var configuration: LayerConfiguration {
+        LayerConfiguration(layer: "InputLayer", name: name, ["shape": ConfigValue(ints: declaredInputShape ?? outputShape)])
+    }
+}

@@ -86,3 +86,15 @@ enum PoolingGeometry {
         return geometry
     }
 }
+
+extension MaxPooling2D: KerasLayer {
+    public static let kerasNames = ["MaxPooling2D", "MaxPool2D"]
+    public static let kerasSignature = "pool_size=(2, 2), strides=None, padding='valid', data_format=None, name=None"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        let (size, strides, padding) = try WindowPooling2D.arguments(c)
+        try self.init(poolSize: size, strides: strides, padding: padding, name: c.name)
+    }
+
+    public var configuration: LayerConfiguration { configured(windowValues) }
+}

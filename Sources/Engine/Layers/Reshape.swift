@@ -57,3 +57,14 @@ public final class Reshape: Layer {
         needsInputGradient ? gradOutput : nil
     }
 }
+
+extension Reshape: KerasLayer {
+    public static let kerasNames = ["Reshape"]
+    public static let kerasSignature = "target_shape"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try self.init(targetShape: try c.ints("target_shape"), name: c.name)
+    }
+
+    public var configuration: LayerConfiguration { configured(["target_shape": ConfigValue(ints: targetShape)]) }
+}

@@ -77,3 +77,15 @@ public final class SpatialDropout2D: Layer {
         return dInput.readOnly
     }
 }
+
+extension SpatialDropout2D: KerasLayer {
+    public static let kerasNames = ["SpatialDropout2D"]
+    public static let kerasSignature = "rate, data_format=None, !seed=None, name=None, dtype=None"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try c.requireChannelsLast()
+        try self.init(rate: try c.double("rate"), name: c.name)
+    }
+
+    public var configuration: LayerConfiguration { configured(["rate": .double(rate)]) }
+}

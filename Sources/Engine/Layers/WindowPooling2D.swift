@@ -44,3 +44,16 @@ public class WindowPooling2D {
         dInput.reserve(batchCapacity * geometry.inputCount)
     }
 }
+
+extension WindowPooling2D {
+    /// The window, strides and padding a pooling layer's configuration gives.
+    static func arguments(_ c: LayerConfiguration) throws -> (size: [Int], strides: [Int]?, padding: WindowPadding) {
+        try c.requireChannelsLast()
+        return (try c.ints("pool_size"), try c.optionalInts("strides"), try WindowPadding.named(try c.string("padding")))
+    }
+
+    var windowValues: [String: ConfigValue] {
+        ["pool_size": ConfigValue(poolSize), "strides": ConfigValue(strides), "padding": .string(padding.rawValue),
+         "data_format": .string("channels_last")]
+    }
+}

@@ -76,3 +76,35 @@ public final class ZeroPadding2D: Layer {
         return dInput.readOnly
     }
 }
+
+extension ZeroPadding2D: KerasLayer {
+    public static let kerasNames = ["ZeroPadding2D"]
+    public static let kerasSignature = "padding=(1, 1), data_format=None"
+
+    /// `padding`: n, (rows, columns) or ((top, bottom), (left, right)).
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try c.requireChannelsLast()
+        let described = LayerConfiguration.describe(c["padding"])
+        var sides: [Int]
+        switch c["padding"] {
+        case .list(let items) where items.count == 2 && items.allSatisfy({ if case .list = $0 { true } else { false } }):
+            sides = []
+            for case .list(let pair) in items {
+                for case .int(let n) in pair { sides.append(n) }
+            }
+            guard sides.count == 4 else {
+                throw EngineError("`padding` should have two elements, each a pair of integers. Received: padding=\(described).")
+            }
+        case .list(let items) where items.count != 2:
+            throw EngineError("`padding` should have two elements. Received: padding=\(described).")
+        default:
+            sides = try c.ints("padding")
+        }
+        try self.init(padding: sides, name: c.name)
+    }
+
+    public var configuration: LayerConfiguration {
+        configured(["padding": .list([ConfigValue(ints: [top, bottom]), ConfigValue(ints: [left, right])]),
+                    "data_format": .string("channels_last")])
+    }
+}

@@ -1,89 +1,8 @@
 import Foundation
 
 
-/// Everything needed to rebuild one layer, without its weights.
-public enum LayerConfig: Codable, Equatable, Sendable {
-    case input(name: String, shape: [Int])
-    case dense(name: String, units: Int, activation: Activation, useBias: Bool, inputDim: Int?,
-               kernelInitializer: Initializer, biasInitializer: Initializer,
-               kernelRegularizer: Regularizer?, biasRegularizer: Regularizer?,
-               kernelConstraint: Constraint?, biasConstraint: Constraint?, activityRegularizer: Regularizer?)
-    case dropout(name: String, rate: Double)
-    case gaussianNoise(name: String, stddev: Double)
-    case batchNormalization(name: String, momentum: Double, epsilon: Double, center: Bool, scale: Bool)
-    case activation(name: String, activation: Activation)
-    case leakyReLU(name: String, negativeSlope: Float)
-    case flatten(name: String, inputShape: [Int]?)
-    case image(ImageLayerConfig)
-    case randomFlip(name: String, mode: RandomFlip.Mode, seed: Int?)
-    case randomTranslation(name: String, height: FactorRange, width: FactorRange, fill: ImageFillMode,
-                           interpolation: ImageInterpolation, fillValue: Double, seed: Int?)
-    case randomRotation(name: String, factor: FactorRange, fill: ImageFillMode, interpolation: ImageInterpolation, fillValue: Double, seed: Int?)
-    case randomZoom(name: String, height: FactorRange, width: FactorRange?, fill: ImageFillMode,
-                    interpolation: ImageInterpolation, fillValue: Double, seed: Int?)
-    case randomContrast(name: String, lower: Double, upper: Double, low: Double, high: Double, seed: Int?)
-
-    public init(_ layer: any Layer) throws {
-        switch layer {
-        case let l as InputLayer: self = .input(name: l.name, shape: l.declaredInputShape ?? l.outputShape)
-        case let l as Dense:
-            self = .dense(name: l.name, units: l.units, activation: l.activation, useBias: l.useBias, inputDim: l.declaredInputShape?.first,
-                          kernelInitializer: l.kernelInitializer, biasInitializer: l.biasInitializer,
-                          kernelRegularizer: l.kernelRegularizer, biasRegularizer: l.biasRegularizer,
-                          kernelConstraint: l.kernelConstraint, biasConstraint: l.biasConstraint, activityRegularizer: l.activityRegularizer)
-        case let l as Dropout: self = .dropout(name: l.name, rate: l.rate)
-        case let l as GaussianNoise: self = .gaussianNoise(name: l.name, stddev: l.stddev)
-        case let l as BatchNormalization:
-            self = .batchNormalization(name: l.name, momentum: l.momentum, epsilon: l.epsilon, center: l.center, scale: l.scale)
-        case let l as ActivationLayer: self = .activation(name: l.name, activation: l.activation)
-        case let l as LeakyReLU: self = .leakyReLU(name: l.name, negativeSlope: l.negativeSlope)
-        case let l as Flatten: self = .flatten(name: l.name, inputShape: l.declaredInputShape)
-        case let l as RandomFlip: self = .randomFlip(name: l.name, mode: l.mode, seed: l.seed)
-        case let l as RandomTranslation:
-            self = .randomTranslation(name: l.name, height: l.heightFactor, width: l.widthFactor, fill: l.fillMode,
-                                      interpolation: l.interpolation, fillValue: l.fillValue, seed: l.seed)
-        case let l as RandomRotation:
-            self = .randomRotation(name: l.name, factor: l.factor, fill: l.fillMode, interpolation: l.interpolation, fillValue: l.fillValue, seed: l.seed)
-        case let l as RandomZoom:
-            self = .randomZoom(name: l.name, height: l.heightFactor, width: l.widthFactor, fill: l.fillMode,
-                               interpolation: l.interpolation, fillValue: l.fillValue, seed: l.seed)
-        case let l as RandomContrast:
-            self = .randomContrast(name: l.name, lower: l.lower, upper: l.upper, low: l.valueRange.low, high: l.valueRange.high, seed: l.seed)
-        default:
-            guard let image = ImageLayerConfig(layer) else { throw EngineError("Layer \(layer.name) of type \(layer.typeName) cannot be saved yet.") }
-            self = .image(image)
-        }
-    }
-
-    public func makeLayer() throws -> any Layer {
-        switch self {
-        case let .input(name, shape): return try InputLayer(shape: shape, name: name)
-        case let .dense(name, units, activation, useBias, inputDim, kernelInit, biasInit, kernelReg, biasReg, kernelCon, biasCon, activityReg):
-            return try Dense(units: units, activation: activation.rawValue, inputDim: inputDim, useBias: useBias,
-                             kernel: kernelInit, bias: biasInit, kernelRegularizer: kernelReg, biasRegularizer: biasReg,
-                             kernelConstraint: kernelCon, biasConstraint: biasCon, activityRegularizer: activityReg, name: name)
-        case let .dropout(name, rate): return try Dropout(rate: rate, name: name)
-        case let .gaussianNoise(name, stddev): return try GaussianNoise(stddev: stddev, name: name)
-        case let .batchNormalization(name, momentum, epsilon, center, scale):
-            return try BatchNormalization(momentum: momentum, epsilon: epsilon, center: center, scale: scale, name: name)
-        case let .activation(name, activation): return try ActivationLayer(activation.rawValue, name: name)
-        case let .leakyReLU(name, slope): return try LeakyReLU(negativeSlope: slope, name: name)
-        case let .flatten(name, shape): return Flatten(inputShape: shape, name: name)
-        case let .image(config): return try config.makeLayer()
-        case let .randomFlip(name, mode, seed): return RandomFlip(mode: mode, seed: seed, name: name)
-        case let .randomTranslation(name, height, width, fill, interpolation, fillValue, seed):
-            return try RandomTranslation(heightFactor: height, widthFactor: width, fillMode: fill, interpolation: interpolation,
-                                         seed: seed, fillValue: fillValue, name: name)
-        case let .randomRotation(name, factor, fill, interpolation, fillValue, seed):
-            return try RandomRotation(factor: factor, fillMode: fill, interpolation: interpolation, seed: seed, fillValue: fillValue, name: name)
-        case let .randomZoom(name, height, width, fill, interpolation, fillValue, seed):
-            return try RandomZoom(heightFactor: height, widthFactor: width, fillMode: fill, interpolation: interpolation,
-                                  seed: seed, fillValue: fillValue, name: name)
-        case let .randomContrast(name, lower, upper, low, high, seed):
-            return try RandomContrast(lower: lower, upper: upper, valueRange: (low, high), seed: seed, name: name)
-        }
-    }
-}
+/// The former name of `SavedLayer`, kept while the bindings move over.
+public typealias LayerConfig = SavedLayer
 
 /// An optimizer's class, hyperparameters and options (its slot state is not kept).
 public struct OptimizerConfig: Codable, Equatable, Sendable {
@@ -141,7 +60,7 @@ public struct OptimizerConfig: Codable, Equatable, Sendable {
 /// settings and every weight tensor as base64 of its little-endian float32
 /// bytes, so a saved model reloads bit for bit.
 public struct ModelFile: Codable, Sendable {
-    public static let formatName = "lectern-model-1"
+    public static let formatName = "lectern-model-2"
 
     public struct Compiled: Codable, Sendable {
         public var loss: String
@@ -155,7 +74,7 @@ public struct ModelFile: Codable, Sendable {
     public var name: String
     /// Per-sample input shape (the model's Input), when known.
     public var inputShape: [Int]?
-    public var layers: [LayerConfig]
+    public var layers: [SavedLayer]
     public var compiled: Compiled?
     public var weights: [String]
     /// Indices (in `layers`) of layers set `trainable = False`.
@@ -173,7 +92,7 @@ public struct ModelFile: Codable, Sendable {
         format = Self.formatName
         name = model.name
         inputShape = model.inputShape
-        layers = try model.layers.map { try LayerConfig($0) }
+        layers = try model.layers.map { try SavedLayer($0) }
         if let loss = model.loss, let optimizer = model.optimizer {
             compiled = Compiled(loss: loss.rawValue, fromLogits: model.lossSettings.fromLogits,
                                 labelSmoothing: model.lossSettings.labelSmoothing,

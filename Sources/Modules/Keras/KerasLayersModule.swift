@@ -1,33 +1,120 @@
 import Engine
 import Script
 
-extension KerasModule {
-    static func layers() -> ModuleObject {
-        func layer(_ name: String, _ body: @escaping (Arguments) throws -> any Layer) -> (String, Value) {
-            function(name) { args, _ in
-                // Any layer may declare the model's input, as in Keras: `GaussianNoise(0.01, input_shape=(2,))`.
-                var rest = args
-                var inputShape: [Int]?
-                if let v = args.keyword("input_shape") { inputShape = try v.sequence("input_shape").map { try $0.int("input_shape") } }
-                if let v = args.keyword("input_dim") { inputShape = [try v.int("input_dim")] }
-                rest.keywords.removeAll { $0.name == "input_shape" || $0.name == "input_dim" }
-                let make = { try engineCall { try body(rest) } }
-                let object = LayerObject(try make(), kind: name, rebuild: make)
-                object.inputShape = inputShape
-                return .object(object)
+/// `keras.layers`, read off the engine's `LayerKinds`: each layer class under each of its Keras
+/// names, with its Keras 3 signature plus the keywords every Keras layer takes. A call binds its
+/// arguments, turns them into the layer's `LayerConfiguration` and builds the layer from it, the
+/// same way a saved model is rebuilt.
+enum KerasLayers {
+    /// The keywords every Keras layer takes: `name`, `trainable`, `dtype`, and Keras 2's
+    /// `input_shape`, `input_dim`, `batch_input_shape`, which declare the model's input.
+    static let base = ["name=None", "trainable=True", "dtype=None", "input_shape=None", "input_dim=None", "batch_input_shape=None"]
+
+    static func module() -> ModuleObject {
+        var members: [(String, Value)] = [("Input", .object(BuiltinFunction(inputSignature) { a, _ in try input(a) }))]
+        for kind in LayerKinds.all {
+            for name in kind.kerasNames {
+                let signature = signature(name, kind)
+                members.append((name, .object(BuiltinFunction(signature) { a, _ in try layer(kind, name, a) })))
             }
         }
-        return module("keras.layers", [
-            ("Dense", .object(BuiltinFunction(LayerObject.denseSignature) { a, _ in try LayerObject.dense(a) })),
-            layer("Input") { args in
-                let s = try args.bind("Input", ["shape", "batch_size", "name"], required: 1)
-                return try InputLayer(shape: try (s[0] ?? .none).sequence("shape").map { try $0.int("shape") }, name: try s.value(2)?.string("name"))
-            },
-            layer("InputLayer") { args in
-                let s = try args.bind("InputLayer", ["shape", "batch_size", "name", "input_shape"])
-                guard let shape = s.value(0) ?? s.value(3) else { throw ScriptError.type("InputLayer needs shape=") }
-                return try InputLayer(shape: try shape.sequence("shape").map { try $0.int("shape") }, name: try s.value(2)?.string("name"))
-            },
-        ] + KerasCoreLayers.members() + KerasImageLayers.entries() + KerasAugmentationLayers.members())
+        return Modules.module("keras.layers", members)
     }
+
+    /// A layer class's own parameters, then those of the common keywords it does not declare itself.
+    static func signature(_ name: String, _ kind: any KerasLayer.Type) -> Signature {
+        let own = Signature(name, kind.kerasSignature)
+        let common = base.filter { item in own.parameter(String(item.prefix { $0 != "=" })) == nil }
+        return Signature(name, kind.kerasSignature + ", *, " + common.joined(separator: ", "), rejection: .kerasLayer)
+    }
+
+    /// `SomeLayer(...)`: the bound arguments become the layer's configuration. A lesson-written
+    /// initializer (a class or any callable taking a shape) runs once the weights' shapes are known;
+    /// until then the weights start from zeros.
+    static func layer(_ kind: any KerasLayer.Type, _ name: String, _ a: BoundArguments) throws -> Value {
+        if let dtype = try a.optional("dtype")?.string("dtype"), dtype != "float32" {
+            throw ScriptError.notImplemented("\(name): dtype='\(dtype)' is not supported yet (layers compute in float32)")
+        }
+        let own = Signature(name, kind.kerasSignature)
+        var values: [String: ConfigValue] = [:]
+        var custom: [(index: Int, initializer: Value)] = []
+        for p in a.signature.parameters where own.parameter(p.name) != nil && !p.unsupported
+            && p.kind != .varPositional && p.kind != .varKeyword {
+            let v = a[p.name]
+            if p.name.hasSuffix("_initializer"), LayerObject.isCustomInitializer(v) {
+                custom.append((p.name == "bias_initializer" ? 1 : 0, v))
+                values[p.name] = .initializer(.zeros)
+                continue
+            }
+            values[p.name] = try configValue(p, v, layer: name)
+        }
+        let inputShape = try declaredInput(a)
+        let configuration = LayerConfiguration(layer: name, name: try a.optional("name")?.string("name"), inputShape: inputShape, values)
+        let make = { try engineCall { try kind.init(configuration: configuration) } }
+        let built = try make()
+        let object = LayerObject(built, kind: name, rebuild: make)
+        // A layer that does not keep the input shape itself has the model start with an Input of it.
+        object.inputShape = built.declaredInputShape == nil ? inputShape : nil
+        object.customInitializers = custom
+        object.trainable = try a["trainable"].bool("trainable")
+        return .object(object)
+    }
+
+    /// One argument as the engine's configuration holds it: weight rules and activations by
+    /// their engine values, literals as they are.
+    static func configValue(_ p: Signature.Parameter, _ v: Value, layer: String) throws -> ConfigValue {
+        let given: Value? = v.isNone ? nil : v
+        if p.name == "activation" { return try KerasArguments.activation(given).map { .string($0) } ?? .none }
+        if p.name.hasSuffix("_initializer") {
+            guard case .string(let fallback)? = p.defaultValue else { return .none }
+            return .initializer(try KerasArguments.initializer(given, default: fallback))
+        }
+        if p.name.hasSuffix("_regularizer") { return ConfigValue(try KerasArguments.regularizer(given)) }
+        if p.name.hasSuffix("_constraint") { return ConfigValue(try KerasArguments.constraint(given)) }
+        return try literal(v, argument: p.name, layer: layer)
+    }
+
+    static func literal(_ v: Value, argument: String, layer: String) throws -> ConfigValue {
+        switch v {
+        case .none: return .none
+        case .bool(let b): return .bool(b)
+        case .int(let n): return .int(n)
+        case .float(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .tuple(let items): return .list(try items.map { try literal($0, argument: argument, layer: layer) })
+        case .list(let l): return .list(try l.items.map { try literal($0, argument: argument, layer: layer) })
+        default:
+            if let d = try? v.double(argument) { return .double(d) }
+            throw ScriptError.type("\(layer): \(argument) cannot be \(v.shortDescription)")
+        }
+    }
+
+    /// The shape a layer's keywords give the model's input, if any.
+    static func declaredInput(_ a: BoundArguments) throws -> [Int]? {
+        if let v = a.optional("input_shape") { return try v.sequence("input_shape").map { try $0.int("input_shape") } }
+        if a.signature.parameter("input_dim") != nil, let v = a.optional("input_dim") { return [try v.int("input_dim")] }
+        if a.signature.parameter("batch_input_shape") != nil, let v = a.optional("batch_input_shape") {
+            return try v.sequence("batch_input_shape").dropFirst().map { try $0.int("batch_input_shape") }
+        }
+        return nil
+    }
+
+    /// `keras.Input(shape=...)` / `keras.layers.Input`: the model's input, kept as an InputLayer.
+    static let inputSignature = Signature("Input", """
+        shape=None, !batch_size=None, !dtype=None, !sparse=None, !ragged=None, batch_shape=None, name=None, !tensor=None, !optional=False
+        """)
+
+    static func input(_ a: BoundArguments) throws -> Value {
+        let values: [String: ConfigValue] = [
+            "shape": try literal(a["shape"], argument: "shape", layer: "Input"),
+            "batch_shape": try literal(a["batch_shape"], argument: "batch_shape", layer: "Input"),
+        ]
+        let configuration = LayerConfiguration(layer: "Input", name: try a.optional("name")?.string("name"), values)
+        let make = { try engineCall { try InputLayer(configuration: configuration) as any Layer } }
+        return .object(LayerObject(try make(), kind: "Input", rebuild: make))
+    }
+}
+
+extension KerasModule {
+    static func layers() -> ModuleObject { KerasLayers.module() }
 }

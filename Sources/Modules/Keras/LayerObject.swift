@@ -97,35 +97,6 @@ final class LayerObject: ScriptObject {
         return .object(y)
     }
 
-    /// `Dense`'s Keras 3 signature, with the keywords every layer takes (see `KerasCoreLayers`).
-    static let denseSignature = Signature("Dense", """
-        units, activation=None, use_bias=True, kernel_initializer='glorot_uniform', bias_initializer='zeros',
-        kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
-        bias_constraint=None, !lora_rank=None, !lora_alpha=None, !quantization_config=None, \(KerasCoreLayers.base)
-        """, rejection: .kerasLayer)
-
-    static func dense(_ a: BoundArguments) throws -> Value {
-        if let dtype = try a.optional("dtype")?.string("dtype"), dtype != "float32" {
-            throw ScriptError.notImplemented("Dense: dtype='\(dtype)' is not supported yet (layers compute in float32)")
-        }
-        // An initializer written in the lesson (a subclass of keras.initializers.Initializer, or any
-        // callable taking a shape) is called once the layer's shape is known; until then the
-        // weights start from zeros.
-        var custom: [(index: Int, initializer: Value)] = []
-        for (index, keyword) in [(0, "kernel_initializer"), (1, "bias_initializer")] where isCustomInitializer(a[keyword]) {
-            custom.append((index, a[keyword]))
-        }
-        let inputShape = try KerasCoreLayers.declaredInput(a)
-        if let inputShape, inputShape.count != 1 {
-            throw ScriptError.value("Dense expects input_shape with one dimension. Received: input_shape=\(inputShape)")
-        }
-        let make = { try makeDense(a, inputDim: inputShape?.first) }
-        let object = LayerObject(try make(), kind: "Dense", rebuild: make)
-        object.customInitializers = custom
-        object.trainable = try a["trainable"].bool("trainable")
-        return .object(object)
-    }
-
     static func isCustomInitializer(_ v: Value) -> Bool {
         switch v {
         case .string, .none: return false
@@ -154,33 +125,15 @@ final class LayerObject: ScriptObject {
             parameter.values = result.storage.map { Float($0) }
         }
     }
-
-    static func makeDense(_ a: BoundArguments, inputDim: Int?) throws -> any Layer {
-        func initializer(_ keyword: String, _ fallback: String) throws -> Initializer {
-            isCustomInitializer(a[keyword]) ? .zeros : try KerasArguments.initializer(a.optional(keyword), default: fallback)
-        }
-        return try engineCall {
-            try Dense(units: try a["units"].int("units"),
-                      activation: try KerasArguments.activation(a.optional("activation")),
-                      inputDim: inputDim,
-                      useBias: try a["use_bias"].bool("use_bias"),
-                      kernel: try initializer("kernel_initializer", "glorot_uniform"),
-                      bias: try initializer("bias_initializer", "zeros"),
-                      kernelRegularizer: try KerasArguments.regularizer(a.optional("kernel_regularizer")),
-                      biasRegularizer: try KerasArguments.regularizer(a.optional("bias_regularizer")),
-                      kernelConstraint: try KerasArguments.constraint(a.optional("kernel_constraint")),
-                      biasConstraint: try KerasArguments.constraint(a.optional("bias_constraint")),
-                      activityRegularizer: try KerasArguments.regularizer(a.optional("activity_regularizer")),
-                      name: try a.optional("name")?.string("name"))
-        }
-    }
 }
 
-/// Runs engine code, turning its errors into the language's `ValueError`.
+/// Runs engine code, turning its errors into the language's `ValueError` (or `MemoryError`, `NotImplementedError`).
 func engineCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as EngineError {
-        throw e.isMemory ? ScriptError(kind: "MemoryError", message: e.message) : ScriptError.value(String(describing: e))
+        if e.isMemory { throw ScriptError(kind: "MemoryError", message: e.message) }
+        if e.isNotImplemented { throw ScriptError.notImplemented(e.message) }
+        throw ScriptError.value(String(describing: e))
     }
 }

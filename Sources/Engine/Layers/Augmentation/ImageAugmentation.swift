@@ -66,3 +66,45 @@ extension RandomGenerator {
         return random.split()
     }
 }
+
+extension LayerConfiguration {
+    /// Keras' factor argument: a number f for [-|f|, |f|], or a pair (lower, upper).
+    func factor(_ key: String) throws -> FactorRange {
+        let values = try doubles(key)
+        if case .list = self[key] {
+            guard values.count == 2 else {
+                throw EngineError("The `\(key)` argument should be a number (or a list of two numbers) in the range [-1.0, 1.0]. Received: \(key)=\(Self.describe(self[key]))")
+            }
+            return FactorRange(lower: values[0], upper: values[1])
+        }
+        return FactorRange(symmetric: values[0])
+    }
+
+    func fillMode() throws -> ImageFillMode {
+        let text = try string("fill_mode")
+        guard let mode = ImageFillMode(rawValue: text) else {
+            throw EngineError.notImplemented("Unknown `fill_mode` \(text). Expected of one ('reflect', 'wrap', 'constant', 'nearest').")
+        }
+        return mode
+    }
+
+    func interpolation() throws -> ImageInterpolation {
+        let text = try string("interpolation")
+        guard let mode = ImageInterpolation(rawValue: text) else {
+            throw EngineError.notImplemented("Unknown `interpolation` \(text). Expected of one ('nearest', 'bilinear').")
+        }
+        return mode
+    }
+}
+
+extension ConfigValue {
+    init(_ f: FactorRange) { self = .list([.double(f.lower), .double(f.upper)]) }
+}
+
+extension RandomAffineLayer {
+    /// The arguments every random affine layer shares.
+    var affineValues: [String: ConfigValue] {
+        ["fill_mode": .string(fillMode.rawValue), "interpolation": .string(interpolation.rawValue), "seed": ConfigValue(seed),
+         "fill_value": .double(fillValue), "data_format": .string("channels_last")]
+    }
+}

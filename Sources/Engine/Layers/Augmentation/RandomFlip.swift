@@ -98,3 +98,21 @@ public final class RandomFlip: ImageAugmentation {
         return buffer.readOnly
     }
 }
+
+extension RandomFlip: KerasLayer {
+    public static let kerasNames = ["RandomFlip"]
+    public static let kerasSignature = "mode='horizontal_and_vertical', seed=None, data_format=None"
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try c.requireChannelsLast()
+        let text = try c.string("mode")
+        guard let mode = Mode(rawValue: text) else {
+            throw EngineError("RandomFlip layer mode must be one of \(Mode.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")). Received: mode='\(text)'")
+        }
+        self.init(mode: mode, seed: try c.optionalInt("seed"), name: c.name)
+    }
+
+    public var configuration: LayerConfiguration {
+        configured(["mode": .string(mode.rawValue), "seed": ConfigValue(seed), "data_format": .string("channels_last")])
+    }
+}

@@ -25,3 +25,21 @@ public final class RandomTranslation: RandomAffineLayer {
         return .translation(dx: Double(Float(dx)), dy: Double(Float(dy)))
     }
 }
+
+extension RandomTranslation: KerasLayer {
+    public static let kerasNames = ["RandomTranslation"]
+    public static let kerasSignature = """
+        height_factor, width_factor, fill_mode='reflect', interpolation='bilinear', seed=None, fill_value=0.0, data_format=None
+        """
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try c.requireChannelsLast()
+        try self.init(heightFactor: try c.factor("height_factor"), widthFactor: try c.factor("width_factor"), fillMode: try c.fillMode(),
+                      interpolation: try c.interpolation(), seed: try c.optionalInt("seed"), fillValue: try c.double("fill_value"),
+                      name: c.name)
+    }
+
+    public var configuration: LayerConfiguration {
+        configured(affineValues.merging(["height_factor": ConfigValue(heightFactor), "width_factor": ConfigValue(widthFactor)]) { a, _ in a })
+    }
+}

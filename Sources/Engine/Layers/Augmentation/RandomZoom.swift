@@ -26,3 +26,23 @@ public final class RandomZoom: RandomAffineLayer {
         return .zoom(x: zx, y: zy, height: image.height, width: image.width)
     }
 }
+
+extension RandomZoom: KerasLayer {
+    public static let kerasNames = ["RandomZoom"]
+    public static let kerasSignature = """
+        height_factor, width_factor=None, fill_mode='reflect', interpolation='bilinear', seed=None, fill_value=0.0, data_format=None
+        """
+
+    public convenience init(configuration c: LayerConfiguration) throws {
+        try c.requireChannelsLast()
+        let width = c["width_factor"] == .none ? nil : try c.factor("width_factor")
+        try self.init(heightFactor: try c.factor("height_factor"), widthFactor: width, fillMode: try c.fillMode(),
+                      interpolation: try c.interpolation(), seed: try c.optionalInt("seed"), fillValue: try c.double("fill_value"),
+                      name: c.name)
+    }
+
+    public var configuration: LayerConfiguration {
+        configured(affineValues.merging(["height_factor": ConfigValue(heightFactor),
+                                         "width_factor": widthFactor.map { ConfigValue($0) } ?? .none]) { a, _ in a })
+    }
+}

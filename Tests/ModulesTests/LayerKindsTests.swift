@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+import Engine
+import Modules
+import Script
+
+/// The layer registry is the one list: every class in `LayerKinds.all` is importable under each
+/// of its Keras names with its declared signature, builds from its declared defaults, and
+/// survives a save and a reload with the same configuration.
+final class LayerKindsTests: XCTestCase {
+    /// Values for the parameters some layers require, by parameter name.
+    static let required: [String: ConfigValue] = [
+        "units": .int(3), "filters": .int(2), "kernel_size": .int(3), "rate": .double(0.25), "stddev": .double(0.1),
+        "activation": .string("relu"), "target_shape": .list([.int(4)]), "height_factor": .double(0.1),
+        "width_factor": .double(0.2), "factor": .double(0.1), "shape": .list([.int(4)]),
+    ]
+
+    static func configValue(_ literal: Signature.Literal) -> ConfigValue {
+        switch literal {
+        case .none, .absent: .none
+        case .bool(let b): .bool(b)
+        case .int(let n): .int(n)
+        case .float(let d): .double(d)
+        case .string(let s): .string(s)
+        case .tuple(let items): .list(items.map(configValue))
+        }
+    }
+
+    func testEveryLayerKindIsImportableBuildsFromItsDefaultsAndRoundTripsThroughAModelFile() throws {
+        let layers = try XCTUnwrap(try LessonSession(seed: 0).registry.load("keras.layers"))
+        var names: [String] = []
+        for kind in LayerKinds.all {
+            for name in kind.kerasNames {
+                names.append(name)
+                guard case .object(let f as BuiltinFunction)? = layers.members[name] else { return XCTFail("keras.layers.\(name) is missing") }
+                XCTAssertEqual(f.signature?.name, name)
+            }
+            let own = Signature(kind.kerasNames[0], kind.kerasSignature)
+            var values: [String: ConfigValue] = [:]
+            for p in own.parameters where p.kind != .varKeyword && p.kind != .varPositional {
+                values[p.name] = Self.required[p.name] ?? p.defaultValue.map(Self.configValue)
+                XCTAssertNotNil(values[p.name], "\(kind.kerasNames[0]) requires \(p.name); add a sample value")
+            }
+            let layer = try kind.init(configuration: LayerConfiguration(layer: kind.kerasNames[0], name: "sample", values))
+            let saved = try JSONDecoder().decode(SavedLayer.self, from: try JSONEncoder().encode(SavedLayer(layer)))
+            XCTAssertEqual(saved.className, kind.kerasNames[0])
+            let reloaded = try saved.makeLayer()
+            XCTAssertTrue(type(of: reloaded) == kind, "\(kind.kerasNames[0]) reloads as \(type(of: reloaded))")
+            XCTAssertEqual(try SavedLayer(reloaded), try SavedLayer(layer), kind.kerasNames[0])
+            XCTAssertEqual(reloaded.name, "sample")
+        }
+        XCTAssertEqual(Set(names).count, names.count, "a Keras name given to two layer classes")
+        XCTAssertGreaterThanOrEqual(names.count, 26)
+    }
+
+    func testAConfigurationWithAWrongTypeIsAValueErrorNamingTheArgument() throws {
+        let c = LayerConfiguration(layer: "Dense", name: nil, ["units": .string("ten")])
+        XCTAssertThrowsError(try Dense(configuration: c)) { error in
+            XCTAssertEqual("\(error)", "Dense expects an integer for units. Received: units='ten'")
+        }
+        let unknown = Data(#"{"className": "Conv3D", "configuration": {"layer": "Conv3D", "values": {}}}"#.utf8)
+        XCTAssertThrowsError(try JSONDecoder().decode(SavedLayer.self, from: unknown).makeLayer()) { error in
+            XCTAssertTrue("\(error)".contains("unknown layer class 'Conv3D'"), "\(error)")
+        }
+    }
+}
