@@ -64,3 +64,32 @@ final class LayerKindsTests: XCTestCase {
         }
     }
 }
+
+/// A layer's configuration as a lesson sees it: `get_config()` in Keras 3's shape, and
+/// `from_config` building the same layer again.
+final class LayerConfigTests: XCTestCase {
+    func testGetConfigListsTheArgumentsAndFromConfigRebuildsTheLayer() throws {
+        let out = try lessonOutput("""
+        from keras import layers, regularizers, constraints
+        d = layers.Dense(4, activation='relu', kernel_regularizer=regularizers.l2(0.01), kernel_constraint=constraints.max_norm(3), name='hidden')
+        c = d.get_config()
+        print(c['name'], c['units'], c['activation'], c['use_bias'], c['trainable'])
+        print(c['kernel_initializer']['class_name'], c['kernel_regularizer']['class_name'], c['kernel_regularizer']['config'])
+        print(c['kernel_constraint']['config'])
+        again = d.from_config(c)
+        print(again.get_config() == c)
+        conv = layers.Conv2D(8, 3, strides=2, padding='same')
+        print(conv.get_config()['kernel_size'], conv.get_config()['strides'], conv.get_config()['padding'])
+        print(sorted(layers.Dropout(0.3).get_config().keys()))
+        """)
+        XCTAssertEqual(out, """
+        hidden 4 relu True True
+        GlorotUniform L2 {'l2': 0.01}
+        {'max_value': 3.0, 'axis': 0}
+        True
+        (3, 3) (2, 2) same
+        ['dtype', 'name', 'rate', 'trainable']
+
+        """)
+    }
+}

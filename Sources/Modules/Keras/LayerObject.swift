@@ -28,7 +28,25 @@ final class LayerObject: ScriptObject {
     var typeName: String { kind }
     func repr() -> String { "<\(kind) name=\(layer.name)>" }
 
+    /// The methods every layer has, declared once (`keras.layers.Layer`).
+    static let methods = MethodTable<LayerObject>([
+        Method("get_weights", "") { l, _, _ in
+            .list(ListStorage(l.layer.allParameters.map { p in
+                .object(NDArray(shape: p.shape, storage: p.values.map(Double.init), dtype: .float32))
+            }))
+        },
+        Method("set_weights", "weights") { l, a, _ in
+            let arrays = try a["weights"].sequence("weights").map { try NDArray.coerce($0).storage.map { Float($0) } }
+            try engineCall { try l.layer.setWeights(arrays) }
+            return .none
+        },
+        Method("count_params", "") { l, _, _ in .int(l.layer.countParams()) },
+        Method("get_config", "") { l, _, _ in try l.config() },
+        Method("from_config", "config") { l, a, context in try l.fromConfig(a["config"], context) },
+    ])
+
     func attribute(_ name: String) throws -> Value? {
+        if let method = Self.methods.bound(name, to: self) { return method }
         switch name {
         case "name": return .string(layer.name)
         case "trainable": return .bool(trainable)
@@ -38,28 +56,11 @@ final class LayerObject: ScriptObject {
             }
             return .object(SymbolicTensor(model: owner, layerIndex: name == "output" ? index : index - 1))
         case "output_shape": return .tuple([.none] + layer.outputShape.map { .int($0) })
-        case "get_weights":
-            return .object(BuiltinFunction(name) { _, _ in
-                .list(ListStorage(self.layer.allParameters.map { p in
-                    .object(NDArray(shape: p.shape, storage: p.values.map(Double.init), dtype: .float32))
-                }))
-            })
-        case "set_weights":
-            return .object(BuiltinFunction(name) { args, _ in
-                guard let v = args.positional.first else { throw ScriptError.type("set_weights() takes a list of arrays") }
-                let arrays = try v.sequence("weights").map { try NDArray.coerce($0).storage.map { Float($0) } }
-                try engineCall { try self.layer.setWeights(arrays) }
-                return .none
-            })
-        case "count_params":
-            return .object(BuiltinFunction(name) { _, _ in .int(self.layer.countParams()) })
-        case "__call__":
-            return nil
         default: return nil
         }
     }
 
-    var attributeNames: [String] { ["name", "output_shape", "get_weights", "set_weights", "count_params", "trainable"] }
+    var attributeNames: [String] { Self.methods.names + ["name", "output_shape", "trainable", "input", "output"] }
 
     func setAttribute(_ name: String, _ value: Value) throws -> Bool {
         guard name == "trainable" else { return false }
@@ -70,8 +71,8 @@ final class LayerObject: ScriptObject {
     /// `layer(data, training=True)`: the layer applied to an array, as TensorFlow's eager call
     /// (built on first use from the data's shape), returned as a tensor.
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let s = try args.bind(kind, ["inputs", "training"], required: 1)
-        let x = try NDArray.coerce(s[0] ?? .none).astype(.float32)
+        let a = try Signature(kind, "inputs, training=None, !mask=None").bind(args)
+        let x = try NDArray.coerce(a["inputs"]).astype(.float32)
         guard x.ndim >= 2 else { throw ScriptError.value("\(kind) expects a batch of inputs, an array of 2 or more dimensions. Received shape \(NDArray.shapeText(x.shape))") }
         let batch = x.shape[0]
         let features = Array(x.shape.dropFirst())
@@ -82,7 +83,7 @@ final class LayerObject: ScriptObject {
         layer.reserve(batchCapacity: batch)
         // Keras 3: without `training=`, each layer uses its own default (augmentation layers
         // train, the others infer); a frozen BatchNormalization always uses its moving statistics.
-        var training = try s.value(1)?.bool("training") ?? (layer is any ImageAugmentation)
+        var training = try a.optional("training")?.bool("training") ?? (layer is any ImageAugmentation)
         if training, layer is BatchNormalization, !trainable { training = false }
         let input = x.storage.map { Float($0) }
         let outShape = layer.outputShape

@@ -49,3 +49,8 @@ public struct MethodTable<Owner> {
 
     public var signatures: [String: Signature] { methods.mapValues(\.signature) }
 }
+
+// Tables are built once, never changed, and their bodies keep no state of their own, so one
+// shared table per type is safe.
+extension Method: @unchecked Sendable {}
+extension MethodTable: @unchecked Sendable {}
