@@ -41,7 +41,7 @@ final class LayerKindsTests: XCTestCase {
                 values[p.name] = Self.required[p.name] ?? p.defaultValue.map(Self.configValue)
                 XCTAssertNotNil(values[p.name], "\(kind.kerasNames[0]) requires \(p.name); add a sample value")
             }
-            let layer = try kind.init(configuration: LayerConfiguration(layer: kind.kerasNames[0], name: "sample", values))
+            let layer = try kind.init(configuration: KerasConfiguration(kind.kerasNames[0], name: "sample", values))
             let saved = try JSONDecoder().decode(SavedLayer.self, from: try JSONEncoder().encode(SavedLayer(layer)))
             XCTAssertEqual(saved.className, kind.kerasNames[0])
             let reloaded = try saved.makeLayer()
@@ -54,11 +54,11 @@ final class LayerKindsTests: XCTestCase {
     }
 
     func testAConfigurationWithAWrongTypeIsAValueErrorNamingTheArgument() throws {
-        let c = LayerConfiguration(layer: "Dense", name: nil, ["units": .string("ten")])
+        let c = KerasConfiguration("Dense", name: nil, ["units": .string("ten")])
         XCTAssertThrowsError(try Dense(configuration: c)) { error in
             XCTAssertEqual("\(error)", "Dense expects an integer for units. Received: units='ten'")
         }
-        let unknown = Data(#"{"className": "Conv3D", "configuration": {"layer": "Conv3D", "values": {}}}"#.utf8)
+        let unknown = Data(#"{"className": "Conv3D", "configuration": {"owner": "Conv3D", "values": {}}}"#.utf8)
         XCTAssertThrowsError(try JSONDecoder().decode(SavedLayer.self, from: unknown).makeLayer()) { error in
             XCTAssertTrue("\(error)".contains("unknown layer class 'Conv3D'"), "\(error)")
         }

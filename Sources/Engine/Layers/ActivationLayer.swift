@@ -55,9 +55,9 @@ extension ActivationLayer: KerasLayer {
     public static let kerasNames = ["Activation"]
     public static let kerasSignature = "activation"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try self.init(try c.optionalString("activation") ?? "linear", name: c.name)
     }
 
-    public var configuration: LayerConfiguration { configured(["activation": .string(activation.rawValue)]) }
+    public var configuration: KerasConfiguration { configured(["activation": .string(activation.rawValue)]) }
 }

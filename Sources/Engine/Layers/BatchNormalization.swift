@@ -185,12 +185,12 @@ extension BatchNormalization: KerasLayer {
         !renorm=False, !renorm_clipping=None, !renorm_momentum=0.99, !synchronized=False
         """
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try self.init(axis: try c.int("axis"), momentum: try c.double("momentum"), epsilon: try c.double("epsilon"),
                       center: try c.bool("center"), scale: try c.bool("scale"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
+    public var configuration: KerasConfiguration {
         configured(["axis": .int(axis), "momentum": .double(momentum), "epsilon": .double(epsilon),
                     "center": .bool(center), "scale": .bool(scale)])
     }

@@ -216,7 +216,7 @@ extension Conv2D: KerasLayer {
         kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, bias_constraint=None
         """
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try c.requireChannelsLast()
         let groups = try c.int("groups")
         guard groups == 1 else { throw EngineError.notImplemented("Conv2D supports groups=1 only. Received: groups=\(groups)") }
@@ -229,7 +229,7 @@ extension Conv2D: KerasLayer {
                       activityRegularizer: try c.regularizer("activity_regularizer"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
+    public var configuration: KerasConfiguration {
         configured(["filters": .int(filters), "kernel_size": ConfigValue(kernelSize), "strides": ConfigValue(strides),
                     "padding": .string(padding.rawValue), "data_format": .string("channels_last"),
                     "dilation_rate": ConfigValue(dilationRate), "groups": .int(1), "activation": .string(activation.rawValue),

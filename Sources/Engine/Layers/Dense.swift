@@ -191,7 +191,7 @@ extension Dense: KerasLayer {
         bias_constraint=None, !lora_rank=None, !lora_alpha=None, !quantization_config=None
         """
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         if let shape = c.inputShape, shape.count != 1 {
             throw EngineError("Dense expects input_shape with one dimension. Received: input_shape=\(shape)")
         }
@@ -203,7 +203,7 @@ extension Dense: KerasLayer {
                       name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
+    public var configuration: KerasConfiguration {
         configured(["units": .int(units), "activation": .string(activation.rawValue), "use_bias": .bool(useBias),
                     "kernel_initializer": .initializer(kernelInitializer), "bias_initializer": .initializer(biasInitializer),
                     "kernel_regularizer": ConfigValue(kernelRegularizer), "bias_regularizer": ConfigValue(biasRegularizer),

@@ -68,9 +68,9 @@ extension Dropout: KerasLayer {
     public static let kerasNames = ["Dropout"]
     public static let kerasSignature = "rate, !noise_shape=None, !seed=None"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try self.init(rate: try c.double("rate"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration { configured(["rate": .double(rate)]) }
+    public var configuration: KerasConfiguration { configured(["rate": .double(rate)]) }
 }

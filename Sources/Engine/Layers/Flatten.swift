@@ -35,12 +35,12 @@ extension Flatten: KerasLayer {
     public static let kerasNames = ["Flatten"]
     public static let kerasSignature = "data_format=None"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         if let format = try c.optionalString("data_format"), format != "channels_last" {
             throw EngineError.notImplemented("Flatten: data_format='\(format)' is not supported yet")
         }
         self.init(inputShape: nil, name: c.name)
     }
 
-    public var configuration: LayerConfiguration { configured(["data_format": .string("channels_last")]) }
+    public var configuration: KerasConfiguration { configured(["data_format": .string("channels_last")]) }
 }

@@ -56,9 +56,9 @@ extension GaussianNoise: KerasLayer {
     public static let kerasNames = ["GaussianNoise"]
     public static let kerasSignature = "stddev, !seed=None"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try self.init(stddev: try c.double("stddev"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration { configured(["stddev": .double(stddev)]) }
+    public var configuration: KerasConfiguration { configured(["stddev": .double(stddev)]) }
 }

@@ -53,10 +53,10 @@ extension GlobalMaxPooling2D: KerasLayer {
     public static let kerasNames = ["GlobalMaxPooling2D", "GlobalMaxPool2D"]
     public static let kerasSignature = "data_format=None, keepdims=False"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try c.requireChannelsLast()
         self.init(keepDims: try c.bool("keepdims"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration { configured(globalValues) }
+    public var configuration: KerasConfiguration { configured(globalValues) }
 }

@@ -39,14 +39,14 @@ extension InputLayer: KerasLayer {
         !optional=False, name=None, *, input_shape=None
         """
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         var shape = try c.optionalInts("shape") ?? c.optionalInts("input_shape")
         if shape == nil, let batchShape = try c.optionalInts("batch_shape") { shape = Array(batchShape.dropFirst()) }
         guard let shape else { throw EngineError("InputLayer expects shape=, a tuple of positive integers.") }
         try self.init(shape: shape, name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
-        LayerConfiguration(layer: "InputLayer", name: name, ["shape": ConfigValue(ints: declaredInputShape ?? outputShape)])
+    public var configuration: KerasConfiguration {
+        KerasConfiguration("InputLayer", name: name, ["shape": ConfigValue(ints: declaredInputShape ?? outputShape)])
     }
 }

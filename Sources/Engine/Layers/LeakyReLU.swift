@@ -62,10 +62,10 @@ extension LeakyReLU: KerasLayer {
     /// Keras 3 names the slope negative_slope, Keras 2 alpha; both default to 0.3.
     public static let kerasSignature = "negative_slope=0.3, *, alpha=None"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         let slope = try c["alpha"] == .none ? c.double("negative_slope") : c.double("alpha")
         try self.init(negativeSlope: Float(slope), name: c.name)
     }
 
-    public var configuration: LayerConfiguration { configured(["negative_slope": .double(Double(negativeSlope))]) }
+    public var configuration: KerasConfiguration { configured(["negative_slope": .double(Double(negativeSlope))]) }
 }

@@ -62,9 +62,9 @@ extension Reshape: KerasLayer {
     public static let kerasNames = ["Reshape"]
     public static let kerasSignature = "target_shape"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try self.init(targetShape: try c.ints("target_shape"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration { configured(["target_shape": ConfigValue(ints: targetShape)]) }
+    public var configuration: KerasConfiguration { configured(["target_shape": ConfigValue(ints: targetShape)]) }
 }

@@ -82,10 +82,10 @@ extension SpatialDropout2D: KerasLayer {
     public static let kerasNames = ["SpatialDropout2D"]
     public static let kerasSignature = "rate, data_format=None, !seed=None, name=None, dtype=None"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try c.requireChannelsLast()
         try self.init(rate: try c.double("rate"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration { configured(["rate": .double(rate)]) }
+    public var configuration: KerasConfiguration { configured(["rate": .double(rate)]) }
 }

@@ -47,7 +47,7 @@ public class WindowPooling2D {
 
 extension WindowPooling2D {
     /// The window, strides and padding a pooling layer's configuration gives.
-    static func arguments(_ c: LayerConfiguration) throws -> (size: [Int], strides: [Int]?, padding: WindowPadding) {
+    static func arguments(_ c: KerasConfiguration) throws -> (size: [Int], strides: [Int]?, padding: WindowPadding) {
         try c.requireChannelsLast()
         return (try c.ints("pool_size"), try c.optionalInts("strides"), try WindowPadding.named(try c.string("padding")))
     }

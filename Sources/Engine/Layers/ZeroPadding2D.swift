@@ -82,9 +82,9 @@ extension ZeroPadding2D: KerasLayer {
     public static let kerasSignature = "padding=(1, 1), data_format=None"
 
     /// `padding`: n, (rows, columns) or ((top, bottom), (left, right)).
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try c.requireChannelsLast()
-        let described = LayerConfiguration.describe(c["padding"])
+        let described = KerasConfiguration.describe(c["padding"])
         var sides: [Int]
         switch c["padding"] {
         case .list(let items) where items.count == 2 && items.allSatisfy({ if case .list = $0 { true } else { false } }):
@@ -103,7 +103,7 @@ extension ZeroPadding2D: KerasLayer {
         try self.init(padding: sides, name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
+    public var configuration: KerasConfiguration {
         configured(["padding": .list([ConfigValue(ints: [top, bottom]), ConfigValue(ints: [left, right])]),
                     "data_format": .string("channels_last")])
     }

@@ -4,16 +4,18 @@ import Foundation
 /// The former name of `SavedLayer`, kept while the bindings move over.
 public typealias LayerConfig = SavedLayer
 
-/// An optimizer's class, hyperparameters and options (its slot state is not kept).
+/// An optimizer's class, settings and options (its slot state is not kept).
 public struct OptimizerConfig: Codable, Equatable, Sendable {
     public var name: String
     public var learningRate: Double
-    public var hyperparameters: [String: Double]
+    public var configuration: KerasConfiguration
     public var options: OptimizerOptions
 
-    public init(_ o: any Optimizer) {
-        name = o.name
+    public init(_ o: any Optimizer) throws {
+        guard let o = o as? any KerasOptimizer else { throw EngineError("The optimizer \(o.name) cannot be saved.") }
+        name = type(of: o).kerasName
         options = o.options
+        configuration = o.configuration
         if o.schedule != nil {
             // A schedule is saved as the rate it had reached.
             learningRate = o.currentLearningRate
@@ -22,35 +24,14 @@ public struct OptimizerConfig: Codable, Equatable, Sendable {
             // The legacy decay continues from the saved step count.
             learningRate = o.learningRate
         }
-        switch o {
-        case let s as SGD: hyperparameters = ["momentum": s.momentum, "nesterov": s.nesterov ? 1 : 0]
-        case let a as AdamW: hyperparameters = ["weight_decay": a.weightDecay]
-        case let a as Adam: hyperparameters = ["beta_1": a.beta1, "beta_2": a.beta2, "epsilon": a.epsilon, "amsgrad": a.amsgrad ? 1 : 0, "weight_decay": a.weightDecay]
-        case let r as RMSprop: hyperparameters = ["rho": r.rho, "momentum": r.momentum, "epsilon": r.epsilon, "centered": r.centered ? 1 : 0]
-        case let a as Adagrad: hyperparameters = ["initial_accumulator_value": a.initialAccumulatorValue, "epsilon": a.epsilon]
-        case let a as Adadelta: hyperparameters = ["rho": a.rho, "epsilon": a.epsilon]
-        case let a as Adamax: hyperparameters = ["beta_1": a.beta1, "beta_2": a.beta2, "epsilon": a.epsilon]
-        case let a as Nadam: hyperparameters = ["beta_1": a.beta1, "beta_2": a.beta2, "epsilon": a.epsilon]
-        default: hyperparameters = [:]
-        }
     }
 
     public func makeOptimizer() throws -> any Optimizer {
-        let h = hyperparameters, lr = learningRate
-        let o: any Optimizer
-        switch name {
-        case "SGD": o = SGD(learningRate: lr, momentum: h["momentum"] ?? 0, nesterov: (h["nesterov"] ?? 0) != 0)
-        case "AdamW": o = AdamW(learningRate: lr, weightDecay: h["weight_decay"] ?? 0.004)
-        case "Adam": o = Adam(learningRate: lr, beta1: h["beta_1"] ?? 0.9, beta2: h["beta_2"] ?? 0.999, epsilon: h["epsilon"] ?? 1e-7,
-                             amsgrad: (h["amsgrad"] ?? 0) != 0, weightDecay: h["weight_decay"] ?? 0)
-        case "RMSprop": o = RMSprop(learningRate: lr, rho: h["rho"] ?? 0.9, momentum: h["momentum"] ?? 0, epsilon: h["epsilon"] ?? 1e-7,
-                                   centered: (h["centered"] ?? 0) != 0)
-        case "Adagrad": o = Adagrad(learningRate: lr, initialAccumulatorValue: h["initial_accumulator_value"] ?? 0.1, epsilon: h["epsilon"] ?? 1e-7)
-        case "Adadelta": o = Adadelta(learningRate: lr, rho: h["rho"] ?? 0.95, epsilon: h["epsilon"] ?? 1e-7)
-        case "Adamax": o = Adamax(learningRate: lr, beta1: h["beta_1"] ?? 0.9, beta2: h["beta_2"] ?? 0.999, epsilon: h["epsilon"] ?? 1e-7)
-        case "Nadam": o = Nadam(learningRate: lr, beta1: h["beta_1"] ?? 0.9, beta2: h["beta_2"] ?? 0.999, epsilon: h["epsilon"] ?? 1e-7)
-        default: throw EngineError("The saved model names an unknown optimizer '\(name)'.")
+        guard let kind = OptimizerKinds.named(name) else {
+            throw EngineError("The saved model names an unknown optimizer '\(name)'.")
         }
+        let o = try kind.init(configuration: configuration)
+        o.learningRate = learningRate
         o.options = options
         return o
     }
@@ -98,7 +79,7 @@ public struct ModelFile: Codable, Sendable {
                                 labelSmoothing: model.lossSettings.labelSmoothing,
                                 // Only metrics their name rebuilds (not a lesson's own Metric class).
                                 metrics: zip(model.metricNames, model.metrics).filter { (try? Metric.named($0.0, loss: loss)) == $0.1 }.map(\.0),
-                                optimizer: OptimizerConfig(optimizer))
+                                optimizer: try OptimizerConfig(optimizer))
         }
         weights = model.getWeights().map(Self.base64)
         let frozen = model.layers.indices.filter { !model.isTrainable(model.layers[$0]) }

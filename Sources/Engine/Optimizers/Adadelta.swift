@@ -37,3 +37,19 @@ public final class Adadelta: Optimizer, SlotOptimizer {
         }
     }
 }
+
+extension Adadelta: KerasOptimizer {
+    public static let kerasName = "Adadelta"
+    public static let kerasSignature = "learning_rate=0.001, rho=0.95, epsilon=1e-07, weight_decay=None"
+
+    /// Keras' defaults.
+    public convenience init() {
+        self.init(learningRate: 0.001)
+    }
+
+    public convenience init(configuration c: KerasConfiguration) throws {
+        self.init(rho: try c.double("rho"), epsilon: try c.double("epsilon"))
+    }
+
+    public var configuration: KerasConfiguration { KerasConfiguration(Self.kerasName, ["rho": .double(rho), "epsilon": .double(epsilon)]) }
+}

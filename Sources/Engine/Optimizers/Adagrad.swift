@@ -32,3 +32,19 @@ public final class Adagrad: Optimizer, SlotOptimizer {
         }
     }
 }
+
+extension Adagrad: KerasOptimizer {
+    public static let kerasName = "Adagrad"
+    public static let kerasSignature = "learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-07, weight_decay=None"
+
+    /// Keras' defaults.
+    public convenience init() {
+        self.init(learningRate: 0.001)
+    }
+
+    public convenience init(configuration c: KerasConfiguration) throws {
+        self.init(initialAccumulatorValue: try c.double("initial_accumulator_value"), epsilon: try c.double("epsilon"))
+    }
+
+    public var configuration: KerasConfiguration { KerasConfiguration(Self.kerasName, ["initial_accumulator_value": .double(initialAccumulatorValue), "epsilon": .double(epsilon)]) }
+}

@@ -57,3 +57,19 @@ public final class Adam: Optimizer, SlotOptimizer {
         }
     }
 }
+
+extension Adam: KerasOptimizer {
+    public static let kerasName = "Adam"
+    public static let kerasSignature = "learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False, weight_decay=None"
+
+    /// Keras' defaults.
+    public convenience init() {
+        self.init(learningRate: 0.001)
+    }
+
+    public convenience init(configuration c: KerasConfiguration) throws {
+        self.init(beta1: try c.double("beta_1"), beta2: try c.double("beta_2"), epsilon: try c.double("epsilon"), amsgrad: try c.bool("amsgrad"))
+    }
+
+    public var configuration: KerasConfiguration { KerasConfiguration(Self.kerasName, ["beta_1": .double(beta1), "beta_2": .double(beta2), "epsilon": .double(epsilon), "amsgrad": .bool(amsgrad)]) }
+}

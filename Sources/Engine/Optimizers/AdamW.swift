@@ -31,3 +31,19 @@ public final class AdamW: Optimizer, SlotOptimizer {
         adam.update(parameters)
     }
 }
+
+extension AdamW: KerasOptimizer {
+    public static let kerasName = "AdamW"
+    public static let kerasSignature = "learning_rate=0.001, weight_decay=0.004, beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False"
+
+    /// Keras' defaults.
+    public convenience init() {
+        self.init(learningRate: 0.001)
+    }
+
+    public convenience init(configuration c: KerasConfiguration) throws {
+        self.init(weightDecay: 0, beta1: try c.double("beta_1"), beta2: try c.double("beta_2"), epsilon: try c.double("epsilon"), amsgrad: try c.bool("amsgrad"))
+    }
+
+    public var configuration: KerasConfiguration { KerasConfiguration(Self.kerasName, ["beta_1": .double(adam.beta1), "beta_2": .double(adam.beta2), "epsilon": .double(adam.epsilon), "amsgrad": .bool(adam.amsgrad)]) }
+}

@@ -1,18 +1,44 @@
-/// The registry of optimizers by Keras name, with Keras' default settings.
-public enum Optimizers {
-    static let known = ["adam", "adamw", "adamax", "nadam", "sgd", "rmsprop", "adagrad", "adadelta"]
+/// An optimizer class as Keras knows it. Each optimizer file declares, next to the optimizer:
+/// - `kerasName` and `kerasSignature`: its Keras 3 class name and its own parameters in Python's
+///   notation, from `learning_rate` to `weight_decay` (the keywords every optimizer takes,
+///   `clipnorm`, `name`, ..., are added by the binding);
+/// - `init()` with Keras' defaults, and `init(configuration:)`, the one way it is built from a
+///   lesson's arguments or a saved model (the learning rate and the shared options are set after);
+/// - `configuration`: its own settings (what a saved model keeps).
+/// Then one line in `OptimizerKinds.all` makes it importable by class and by string, and savable.
+public protocol KerasOptimizer: Optimizer {
+    static var kerasName: String { get }
+    static var kerasSignature: String { get }
+    init()
+    init(configuration: KerasConfiguration) throws
+    var configuration: KerasConfiguration { get }
+}
 
+/// Every optimizer class the engine offers, one line each.
+public enum OptimizerKinds {
+    public static var all: [any KerasOptimizer.Type] { [
+        SGD.self,
+        Adam.self,
+        AdamW.self,
+        RMSprop.self,
+        Adagrad.self,
+        Adadelta.self,
+        Adamax.self,
+        Nadam.self,
+    ] }
+
+    /// The class a name gives, in any case (`'adam'`, `'Adam'`).
+    public static func named(_ name: String) -> (any KerasOptimizer.Type)? {
+        all.first { $0.kerasName.lowercased() == name.lowercased() }
+    }
+}
+
+/// Optimizers by Keras' string names (`compile(optimizer='adam')`), with Keras' default settings.
+public enum Optimizers {
     public static func named(_ name: String) throws -> Optimizer {
-        switch name.lowercased() {
-        case "adam": return Adam()
-        case "adamw": return AdamW()
-        case "adamax": return Adamax()
-        case "nadam": return Nadam()
-        case "sgd": return SGD()
-        case "rmsprop": return RMSprop()
-        case "adagrad": return Adagrad()
-        case "adadelta": return Adadelta()
-        default: throw NameRegistry.unknown("optimizer", name, known: known)
+        guard let kind = OptimizerKinds.named(name) else {
+            throw NameRegistry.unknown("optimizer", name, known: OptimizerKinds.all.map { $0.kerasName.lowercased() })
         }
+        return kind.init()
     }
 }

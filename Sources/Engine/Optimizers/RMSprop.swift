@@ -54,3 +54,19 @@ public final class RMSprop: Optimizer, SlotOptimizer {
         }
     }
 }
+
+extension RMSprop: KerasOptimizer {
+    public static let kerasName = "RMSprop"
+    public static let kerasSignature = "learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-07, centered=False, weight_decay=None"
+
+    /// Keras' defaults.
+    public convenience init() {
+        self.init(learningRate: 0.001)
+    }
+
+    public convenience init(configuration c: KerasConfiguration) throws {
+        self.init(rho: try c.double("rho"), momentum: try c.double("momentum"), epsilon: try c.double("epsilon"), centered: try c.bool("centered"))
+    }
+
+    public var configuration: KerasConfiguration { KerasConfiguration(Self.kerasName, ["rho": .double(rho), "momentum": .double(momentum), "epsilon": .double(epsilon), "centered": .bool(centered)]) }
+}

@@ -37,3 +37,19 @@ public final class SGD: Optimizer, SlotOptimizer {
         }
     }
 }
+
+extension SGD: KerasOptimizer {
+    public static let kerasName = "SGD"
+    public static let kerasSignature = "learning_rate=0.01, momentum=0.0, nesterov=False, weight_decay=None"
+
+    /// Keras' defaults.
+    public convenience init() {
+        self.init(learningRate: 0.01)
+    }
+
+    public convenience init(configuration c: KerasConfiguration) throws {
+        self.init(momentum: try c.double("momentum"), nesterov: try c.bool("nesterov"))
+    }
+
+    public var configuration: KerasConfiguration { KerasConfiguration(Self.kerasName, ["momentum": .double(momentum), "nesterov": .bool(nesterov)]) }
+}

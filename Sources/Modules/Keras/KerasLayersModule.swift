@@ -3,7 +3,7 @@ import Script
 
 /// `keras.layers`, read off the engine's `LayerKinds`: each layer class under each of its Keras
 /// names, with its Keras 3 signature plus the keywords every Keras layer takes. A call binds its
-/// arguments, turns them into the layer's `LayerConfiguration` and builds the layer from it, the
+/// arguments, turns them into the layer's `KerasConfiguration` and builds the layer from it, the
 /// same way a saved model is rebuilt.
 enum KerasLayers {
     /// The keywords every Keras layer takes: `name`, `trainable`, `dtype`, and Keras 2's
@@ -49,7 +49,7 @@ enum KerasLayers {
             values[p.name] = try configValue(p, v, layer: name)
         }
         let inputShape = try declaredInput(a)
-        let configuration = LayerConfiguration(layer: name, name: try a.optional("name")?.string("name"), inputShape: inputShape, values)
+        let configuration = KerasConfiguration(name, name: try a.optional("name")?.string("name"), inputShape: inputShape, values)
         let make = { try engineCall { try kind.init(configuration: configuration) } }
         let built = try make()
         let object = LayerObject(built, kind: name, rebuild: make)
@@ -71,22 +71,7 @@ enum KerasLayers {
         }
         if p.name.hasSuffix("_regularizer") { return ConfigValue(try KerasArguments.regularizer(given)) }
         if p.name.hasSuffix("_constraint") { return ConfigValue(try KerasArguments.constraint(given)) }
-        return try literal(v, argument: p.name, layer: layer)
-    }
-
-    static func literal(_ v: Value, argument: String, layer: String) throws -> ConfigValue {
-        switch v {
-        case .none: return .none
-        case .bool(let b): return .bool(b)
-        case .int(let n): return .int(n)
-        case .float(let d): return .double(d)
-        case .string(let s): return .string(s)
-        case .tuple(let items): return .list(try items.map { try literal($0, argument: argument, layer: layer) })
-        case .list(let l): return .list(try l.items.map { try literal($0, argument: argument, layer: layer) })
-        default:
-            if let d = try? v.double(argument) { return .double(d) }
-            throw ScriptError.type("\(layer): \(argument) cannot be \(v.shortDescription)")
-        }
+        return try ConfigValues.literal(v, argument: p.name, owner: layer)
     }
 
     /// The shape a layer's keywords give the model's input, if any.
@@ -106,10 +91,10 @@ enum KerasLayers {
 
     static func input(_ a: BoundArguments) throws -> Value {
         let values: [String: ConfigValue] = [
-            "shape": try literal(a["shape"], argument: "shape", layer: "Input"),
-            "batch_shape": try literal(a["batch_shape"], argument: "batch_shape", layer: "Input"),
+            "shape": try ConfigValues.literal(a["shape"], argument: "shape", owner: "Input"),
+            "batch_shape": try ConfigValues.literal(a["batch_shape"], argument: "batch_shape", owner: "Input"),
         ]
-        let configuration = LayerConfiguration(layer: "Input", name: try a.optional("name")?.string("name"), values)
+        let configuration = KerasConfiguration("Input", name: try a.optional("name")?.string("name"), values)
         let make = { try engineCall { try InputLayer(configuration: configuration) as any Layer } }
         return .object(LayerObject(try make(), kind: "Input", rebuild: make))
     }

@@ -67,7 +67,7 @@ extension RandomGenerator {
     }
 }
 
-extension LayerConfiguration {
+extension KerasConfiguration {
     /// Keras' factor argument: a number f for [-|f|, |f|], or a pair (lower, upper).
     func factor(_ key: String) throws -> FactorRange {
         let values = try doubles(key)

@@ -131,12 +131,12 @@ extension RandomContrast: KerasLayer {
     public static let kerasSignature = "factor, value_range=(0, 255), seed=None"
 
     /// Keras 3 keeps a single factor f as (max(-f, 0), f) = (0, f), a pair sorted.
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         let factor = try c.doubles("factor")
         let message = "The `factor` argument should be a number (or a list of two numbers) in the range [0, 1]. Received: factor="
         let (lower, upper): (Double, Double)
         if case .list = c["factor"] {
-            guard factor.count == 2 else { throw EngineError(message + LayerConfiguration.describe(c["factor"])) }
+            guard factor.count == 2 else { throw EngineError(message + KerasConfiguration.describe(c["factor"])) }
             (lower, upper) = (factor.min() ?? 0, factor.max() ?? 0)
         } else {
             guard factor[0] >= 0 && factor[0] <= 1 else { throw EngineError(message + "\(factor[0])") }
@@ -144,12 +144,12 @@ extension RandomContrast: KerasLayer {
         }
         let bounds = try c.doubles("value_range")
         guard bounds.count == 2 else {
-            throw EngineError("value_range must be a tuple (low, high). Received: value_range=\(LayerConfiguration.describe(c["value_range"]))")
+            throw EngineError("value_range must be a tuple (low, high). Received: value_range=\(KerasConfiguration.describe(c["value_range"]))")
         }
         try self.init(lower: lower, upper: upper, valueRange: (bounds[0], bounds[1]), seed: try c.optionalInt("seed"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
+    public var configuration: KerasConfiguration {
         configured(["factor": .list([.double(lower), .double(upper)]),
                     "value_range": .list([.double(valueRange.low), .double(valueRange.high)]), "seed": ConfigValue(seed)])
     }

@@ -103,7 +103,7 @@ extension RandomFlip: KerasLayer {
     public static let kerasNames = ["RandomFlip"]
     public static let kerasSignature = "mode='horizontal_and_vertical', seed=None, data_format=None"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try c.requireChannelsLast()
         let text = try c.string("mode")
         guard let mode = Mode(rawValue: text) else {
@@ -112,7 +112,7 @@ extension RandomFlip: KerasLayer {
         self.init(mode: mode, seed: try c.optionalInt("seed"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
+    public var configuration: KerasConfiguration {
         configured(["mode": .string(mode.rawValue), "seed": ConfigValue(seed), "data_format": .string("channels_last")])
     }
 }

@@ -25,13 +25,13 @@ extension RandomRotation: KerasLayer {
     public static let kerasNames = ["RandomRotation"]
     public static let kerasSignature = "factor, fill_mode='reflect', interpolation='bilinear', seed=None, fill_value=0.0, data_format=None"
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try c.requireChannelsLast()
         try self.init(factor: try c.factor("factor"), fillMode: try c.fillMode(), interpolation: try c.interpolation(),
                       seed: try c.optionalInt("seed"), fillValue: try c.double("fill_value"), name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
+    public var configuration: KerasConfiguration {
         configured(affineValues.merging(["factor": ConfigValue(factor)]) { a, _ in a })
     }
 }

@@ -32,14 +32,14 @@ extension RandomTranslation: KerasLayer {
         height_factor, width_factor, fill_mode='reflect', interpolation='bilinear', seed=None, fill_value=0.0, data_format=None
         """
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try c.requireChannelsLast()
         try self.init(heightFactor: try c.factor("height_factor"), widthFactor: try c.factor("width_factor"), fillMode: try c.fillMode(),
                       interpolation: try c.interpolation(), seed: try c.optionalInt("seed"), fillValue: try c.double("fill_value"),
                       name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
+    public var configuration: KerasConfiguration {
         configured(affineValues.merging(["height_factor": ConfigValue(heightFactor), "width_factor": ConfigValue(widthFactor)]) { a, _ in a })
     }
 }

@@ -33,7 +33,7 @@ extension RandomZoom: KerasLayer {
         height_factor, width_factor=None, fill_mode='reflect', interpolation='bilinear', seed=None, fill_value=0.0, data_format=None
         """
 
-    public convenience init(configuration c: LayerConfiguration) throws {
+    public convenience init(configuration c: KerasConfiguration) throws {
         try c.requireChannelsLast()
         let width = c["width_factor"] == .none ? nil : try c.factor("width_factor")
         try self.init(heightFactor: try c.factor("height_factor"), widthFactor: width, fillMode: try c.fillMode(),
@@ -41,7 +41,7 @@ extension RandomZoom: KerasLayer {
                       name: c.name)
     }
 
-    public var configuration: LayerConfiguration {
+    public var configuration: KerasConfiguration {
         configured(affineValues.merging(["height_factor": ConfigValue(heightFactor),
                                          "width_factor": widthFactor.map { ConfigValue($0) } ?? .none]) { a, _ in a })
     }

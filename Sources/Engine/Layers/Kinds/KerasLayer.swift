@@ -9,14 +9,14 @@
 public protocol KerasLayer: Layer {
     static var kerasNames: [String] { get }
     static var kerasSignature: String { get }
-    init(configuration: LayerConfiguration) throws
-    var configuration: LayerConfiguration { get }
+    init(configuration: KerasConfiguration) throws
+    var configuration: KerasConfiguration { get }
 }
 
 extension KerasLayer {
     /// A configuration for this layer with its name and the input shape it declared.
-    func configured(_ values: [String: ConfigValue]) -> LayerConfiguration {
-        LayerConfiguration(layer: Self.kerasNames[0], name: name, inputShape: declaredInputShape, values)
+    func configured(_ values: [String: ConfigValue]) -> KerasConfiguration {
+        KerasConfiguration(Self.kerasNames[0], name: name, inputShape: declaredInputShape, values)
     }
 }
 
@@ -55,7 +55,7 @@ public enum LayerKinds {
 /// One layer of a saved model: its class and its configuration (its weights are kept apart).
 public struct SavedLayer: Codable, Equatable, Sendable {
     public var className: String
-    public var configuration: LayerConfiguration
+    public var configuration: KerasConfiguration
 
     public init(_ layer: any Layer) throws {
         guard let layer = layer as? any KerasLayer else {

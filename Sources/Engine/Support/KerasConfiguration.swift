@@ -1,22 +1,22 @@
-/// One argument a layer was built with, as Keras' `get_config()` lists it: a literal, a list of
-/// them, or one of the engine's weight rules.
+/// One argument a Keras object (a layer, an optimizer) was built with, as Keras' `get_config()`
+/// lists it: a literal, a list of them, or one of the engine's weight rules.
 public indirect enum ConfigValue: Codable, Equatable, Sendable {
     case none, bool(Bool), int(Int), double(Double), string(String), list([ConfigValue])
     case initializer(Initializer), regularizer(Regularizer), constraint(Constraint)
 }
 
-/// What a layer is built from and saved as: its name, the input shape it declares (Keras'
-/// `input_shape=`), and its own arguments by their Keras keywords. A lesson's call and a saved
-/// model both arrive here, so a layer has one way to be built.
-public struct LayerConfiguration: Codable, Equatable, Sendable {
+/// What a layer or an optimizer is built from and saved as: its name, the input shape a layer
+/// declares (Keras' `input_shape=`), and its own arguments by their Keras keywords. A lesson's
+/// call and a saved model both arrive here, so each has one way to be built.
+public struct KerasConfiguration: Codable, Equatable, Sendable {
     public var name: String?
     public var inputShape: [Int]?
     public var values: [String: ConfigValue]
-    /// The layer being built, for messages ("Conv2D").
-    public var layer: String
+    /// The class being built, for messages ("Conv2D").
+    public var owner: String
 
-    public init(layer: String, name: String?, inputShape: [Int]? = nil, _ values: [String: ConfigValue]) {
-        self.layer = layer
+    public init(_ owner: String, name: String? = nil, inputShape: [Int]? = nil, _ values: [String: ConfigValue]) {
+        self.owner = owner
         self.name = name
         self.inputShape = inputShape
         self.values = values
@@ -25,7 +25,7 @@ public struct LayerConfiguration: Codable, Equatable, Sendable {
     public subscript(_ key: String) -> ConfigValue { values[key] ?? .none }
 
     private func wrong(_ key: String, _ expected: String) -> EngineError {
-        EngineError("\(layer) expects \(expected) for \(key). Received: \(key)=\(Self.describe(self[key]))")
+        EngineError("\(owner) expects \(expected) for \(key). Received: \(key)=\(Self.describe(self[key]))")
     }
 
     public func int(_ key: String) throws -> Int {
@@ -130,7 +130,7 @@ public struct LayerConfiguration: Codable, Equatable, Sendable {
         switch format {
         case "channels_last": return
         case "channels_first":
-            throw EngineError.notImplemented("\(layer): data_format='channels_first' is not supported; images are stored channels last (height, width, channels)")
+            throw EngineError.notImplemented("\(owner): data_format='channels_first' is not supported; images are stored channels last (height, width, channels)")
         default:
             throw EngineError("The `data_format` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=\(format)")
         }
