@@ -201,12 +201,14 @@ public final class NDArray: ScriptObject {
         case "size": return .int(count)
         case "dtype": return .object(DTypeObject(dtype))
         case "T": return .object(try transposed())
-        default: return try method(name)
+        default:
+            if showsAsTensor, let m = Self.tensorMethods.bound(name, to: self) { return m }
+            return Self.methods.bound(name, to: self)
         }
     }
 
     public var attributeNames: [String] {
-        ["shape", "ndim", "size", "dtype", "T"] + NDArray.methodNames
+        ["shape", "ndim", "size", "dtype", "T"] + Self.methods.names + (showsAsTensor ? Self.tensorMethods.names : [])
     }
 
     public func length() throws -> Int? {
