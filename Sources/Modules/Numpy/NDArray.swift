@@ -276,9 +276,8 @@ final class DTypeConstructor: ScriptObject {
     var typeName: String { "type" }
     func repr() -> String { "<class 'numpy.\(name)'>" }
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let v = args.positional.first ?? .int(0)
-        let a = try NDArray.from(v, dtype: dtype)
-        return .object(a)
+        let a = try Signature(name, "value=0, /").bind(args)
+        return .object(try NDArray.from(a["value"], dtype: dtype))
     }
 }
 
