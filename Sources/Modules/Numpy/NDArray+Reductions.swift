@@ -6,10 +6,53 @@ extension NDArray {
     enum Reduction: String, CaseIterable {
         case sum, mean, std, `var`, min, max, argmax, argmin, prod, any, all
     }
+}
 
-    func reduce(_ r: Reduction, axis: Int?) throws -> Value {
+extension NDArray.Reduction {
+    /// NumPy's declarations: `np.sum(a, ...)` and the method `a.sum(...)`.
+    var declarations: (function: String, method: String) {
+        switch self {
+        case .sum, .prod:
+            ("a, axis=None, dtype=None, !out=None, keepdims=<no value>, !initial=<no value>, !where=<no value>",
+             "axis=None, dtype=None, !out=None, *, keepdims=False, !initial=<no value>, !where=True")
+        case .mean:
+            ("a, axis=None, dtype=None, !out=None, keepdims=<no value>, *, !where=<no value>",
+             "axis=None, dtype=None, !out=None, *, keepdims=False, !where=True")
+        case .std, .var:
+            ("a, axis=None, dtype=None, !out=None, ddof=0, keepdims=<no value>, *, !where=<no value>, !mean=<no value>, !correction=<no value>",
+             "axis=None, dtype=None, !out=None, ddof=0, *, keepdims=False, !where=True, !mean=<no value>, !correction=<no value>")
+        case .min, .max:
+            ("a, axis=None, !out=None, keepdims=<no value>, !initial=<no value>, !where=<no value>",
+             "axis=None, !out=None, *, keepdims=False, !initial=<no value>, !where=True")
+        case .argmax, .argmin:
+            ("a, axis=None, !out=None, *, keepdims=<no value>", "axis=None, !out=None, *, keepdims=False")
+        case .any, .all:
+            ("a, axis=None, !out=None, keepdims=<no value>, *, !where=<no value>", "axis=None, !out=None, keepdims=False, *, !where=True")
+        }
+    }
+}
+
+extension NDArray {
+    /// The reduction as the arguments bound to its declaration ask: `axis`, `dtype` (the values
+    /// cast first, so they accumulate in it), `ddof` and `keepdims`.
+    func reduce(_ r: Reduction, _ a: BoundArguments) throws -> Value {
+        var source = self
+        if a.signature.parameter("dtype") != nil, let type = try a.npDType() {
+            if [.mean, .std, .var].contains(r), !type.isFloat {
+                throw ScriptError.notImplemented("\(r.rawValue): dtype=\(type.rawValue) is not supported yet; use a float dtype")
+            }
+            source = astype(type)
+        }
+        let axis = try a.npAxis()
+        let ddof = a.signature.parameter("ddof") != nil ? try a["ddof"].int("ddof") : 0
+        let result = try source.reduce(r, axis: axis, ddof: ddof)
+        guard try a.npFlag("keepdims") else { return result }
+        return .object(try NDArray.coerce(result).keepingDimensions(of: source, axis: axis))
+    }
+
+    func reduce(_ r: Reduction, axis: Int?, ddof: Int = 0) throws -> Value {
         guard let axis else {
-            let v = try NDArray.reduceValues(storage, r, dtype: dtype)
+            let v = try NDArray.reduceValues(storage, r, dtype: dtype, ddof: ddof)
             return resultScalar(v, r)
         }
         let ax = axis < 0 ? axis + ndim : axis
@@ -22,7 +65,7 @@ extension NDArray {
         for o in 0..<outer {
             for i in 0..<inner {
                 for k in 0..<n { column[k] = storage[(o * n + k) * inner + i] }
-                out[o * inner + i] = try NDArray.reduceValues(column, r, dtype: dtype)
+                out[o * inner + i] = try NDArray.reduceValues(column, r, dtype: dtype, ddof: ddof)
             }
         }
         var newShape = shape
@@ -45,7 +88,8 @@ extension NDArray {
         .object(NDArray(scalar: v, dtype: resultDType(r)))
     }
 
-    static func reduceValues(_ xs: [Double], _ r: Reduction, dtype: DType) throws -> Double {
+    /// `ddof`: std and var divide by n - ddof (NumPy's delta degrees of freedom).
+    static func reduceValues(_ xs: [Double], _ r: Reduction, dtype: DType, ddof: Int = 0) throws -> Double {
         // float32 arrays accumulate in float32 pairwise, as NumPy does; float64 with pairwise sums too.
         func total(_ xs: ArraySlice<Double>) -> Double {
             if xs.count <= 8 {
@@ -69,7 +113,7 @@ extension NDArray {
             guard !xs.isEmpty else { return .nan }
             let mean = round(total(xs[...]) / Double(xs.count))
             let dev = xs.map { round(($0 - mean) * ($0 - mean)) }
-            let variance = round(total(dev[...]) / Double(xs.count))
+            let variance = round(total(dev[...]) / Swift.max(Double(xs.count) - Double(ddof), 0))
             return r == .var ? variance : round(variance.squareRoot())
         case .min, .max:
             guard let first = xs.first else {

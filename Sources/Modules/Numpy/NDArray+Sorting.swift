@@ -58,13 +58,14 @@ extension NDArray {
         return NDArray(shape: source.shape, storage: out, dtype: dtype)
     }
 
-    /// Reads sort's `axis` (nil for None, which flattens), checking `kind` and `order`.
-    static func sortAxis(_ s: [Value?], axisSlot: Int) throws -> Int? {
-        if let kind = try s.value(axisSlot + 1).flatMap({ $0.isNone ? nil : try $0.string("kind") }), !sortKinds.contains(kind) {
+    /// Reads sort's `axis` (nil for None, which flattens), checking `kind` and `order`. Every
+    /// order here is stable, so `stable=` (either way) is honoured.
+    static func sortAxis(_ s: BoundArguments) throws -> Int? {
+        if let kind = try s.optional("kind")?.string("kind"), !sortKinds.contains(kind) {
             throw ScriptError.value("sort kind must be one of 'quick', 'heap', or 'stable' (got '\(kind)')")
         }
-        if let order = s.value(axisSlot + 2), !order.isNone { throw ScriptError.notImplemented("sort's order= applies to structured arrays, which Lectern does not have") }
-        guard axisSlot < s.count, let axis = s[axisSlot] else { return -1 }
-        return axis.isNone ? nil : try axis.int("axis")
+        if s.optional("order") != nil { throw ScriptError.notImplemented("sort's order= applies to structured arrays, which Lectern does not have") }
+        _ = try s.optional("stable")?.bool("stable")
+        return try s.npAxis()
     }
 }

@@ -201,12 +201,14 @@ public final class NDArray: ScriptObject {
         case "size": return .int(count)
         case "dtype": return .object(DTypeObject(dtype))
         case "T": return .object(try transposed())
-        default: return try method(name)
+        default:
+            if showsAsTensor, let m = Self.tensorMethods.bound(name, to: self) { return m }
+            return Self.methods.bound(name, to: self)
         }
     }
 
     public var attributeNames: [String] {
-        ["shape", "ndim", "size", "dtype", "T"] + NDArray.methodNames
+        ["shape", "ndim", "size", "dtype", "T"] + Self.methods.names + (showsAsTensor ? Self.tensorMethods.names : [])
     }
 
     public func length() throws -> Int? {
@@ -274,9 +276,8 @@ final class DTypeConstructor: ScriptObject {
     var typeName: String { "type" }
     func repr() -> String { "<class 'numpy.\(name)'>" }
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let v = args.positional.first ?? .int(0)
-        let a = try NDArray.from(v, dtype: dtype)
-        return .object(a)
+        let a = try Signature(name, "value=0, /").bind(args)
+        return .object(try NDArray.from(a["value"], dtype: dtype))
     }
 }
 

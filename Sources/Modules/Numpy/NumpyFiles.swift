@@ -7,21 +7,17 @@ enum NumpyFiles {
     /// usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None)`; `fname` is a path or
     /// a file from `open`.
     static func loadtxt(session: LessonSession) -> (String, Value) {
-        function("loadtxt") { args, _ in
-            let s = try args.bind("loadtxt", ["fname", "dtype", "comments", "delimiter", "converters", "skiprows", "usecols",
-                                              "unpack", "ndmin", "encoding", "max_rows", "quotechar", "like"], required: 1)
-            for (i, name) in [(4, "converters"), (11, "quotechar"), (12, "like")] where s.value(i) != nil {
-                throw ScriptError.notImplemented("np.loadtxt in a lesson does not take \(name)=")
-            }
-            if let e = try s.value(9)?.string("encoding"), !["utf-8", "utf8", "bytes"].contains(e.lowercased()) {
+        declared("loadtxt", "fname, dtype=<no value>, comments='#', delimiter=None, !converters=None, skiprows=0, usecols=None, "
+                 + "unpack=False, ndmin=0, encoding=None, max_rows=None, *, !quotechar=None, !like=None") { s in
+            if let e = try s.optional("encoding")?.string("encoding"), !["utf-8", "utf8", "bytes"].contains(e.lowercased()) {
                 throw ScriptError.notImplemented("np.loadtxt reads UTF-8 text only. Received: encoding='\(e)'")
             }
             let name: String, text: String
-            if case .object(let file as TextFile)? = s[0] {
+            if case .object(let file as TextFile) = s["fname"] {
                 name = file.name
                 text = try file.read()
             } else {
-                let file = try session.readCourseFile(s[0] ?? .none, for: "loadtxt")
+                let file = try session.readCourseFile(s["fname"], for: "loadtxt")
                 name = file.name
                 guard let decoded = String(bytes: file.bytes, encoding: .utf8) else {
                     throw ScriptError(kind: "UnicodeError", message: "'utf-8' codec can't decode \(StringArray.quote(name)): it is not UTF-8 text")
@@ -29,19 +25,19 @@ enum NumpyFiles {
                 text = decoded
             }
             var options = TextTable.Options()
-            options.dtype = try s.value(1).map(NDArray.DType.parse) ?? .float64
-            if let c = s[2] { options.comments = try strings(c, "comments") }
-            options.delimiter = try s.value(3)?.string("delimiter")
-            options.skipRows = try s.value(5)?.int("skiprows") ?? 0
-            if let u = s.value(6) {
+            options.dtype = try s.npDType() ?? .float64
+            options.comments = try strings(s["comments"], "comments")
+            options.delimiter = try s.optional("delimiter")?.string("delimiter")
+            options.skipRows = try s["skiprows"].int("skiprows")
+            if let u = s.optional("usecols") {
                 if case .int(let c) = u { options.columns = [c] } else { options.columns = try u.sequence("usecols").map { try $0.int("usecols") } }
             }
-            options.maxRows = try s.value(10)?.int("max_rows")
+            options.maxRows = try s.optional("max_rows")?.int("max_rows")
             var result = try TextTable.parse(text, name: name, options)
-            let ndmin = try s.value(8)?.int("ndmin") ?? 0
+            let ndmin = try s["ndmin"].int("ndmin")
             guard [0, 1, 2].contains(ndmin) else { throw ScriptError.value("Illegal value of ndmin keyword: \(ndmin)") }
             result = try result.reshaped(shapeFor(result.shape, ndmin: ndmin))
-            if try s.value(7)?.bool("unpack") == true { result = try result.transposed() }
+            if try s["unpack"].bool("unpack") { result = try result.transposed() }
             return .object(result)
         }
     }
@@ -68,10 +64,13 @@ enum NumpyFiles {
     /// `np.load(file)` for `.npy` files: format 1.0, 2.0 or 3.0, little-endian float64, float32,
     /// int64 or bool, C or Fortran order.
     static func load(session: LessonSession) -> (String, Value) {
-        function("load") { args, _ in
-            let s = try args.bind("load", ["file", "mmap_mode", "allow_pickle", "fix_imports", "encoding", "max_header_size"], required: 1)
-            if s.value(1) != nil { throw ScriptError.notImplemented("np.load in a lesson does not take mmap_mode=") }
-            let file = try session.readCourseFile(s[0] ?? .none, for: "load")
+        // allow_pickle only permits pickled object arrays, and fix_imports and encoding only
+        // concern them: Lectern reads plain numeric .npy files, which need none of the three.
+        declared("load", "file, !mmap_mode=None, allow_pickle=False, fix_imports=True, encoding='ASCII', *, !max_header_size=10000") { s in
+            _ = try s["allow_pickle"].bool("allow_pickle")
+            _ = try s["fix_imports"].bool("fix_imports")
+            _ = try s["encoding"].string("encoding")
+            let file = try session.readCourseFile(s["file"], for: "load")
             return .object(try NPYFile.parse(file.bytes, name: file.name))
         }
     }

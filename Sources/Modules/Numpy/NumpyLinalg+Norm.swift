@@ -22,15 +22,14 @@ extension NumpyLinalg {
         }
     }
 
-    static func norm(_ args: Arguments) throws -> Value {
-        let s = try args.bind("norm", ["x", "ord", "axis", "keepdims"], required: 1)
-        let a = try NDArray.coerce(s[0] ?? .none)
+    static func norm(_ s: BoundArguments) throws -> Value {
+        let a = try s.ndarray("x")
         let x = a.dtype.isFloat ? a : a.astype(.float64)
-        let ordValue = s.value(1)
+        let ordValue = s.optional("ord")
         let ord = try Order(ordValue)
-        let keepdims = try s.value(3)?.bool("keepdims") ?? false
+        let keepdims = try s["keepdims"].bool("keepdims")
         var axes: [Int]
-        if let v = s.value(2), !v.isNone {
+        if let v = s.optional("axis") {
             if case .int = v { axes = [try v.int("axis")] } else { axes = try v.sequence("axis").map { try $0.int("axis") } }
             axes = try axes.map { ax in
                 let n = ax < 0 ? ax + x.ndim : ax

@@ -8,19 +8,17 @@ import Tensor
 enum NumpyLinalg {
     static func make() -> ModuleObject {
         module("numpy.linalg", [
-            function("norm") { args, _ in try norm(args) },
-            function("inv") { args, _ in
-                let s = try args.bind("inv", ["a"], required: 1)
-                let st = try MatrixStack(s[0] ?? .none, square: true)
+            declared("norm", "x, ord=None, axis=None, keepdims=False") { s in try norm(s) },
+            declared("inv", "a") { s in
+                let st = try MatrixStack(s["a"], square: true)
                 let n = st.rows
                 var identity = [Double](repeating: 0, count: n * n)
                 for i in 0..<n { identity[i * n + i] = 1 }
                 let parts = try st.map { m in try lapack { try LAPACK.solve(m, n: n, identity, columns: n) } }
                 return .object(st.result(st.batch + [n, n], parts.flatMap { $0 }))
             },
-            function("det") { args, _ in
-                let s = try args.bind("det", ["a"], required: 1)
-                let st = try MatrixStack(s[0] ?? .none, square: true)
+            declared("det", "a") { s in
+                let st = try MatrixStack(s["a"], square: true)
                 // NumPy forms det as sign · exp(log|det|) from the LU factors.
                 let dets = try st.map { m in
                     let (sign, logAbs) = try lapack { try LAPACK.signAndLogDeterminant(m, n: st.rows) }
@@ -28,34 +26,25 @@ enum NumpyLinalg {
                 }
                 return st.scalarOrArray(dets)
             },
-            function("slogdet") { args, _ in
-                let s = try args.bind("slogdet", ["a"], required: 1)
-                let st = try MatrixStack(s[0] ?? .none, square: true)
+            declared("slogdet", "a") { s in
+                let st = try MatrixStack(s["a"], square: true)
                 let pairs = try st.map { m in try lapack { try LAPACK.signAndLogDeterminant(m, n: st.rows) } }
                 return .object(LinalgResult("SlogdetResult", [("sign", st.scalarOrArray(pairs.map(\.sign))),
                                                               ("logabsdet", st.scalarOrArray(pairs.map(\.logAbs)))]))
             },
-            function("solve") { args, _ in try solve(args) },
-            function("lstsq") { args, _ in try leastSquares(args) },
-            function("eig") { args, _ in
-                let s = try args.bind("eig", ["a"], required: 1)
-                let (w, v) = try generalEigen(s[0] ?? .none, vectors: true)
+            declared("solve", "a, b") { s in try solve(s) },
+            declared("lstsq", "a, b, rcond=None") { s in try leastSquares(s) },
+            declared("eig", "a") { s in
+                let (w, v) = try generalEigen(s["a"], vectors: true)
                 return .object(LinalgResult("EigResult", [("eigenvalues", .object(w)), ("eigenvectors", .object(v))]))
             },
-            function("eigvals") { args, _ in
-                let s = try args.bind("eigvals", ["a"], required: 1)
-                return .object(try generalEigen(s[0] ?? .none, vectors: false).0)
-            },
-            function("eigh") { args, _ in
-                let s = try args.bind("eigh", ["a", "UPLO"], required: 1)
-                let (w, v) = try symmetricEigen(s[0] ?? .none, uplo: s.value(1), vectors: true)
+            declared("eigvals", "a") { s in .object(try generalEigen(s["a"], vectors: false).0) },
+            declared("eigh", "a, UPLO='L'") { s in
+                let (w, v) = try symmetricEigen(s["a"], uplo: s["UPLO"], vectors: true)
                 return .object(LinalgResult("EighResult", [("eigenvalues", .object(w)), ("eigenvectors", .object(v))]))
             },
-            function("eigvalsh") { args, _ in
-                let s = try args.bind("eigvalsh", ["a", "UPLO"], required: 1)
-                return .object(try symmetricEigen(s[0] ?? .none, uplo: s.value(1), vectors: false).0)
-            },
-            function("svd") { args, _ in try svd(args) },
+            declared("eigvalsh", "a, UPLO='L'") { s in .object(try symmetricEigen(s["a"], uplo: s["UPLO"], vectors: false).0) },
+            declared("svd", "a, full_matrices=True, compute_uv=True, !hermitian=False") { s in try svd(s) },
         ])
     }
 
@@ -74,10 +63,9 @@ enum NumpyLinalg {
         }
     }
 
-    private static func solve(_ args: Arguments) throws -> Value {
-        let s = try args.bind("solve", ["a", "b"], required: 2)
-        let st = try MatrixStack(s[0] ?? .none, square: true)
-        let b = try NDArray.coerce(s[1] ?? .none)
+    private static func solve(_ s: BoundArguments) throws -> Value {
+        let st = try MatrixStack(s["a"], square: true)
+        let b = try s.ndarray("b")
         let n = st.rows
         if b.ndim == 1 {
             guard b.count == n else {
@@ -101,9 +89,8 @@ enum NumpyLinalg {
         return .object(st.result(st.batch + [n, k], parts.flatMap { $0 }, with: b.dtype))
     }
 
-    private static func leastSquares(_ args: Arguments) throws -> Value {
-        let s = try args.bind("lstsq", ["a", "b", "rcond"], required: 2)
-        let a = try NDArray.coerce(s[0] ?? .none), b = try NDArray.coerce(s[1] ?? .none)
+    private static func leastSquares(_ s: BoundArguments) throws -> Value {
+        let a = try s.ndarray("a"), b = try s.ndarray("b")
         for x in [a, b] where x.ndim != 2 && !(x === b && x.ndim == 1) {
             throw linAlgError("\(x.ndim)-dimensional array given. Array must be two-dimensional")
         }
@@ -111,7 +98,7 @@ enum NumpyLinalg {
         let k = b.ndim == 1 ? 1 : b.shape[1]
         guard b.shape[0] == m else { throw linAlgError("Incompatible dimensions") }
         let rcond: Double
-        if let r = s.value(2), !r.isNone { rcond = try r.double("rcond") } else { rcond = Double.ulpOfOne * Double(max(m, n)) }
+        if let r = s.optional("rcond") { rcond = try r.double("rcond") } else { rcond = Double.ulpOfOne * Double(max(m, n)) }
         let r = try lapack(notConverged: "SVD did not converge in Linear Least Squares") {
             try LAPACK.leastSquares(a.storage, rows: m, columns: n, b.storage, columns: k, rcond: rcond)
         }
@@ -144,8 +131,8 @@ enum NumpyLinalg {
         return (st.result(st.batch + [n], parts.flatMap(\.real)), st.result(st.batch + [n, n], parts.flatMap(\.vectors)))
     }
 
-    private static func symmetricEigen(_ v: Value, uplo: Value?, vectors: Bool) throws -> (NDArray, NDArray) {
-        let triangle = try uplo.map { try $0.string("UPLO") } ?? "L"
+    private static func symmetricEigen(_ v: Value, uplo: Value, vectors: Bool) throws -> (NDArray, NDArray) {
+        let triangle = try uplo.string("UPLO")
         guard triangle == "L" || triangle == "U" else { throw ScriptError.value("UPLO argument must be 'L' or 'U'") }
         let st = try MatrixStack(v, square: true)
         let n = st.rows
@@ -157,12 +144,10 @@ enum NumpyLinalg {
         return (st.result(st.batch + [n], parts.flatMap(\.values)), st.result(st.batch + [n, n], parts.flatMap(\.vectors)))
     }
 
-    private static func svd(_ args: Arguments) throws -> Value {
-        let s = try args.bind("svd", ["a", "full_matrices", "compute_uv", "hermitian"], required: 1)
-        let full = try s.value(1)?.bool("full_matrices") ?? true
-        let vectors = try s.value(2)?.bool("compute_uv") ?? true
-        if try s.value(3)?.bool("hermitian") == true { throw ScriptError.notImplemented("svd(hermitian=True) is not supported; use the default") }
-        let st = try MatrixStack(s[0] ?? .none, square: false)
+    private static func svd(_ s: BoundArguments) throws -> Value {
+        let full = try s["full_matrices"].bool("full_matrices")
+        let vectors = try s["compute_uv"].bool("compute_uv")
+        let st = try MatrixStack(s["a"], square: false)
         let m = st.rows, n = st.columns, k = min(m, n)
         // U and Vᵀ (m×m and n×n with full_matrices) can be far larger than the input.
         if vectors {

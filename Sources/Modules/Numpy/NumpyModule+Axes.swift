@@ -1,36 +1,22 @@
 import Script
 
 /// `np.transpose`, `np.swapaxes`, `np.diag`, `np.outer`, `np.column_stack`, and the index
-/// helpers `np.nonzero`, `np.flatnonzero`, `np.bincount`, `np.setdiff1d`.
+/// helpers `np.nonzero`, `np.flatnonzero` and `np.bincount`.
 extension NumpyModule {
     static func axisFunctions() -> [(String, Value)] {
         [
-            function("transpose") { args, _ in
-                let s = try args.bind("transpose", ["a", "axes"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                let axes = try s.value(1).flatMap { $0.isNone ? nil : try $0.sequence("axes").map { try $0.int("axes") } }
-                return .object(try a.transposed(axes: axes))
+            declared("transpose", "a, axes=None") { s in
+                let axes = try s.optional("axes").map { try $0.sequence("axes").map { try $0.int("axes") } }
+                return .object(try s.ndarray("a").transposed(axes: axes))
             },
-            function("swapaxes") { args, _ in
-                let s = try args.bind("swapaxes", ["a", "axis1", "axis2"], required: 3)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                var axes = Array(0..<a.ndim)
-                let normal = try NDArray.permutation(axes, ndim: a.ndim)
-                let (i, j) = (try (s[1] ?? .none).int("axis1"), try (s[2] ?? .none).int("axis2"))
-                for k in [i, j] where k < -a.ndim || k >= a.ndim {
-                    throw ScriptError(kind: "AxisError", message: "axis \(k) is out of bounds for array of dimension \(a.ndim)")
-                }
-                axes = normal
-                axes.swapAt(i < 0 ? i + a.ndim : i, j < 0 ? j + a.ndim : j)
-                return .object(try a.transposed(axes: axes))
+            declared("swapaxes", "a, axis1, axis2") { s in
+                .object(try s.ndarray("a").swappingAxes(try s["axis1"].int("axis1"), try s["axis2"].int("axis2")))
             },
-            function("diag") { args, _ in
-                let s = try args.bind("diag", ["v", "k"], required: 1)
-                return .object(try diag(NDArray.coerce(s[0] ?? .none), k: try s.value(1)?.int("k") ?? 0))
+            declared("diag", "v, k=0") { s in
+                .object(try diag(s.ndarray("v"), k: try s["k"].int("k")))
             },
-            function("outer") { args, _ in
-                let s = try args.bind("outer", ["a", "b", "out"], required: 2)
-                let a = try NDArray.coerce(s[0] ?? .none), b = try NDArray.coerce(s[1] ?? .none)
+            declared("outer", "a, b, !out=None") { s in
+                let a = try s.ndarray("a"), b = try s.ndarray("b")
                 try Limits.check(elements: a.count, times: b.count)
                 var out: [Double] = []
                 out.reserveCapacity(a.count * b.count)
@@ -38,9 +24,8 @@ extension NumpyModule {
                 let dtype: NDArray.DType = a.dtype.isFloat || b.dtype.isFloat ? .float64 : .int64
                 return .object(NDArray(shape: [a.count, b.count], storage: out, dtype: dtype))
             },
-            function("column_stack") { args, _ in
-                let s = try args.bind("column_stack", ["tup"], required: 1)
-                let parts = try (s[0] ?? .none).sequence("tup").map { v -> NDArray in
+            declared("column_stack", "tup") { s in
+                let parts = try s["tup"].sequence("tup").map { v -> NDArray in
                     let a = try NDArray.coerce(v)
                     return a.ndim == 1 ? NDArray(shape: [a.count, 1], storage: a.storage, dtype: a.dtype) : a
                 }
@@ -63,9 +48,8 @@ extension NumpyModule {
 
     static func indexFunctions() -> [(String, Value)] {
         [
-            function("nonzero") { args, _ in
-                let s = try args.bind("nonzero", ["a"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
+            declared("nonzero", "a") { s in
+                let a = try s.ndarray("a")
                 let shape = a.shape.isEmpty ? [1] : a.shape
                 var columns = [[Double]](repeating: [], count: shape.count)
                 for (flat, x) in a.storage.enumerated() where x != 0 {
@@ -77,37 +61,28 @@ extension NumpyModule {
                 }
                 return .tuple(columns.map { .object(NDArray(shape: [$0.count], storage: $0, dtype: .int64)) })
             },
-            function("flatnonzero") { args, _ in
-                let s = try args.bind("flatnonzero", ["a"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
+            declared("flatnonzero", "a") { s in
+                let a = try s.ndarray("a")
                 let found = a.storage.indices.filter { a.storage[$0] != 0 }.map(Double.init)
                 return .object(NDArray(shape: [found.count], storage: found, dtype: .int64))
             },
-            function("bincount") { args, _ in
-                let s = try args.bind("bincount", ["x", "weights", "minlength"], required: 1)
-                let x = try NDArray.coerce(s[0] ?? .none)
+            declared("bincount", "x, /, weights=None, minlength=0") { s in
+                let x = try s.ndarray("x")
                 guard x.ndim <= 1 else { throw ScriptError.value("object too deep for desired array") }
                 guard !x.dtype.isFloat || x.count == 0 else { throw ScriptError.type("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'") }
                 let values = x.storage.map { NDArray.int($0) }
                 guard values.allSatisfy({ $0 >= 0 }) else { throw ScriptError.value("'list' argument must have no negative elements") }
-                let minlength = try s.value(2)?.int("minlength") ?? 0
+                let minlength = try s["minlength"].int("minlength")
                 guard minlength >= 0 else { throw ScriptError.value("'minlength' must not be negative") }
                 let largest = values.max() ?? -1
                 guard largest < Int.max / 8, minlength < Int.max / 8 else { throw ScriptError(kind: "MemoryError", message: "bincount of \(largest) bins is too large") }
                 let size = max(largest + 1, minlength)
                 try Limits.check(elements: size, times: 1)
-                let weights = try s.value(1).flatMap { $0.isNone ? nil : try NDArray.coerce($0) }
+                let weights = try s.optional("weights").map(NDArray.coerce)
                 if let weights, weights.count != values.count { throw ScriptError.value("The weights and list don't have the same length.") }
                 var counts = [Double](repeating: 0, count: size)
                 for (i, v) in values.enumerated() { counts[v] += weights?.storage[i] ?? 1 }
                 return .object(NDArray(shape: [size], storage: counts, dtype: weights == nil ? .int64 : .float64))
-            },
-            function("setdiff1d") { args, _ in
-                let s = try args.bind("setdiff1d", ["ar1", "ar2", "assume_unique"], required: 2)
-                let a = try NDArray.coerce(s[0] ?? .none), b = try NDArray.coerce(s[1] ?? .none)
-                let excluded = Set(b.storage)
-                let kept = Array(Set(a.storage.filter { !excluded.contains($0) })).sorted()
-                return .object(NDArray(shape: [kept.count], storage: kept, dtype: a.dtype))
             },
         ]
     }
@@ -138,5 +113,17 @@ extension NumpyModule {
         default:
             throw ScriptError.value("Input must be 1- or 2-d.")
         }
+    }
+}
+
+extension NDArray {
+    /// The array with two axes exchanged (`np.swapaxes`, `a.swapaxes`).
+    func swappingAxes(_ i: Int, _ j: Int) throws -> NDArray {
+        for k in [i, j] where k < -ndim || k >= ndim {
+            throw ScriptError(kind: "AxisError", message: "axis \(k) is out of bounds for array of dimension \(ndim)")
+        }
+        var axes = Array(0..<ndim)
+        axes.swapAt(i < 0 ? i + ndim : i, j < 0 ? j + ndim : j)
+        return try transposed(axes: axes)
     }
 }

@@ -4,20 +4,19 @@ import Script
 extension NumpyModule {
     static func contractionFunctions() -> [(String, Value)] {
         [
-            function("tensordot") { args, _ in
-                let s = try args.bind("tensordot", ["a", "b", "axes"], required: 2)
-                let r = try tensordot(NDArray.coerce(s[0] ?? .none), NDArray.coerce(s[1] ?? .none), axes: s.value(2) ?? .int(2))
-                return r.shape.isEmpty ? r.scalarValue(r.storage[0]) : .object(r)
+            declared("tensordot", "a, b, axes=2") { s in
+                try tensordot(s.ndarray("a"), s.ndarray("b"), axes: s["axes"]).asResult
             },
-            function("einsum") { args, _ in
-                guard case .string(let subscripts)? = args.positional.first else {
+            // `optimize` chooses the order of the contractions, never the result: every choice is honoured.
+            declared("einsum", "*operands, !out=None, optimize=False, **kwargs") { s in
+                if let first = s.extraKeywords.first {
+                    if ["dtype", "order", "casting"].contains(first.name) { throw ScriptError.notImplemented("einsum: \(first.name) is not supported yet") }
+                    throw ScriptError.type("Did not understand the following kwargs: ['\(first.name)']")
+                }
+                guard case .string(let subscripts)? = s.extraPositional.first else {
                     throw ScriptError.type("einsum() expects a subscripts string first, as in np.einsum('ij,jk->ik', a, b)")
                 }
-                for k in args.keywords where k.name != "optimize" {
-                    throw ScriptError.type("einsum() got an unexpected keyword argument '\(k.name)'")
-                }
-                let r = try einsum(subscripts, try args.positional.dropFirst().map(NDArray.coerce))
-                return r.shape.isEmpty ? r.scalarValue(r.storage[0]) : .object(r)
+                return try einsum(subscripts, try s.extraPositional.dropFirst().map(NDArray.coerce)).asResult
             },
         ]
     }

@@ -4,7 +4,8 @@ import Script
 /// reflect, symmetric and wrap modes, with pad widths and values read as NumPy reads them
 /// (one number, one (before, after) pair, or one pair per axis).
 extension NumpyModule {
-    static func pad(_ a: NDArray, width: Value, mode: String, constants: Value?) throws -> NDArray {
+    /// Refuses a mode NumPy lacks (ValueError) or Lectern does not implement (by name).
+    static func checkPadMode(_ mode: String) throws {
         let modes = ["constant", "edge", "reflect", "symmetric", "wrap"]
         guard modes.contains(mode) else {
             if ["empty", "linear_ramp", "maximum", "mean", "median", "minimum"].contains(mode) {
@@ -12,6 +13,10 @@ extension NumpyModule {
             }
             throw ScriptError.value("mode '\(mode)' is not supported")
         }
+    }
+
+    static func pad(_ a: NDArray, width: Value, mode: String, constants: Value?) throws -> NDArray {
+        try checkPadMode(mode)
         if mode != "constant", constants != nil {
             throw ScriptError.value("unsupported keyword arguments for mode '\(mode)': {'constant_values'}")
         }

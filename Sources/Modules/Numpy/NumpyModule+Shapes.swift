@@ -5,53 +5,51 @@ import Script
 extension NumpyModule {
     static func shapeFunctions() -> [(String, Value)] {
         [
-            function("sort") { args, _ in
-                let s = try args.bind("sort", ["a", "axis", "kind", "order"], required: 1)
-                return .object(try NDArray.coerce(s[0] ?? .none).sorted(axis: NDArray.sortAxis(s, axisSlot: 1)))
+            declared("sort", "a, axis=-1, kind=None, order=None, *, stable=None") { s in
+                .object(try s.ndarray("a").sorted(axis: NDArray.sortAxis(s)))
             },
-            function("argsort") { args, _ in
-                let s = try args.bind("argsort", ["a", "axis", "kind", "order"], required: 1)
-                return .object(try NDArray.coerce(s[0] ?? .none).argsorted(axis: NDArray.sortAxis(s, axisSlot: 1)))
+            declared("argsort", "a, axis=-1, kind=None, order=None, *, stable=None") { s in
+                .object(try s.ndarray("a").argsorted(axis: NDArray.sortAxis(s)))
             },
-            function("roll") { args, _ in
-                let s = try args.bind("roll", ["a", "shift", "axis"], required: 2)
-                return .object(try roll(NDArray.coerce(s[0] ?? .none), shift: s[1] ?? .none, axis: s.value(2)))
+            declared("roll", "a, shift, axis=None") { s in
+                .object(try roll(s.ndarray("a"), shift: s["shift"], axis: s.optional("axis")))
             },
-            function("flip") { args, _ in
-                let s = try args.bind("flip", ["m", "axis"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                return .object(try a.flipped(try NDArray.axes(s.value(1), ndim: a.ndim) ?? Array(0..<a.ndim)))
+            declared("flip", "m, axis=None") { s in
+                let a = try s.ndarray("m")
+                return .object(try a.flipped(try NDArray.axes(s.optional("axis"), ndim: a.ndim) ?? Array(0..<a.ndim)))
             },
-            function("fliplr") { args, _ in
-                let s = try args.bind("fliplr", ["m"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
+            declared("fliplr", "m") { s in
+                let a = try s.ndarray("m")
                 guard a.ndim >= 2 else { throw ScriptError.value("Input must be >= 2-d.") }
                 return .object(try a.flipped([1]))
             },
-            function("flipud") { args, _ in
-                let s = try args.bind("flipud", ["m"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
+            declared("flipud", "m") { s in
+                let a = try s.ndarray("m")
                 guard a.ndim >= 1 else { throw ScriptError.value("Input must be >= 1-d.") }
                 return .object(try a.flipped([0]))
             },
-            function("rot90") { args, _ in
-                let s = try args.bind("rot90", ["m", "k", "axes"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                let axes = try s.value(2).map { try $0.sequence("axes").map { try $0.int("axes") } } ?? [0, 1]
-                return .object(try rot90(a, k: try s.value(1)?.int("k") ?? 1, axes: axes))
+            declared("rot90", "m, k=1, axes=(0, 1)") { s in
+                let axes = try s["axes"].sequence("axes").map { try $0.int("axes") }
+                return .object(try rot90(s.ndarray("m"), k: try s["k"].int("k"), axes: axes))
             },
-            function("tile") { args, _ in
-                let s = try args.bind("tile", ["A", "reps"], required: 2)
-                return .object(try tile(NDArray.coerce(s[0] ?? .none), reps: s[1] ?? .none))
+            declared("tile", "A, reps") { s in .object(try tile(s.ndarray("A"), reps: s["reps"])) },
+            declared("repeat", "a, repeats, axis=None") { s in
+                .object(try repeatElements(s.ndarray("a"), repeats: s["repeats"], axis: s.optional("axis")))
             },
-            function("repeat") { args, _ in
-                let s = try args.bind("repeat", ["a", "repeats", "axis"], required: 2)
-                return .object(try repeatElements(NDArray.coerce(s[0] ?? .none), repeats: s[1] ?? .none, axis: s.value(2)))
-            },
-            function("pad") { args, _ in
-                let s = try args.bind("pad", ["array", "pad_width", "mode", "constant_values"], required: 2)
-                let mode = try s.value(2)?.string("mode") ?? "constant"
-                return .object(try pad(NDArray.coerce(s[0] ?? .none), width: s[1] ?? .none, mode: mode, constants: s.value(3)))
+            declared("pad", "array, pad_width, mode='constant', **kwargs") { s in
+                let mode = try s["mode"].string("mode")
+                try checkPadMode(mode)
+                var constants: Value?
+                for (name, value) in s.extraKeywords {
+                    switch name {
+                    case "constant_values" where mode == "constant": constants = value
+                    // 'even' is the reflection both modes make; 'odd' is not implemented.
+                    case "reflect_type" where mode == "reflect" || mode == "symmetric":
+                        if try value.string("reflect_type") != "even" { throw ScriptError.notImplemented("pad: reflect_type is not supported yet") }
+                    default: throw ScriptError.value("unsupported keyword arguments for mode '\(mode)': {'\(name)'}")
+                    }
+                }
+                return .object(try pad(s.ndarray("array"), width: s["pad_width"], mode: mode, constants: constants))
             },
         ]
     }

@@ -7,17 +7,14 @@ import Tensor
 extension NumpyModule {
     static func polynomialFunctions() -> [(String, Value)] {
         [
-            function("polyfit") { args, _ in
-                let s = try args.bind("polyfit", ["x", "y", "deg", "rcond", "full", "w", "cov"], required: 3)
-                if try s.value(6)?.bool("cov") == true { throw ScriptError.notImplemented("polyfit(cov=True) is not supported") }
-                return try polyfit(x: NDArray.coerce(s[0] ?? .none), y: NDArray.coerce(s[1] ?? .none), degree: (s[2] ?? .none).int("deg"),
-                                   rcond: s.value(3).flatMap { $0.isNone ? nil : try $0.double("rcond") },
-                                   full: try s.value(4)?.bool("full") ?? false,
-                                   weights: try s.value(5).flatMap { $0.isNone ? nil : try NDArray.coerce($0) })
+            declared("polyfit", "x, y, deg, rcond=None, full=False, w=None, !cov=False") { s in
+                try polyfit(x: s.ndarray("x"), y: s.ndarray("y"), degree: s["deg"].int("deg"),
+                            rcond: s.optional("rcond").map { try $0.double("rcond") },
+                            full: try s["full"].bool("full"),
+                            weights: try s.optional("w").map(NDArray.coerce))
             },
-            function("polyval") { args, _ in
-                let s = try args.bind("polyval", ["p", "x"], required: 2)
-                let p = try NDArray.coerce(s[0] ?? .none), x = try NDArray.coerce(s[1] ?? .none)
+            declared("polyval", "p, x") { s in
+                let p = try s.ndarray("p"), x = try s.ndarray("x")
                 guard p.ndim <= 1 else { throw ScriptError.notImplemented("polyval takes a 1-D array of coefficients") }
                 var dtype = NDArray.DType.promote(p.dtype, x.dtype)
                 if dtype == .bool { dtype = .int64 }
@@ -25,8 +22,7 @@ extension NumpyModule {
                 for c in p.storage {
                     for i in y.indices { y[i] = y[i] * x.storage[i] + c }
                 }
-                let r = NDArray(shape: x.shape, storage: y, dtype: dtype)
-                return r.shape.isEmpty ? r.scalarValue(r.storage[0]) : .object(r)
+                return NDArray(shape: x.shape, storage: y, dtype: dtype).asResult
             },
         ]
     }

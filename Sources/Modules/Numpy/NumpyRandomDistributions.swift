@@ -29,46 +29,43 @@ extension NumpyRandom {
         let constraint: Constraint
     }
 
-    static func distributions(_ rng: NumPyRandomState) -> [(String, Value)] {
-        [
-            sampler("gamma", [Parameter(name: "shape", fallback: nil, constraint: .nonNegative),
-                              Parameter(name: "scale", fallback: 1, constraint: .nonNegative)], rng) { p in
-                rng.gamma(shape: p[0], scale: p[1])
-            },
-            sampler("standard_gamma", [Parameter(name: "shape", fallback: nil, constraint: .nonNegative)], rng) { p in
-                rng.standardGamma(p[0])
-            },
-            sampler("exponential", [Parameter(name: "scale", fallback: 1, constraint: .nonNegative)], rng) { p in
-                p[0] * rng.standardExponential()
-            },
-            sampler("beta", [Parameter(name: "a", fallback: nil, constraint: .positive),
-                             Parameter(name: "b", fallback: nil, constraint: .positive)], rng) { p in
-                rng.beta(p[0], p[1])
-            },
-            // NumPy checks p before n, and truncates a float n to an integer.
-            sampler("binomial", [Parameter(name: "n", fallback: nil, constraint: .nonNegative),
-                                 Parameter(name: "p", fallback: nil, constraint: .unitInterval)],
-                    rng, integer: true, checkOrder: [1, 0]) { p in
-                Double(rng.binomial(NDArray.int(p[0]), p[1]))
-            },
-            sampler("poisson", [Parameter(name: "lam", fallback: 1, constraint: .lamBelowMax)], rng, integer: true) { p in
-                Double(rng.poisson(p[0]))
-            },
-            function("dirichlet") { args, _ in try dirichlet(args, rng) },
-        ]
-    }
+    static let distributions: [Method<NumPyRandomState>] = [
+        sampler("gamma", [Parameter(name: "shape", fallback: nil, constraint: .nonNegative),
+                          Parameter(name: "scale", fallback: 1, constraint: .nonNegative)]) { rng, p in
+            rng.gamma(shape: p[0], scale: p[1])
+        },
+        sampler("standard_gamma", [Parameter(name: "shape", fallback: nil, constraint: .nonNegative)]) { rng, p in
+            rng.standardGamma(p[0])
+        },
+        sampler("exponential", [Parameter(name: "scale", fallback: 1, constraint: .nonNegative)]) { rng, p in
+            p[0] * rng.standardExponential()
+        },
+        sampler("beta", [Parameter(name: "a", fallback: nil, constraint: .positive),
+                         Parameter(name: "b", fallback: nil, constraint: .positive)]) { rng, p in
+            rng.beta(p[0], p[1])
+        },
+        // NumPy checks p before n, and truncates a float n to an integer.
+        sampler("binomial", [Parameter(name: "n", fallback: nil, constraint: .nonNegative),
+                             Parameter(name: "p", fallback: nil, constraint: .unitInterval)],
+                integer: true, checkOrder: [1, 0]) { rng, p in
+            Double(rng.binomial(NDArray.int(p[0]), p[1]))
+        },
+        sampler("poisson", [Parameter(name: "lam", fallback: 1, constraint: .lamBelowMax)], integer: true) { rng, p in
+            Double(rng.poisson(p[0]))
+        },
+        Method("dirichlet", "alpha, size=None") { rng, a, _ in try dirichlet(a, rng) },
+    ]
 
-    /// A sampler function: binds the parameters and `size`, validates every parameter value,
-    /// and draws one value per element of the output in C order.
-    private static func sampler(_ name: String, _ parameters: [Parameter], _ rng: NumPyRandomState,
+    /// A sampler: its declaration (the parameters with their float defaults, then `size`)
+    /// validates every parameter value and draws one value per element of the output in C order.
+    private static func sampler(_ name: String, _ parameters: [Parameter],
                                 integer: Bool = false, checkOrder: [Int]? = nil,
-                                _ draw: @escaping ([Double]) -> Double) -> (String, Value) {
-        function(name) { args, _ in
-            let required = parameters.filter { $0.fallback == nil }.count
-            let s = try args.bind(name, parameters.map(\.name) + ["size"], required: required)
+                                _ draw: @escaping (NumPyRandomState, [Double]) -> Double) -> Method<NumPyRandomState> {
+        let declaration = parameters.map { p in p.fallback.map { "\(p.name)=\($0)" } ?? p.name } + ["size=None"]
+        return Method(name, declaration.joined(separator: ", ")) { rng, s, _ in
             var arrays: [NDArray] = []
-            for (i, p) in parameters.enumerated() {
-                if let v = s.value(i), !v.isNone {
+            for p in parameters {
+                if let v = s.optional(p.name) {
                     var a = try NDArray.coerce(v)
                     if integer, p.name == "n" { a = a.astype(.int64) }
                     arrays.append(a)
@@ -79,12 +76,12 @@ extension NumpyRandom {
             for i in checkOrder ?? Array(parameters.indices) {
                 for x in arrays[i].storage { try parameters[i].constraint.check(x, parameters[i].name) }
             }
-            let size = try sizeShape(s.value(parameters.count))
+            let size = try sizeShape(s["size"])
             let dtype: NDArray.DType = integer ? .int64 : .float64
             var values = [Double](repeating: 0, count: parameters.count)
             if size == nil, arrays.allSatisfy({ $0.shape.isEmpty }) {
                 for i in arrays.indices { values[i] = arrays[i].storage[0] }
-                let x = draw(values)
+                let x = draw(rng, values)
                 return integer ? .int(NDArray.int(x)) : .float(x)
             }
             let shape = try size ?? arrays.dropFirst().reduce(arrays[0].shape) { try NDArray.broadcastShape($0, $1.shape) }
@@ -106,22 +103,21 @@ extension NumpyRandom {
             var out = [Double](repeating: 0, count: count)
             for j in 0..<count {
                 for i in columns.indices { values[i] = columns[i][j] }
-                out[j] = draw(values)
+                out[j] = draw(rng, values)
             }
             return .object(NDArray(shape: shape, storage: out, dtype: dtype))
         }
     }
 
     /// `dirichlet(alpha, size=None)`: each row is one draw over len(alpha) categories.
-    private static func dirichlet(_ args: Arguments, _ rng: NumPyRandomState) throws -> Value {
-        let s = try args.bind("dirichlet", ["alpha", "size"], required: 1)
-        let alphaArray = try NDArray.coerce(s[0] ?? .none)
+    private static func dirichlet(_ s: BoundArguments, _ rng: NumPyRandomState) throws -> Value {
+        let alphaArray = try s.ndarray("alpha")
         guard alphaArray.ndim <= 1 else {
             throw ScriptError.value("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.")
         }
         let alpha = alphaArray.storage
         for a in alpha { try Constraint.positive.check(a, "alpha") }
-        let shape = (try sizeShape(s.value(1)) ?? []) + [alpha.count]
+        let shape = (try sizeShape(s["size"]) ?? []) + [alpha.count]
         let count = try NumpyModule.checkedCount(shape)
         var out = [Double](repeating: 0, count: count)
         if !alpha.isEmpty {
@@ -130,14 +126,5 @@ extension NumpyRandom {
             }
         }
         return .object(NDArray(shape: shape, storage: out))
-    }
-
-    /// The `size` argument: None, an int or a tuple of ints.
-    private static func sizeShape(_ v: Value?) throws -> [Int]? {
-        guard let v, !v.isNone else { return nil }
-        let shape: [Int]
-        if case .int(let n) = v { shape = [n] } else { shape = try v.sequence("size").map { try $0.int("size") } }
-        try NumpyModule.checkedCount(shape)
-        return shape
     }
 }
