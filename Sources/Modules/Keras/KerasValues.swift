@@ -58,14 +58,18 @@ final class InitializerObject: ScriptObject {
     }
 }
 
-/// A learning-rate schedule object (`ExponentialDecay(...)`), usable as `learning_rate=`.
+/// A learning-rate schedule object (`ExponentialDecay(...)`), usable as `learning_rate=`;
+/// calling it with a step gives the rate at that step.
 final class ScheduleObject: ScriptObject {
     let schedule: any LearningRateSchedule
-    init(_ s: any LearningRateSchedule) { schedule = s }
+    let name: String
+    init(_ s: any LearningRateSchedule, name: String) { schedule = s; self.name = name }
     var typeName: String { "LearningRateSchedule" }
+    var attributeNames: [String] { ["name"] }
+    func attribute(_ attr: String) throws -> Value? { attr == "name" ? .string(name) : nil }
+    static let callSignature = Signature("__call__", "step")
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let step = try (args.positional.first ?? .int(0)).int("step")
-        return .float(schedule.rate(at: step))
+        .float(schedule.rate(at: try Self.callSignature.bind(args)["step"].int("step")))
     }
 }
 
