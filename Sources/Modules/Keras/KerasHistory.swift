@@ -14,8 +14,10 @@ final class HistoryObject: ScriptObject {
         case "history":
             return .object(HistoryDict(history))
         case "epoch":
+            // The epochs run, from `initial_epoch` on; by count where the loop kept no indices.
             let n = history.keys.first.flatMap { history.values[$0]?.count } ?? 0
-            return .list(ListStorage((0..<n).map { .int($0) }))
+            let epochs = history.epochs.count == n ? history.epochs : Array(0..<n)
+            return .list(ListStorage(epochs.map { .int($0) }))
         default: return nil
         }
     }
