@@ -62,61 +62,9 @@ enum KerasModule {
         let nn = module("tensorflow.nn", ["relu", "sigmoid", "tanh", "softmax", "elu", "selu", "softplus", "leaky_relu", "gelu", "swish"].map { n in
             (n, .object(BuiltinFunction(n) { _, _ in throw ScriptError.notImplemented("tf.nn.\(n) is used as an activation argument here, not called directly") }))
         })
-        /// A float32 array shown as TensorFlow shows tensors.
-        func tensor(_ shape: [Int], _ values: [Double]) -> Value {
-            let t = NDArray(shape: shape, storage: values.map { Double(Float($0)) }, dtype: .float32)
-            t.showsAsTensor = true
-            return .object(t)
-        }
-        func shapeArgument(_ v: Value?) throws -> [Int] {
-            guard let v else { throw ScriptError.type("missing shape") }
-            if case .int(let n) = v { return [n] }
-            return try v.sequence("shape").map { try $0.int("shape") }
-        }
-        let tfRandom = module("tensorflow.random", [
-            function("set_seed") { args, _ in
-                session.reseed(UInt64(truncatingIfNeeded: try (args.positional.first ?? .int(0)).int("seed")))
-                return .none
-            },
-            function("normal") { args, _ in
-                let s = try args.bind("normal", ["shape", "mean", "stddev", "dtype", "seed", "name"], required: 1)
-                let shape = try shapeArgument(s[0])
-                let count = try Limits.elements(shape)
-                let mean = try s.value(1)?.double("mean") ?? 0, stddev = try s.value(2)?.double("stddev") ?? 1
-                return tensor(shape, (0..<count).map { _ in session.tensorRandom.normal(mean: mean, stddev: stddev) })
-            },
-            function("uniform") { args, _ in
-                let s = try args.bind("uniform", ["shape", "minval", "maxval", "dtype", "seed", "name"], required: 1)
-                let shape = try shapeArgument(s[0])
-                let count = try Limits.elements(shape)
-                let low = try s.value(1)?.double("minval") ?? 0, high = try s.value(2)?.double("maxval") ?? 1
-                return tensor(shape, (0..<count).map { _ in session.tensorRandom.uniformDouble(low: low, high: high) })
-            },
-        ])
-        func elementwise(_ name: String, _ f: @escaping (Double) -> Double) -> (String, Value) {
-            function(name) { args, _ in
-                let s = try args.bind(name, ["x", "name"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                return tensor(a.shape, a.storage.map(f))
-            }
-        }
-        let tfOps: [(String, Value)] = [
-            elementwise("sqrt", { $0.squareRoot() }), elementwise("square", { $0 * $0 }),
-            elementwise("exp", { Foundation.exp($0) }), elementwise("abs", { Swift.abs($0) }),
-            function("constant") { args, _ in
-                let s = try args.bind("constant", ["value", "dtype", "shape", "name"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                return tensor(a.shape, a.storage)
-            },
-            function("cast") { args, _ in
-                let s = try args.bind("cast", ["x", "dtype", "name"], required: 2)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                return tensor(a.shape, a.storage)
-            },
-        ]
         registry.register("tensorflow") {
-            module("tensorflow", [("keras", .object(tfKeras)), ("nn", .object(nn)), ("random", .object(tfRandom)),
-                                  ("float32", .object(DTypeConstructor(.float32, name: "float32")))] + tfOps + TensorFlowOps.members())
+            module("tensorflow", [("keras", .object(tfKeras)), ("nn", .object(nn)), ("random", .object(TensorFlowOps.random(session: session))),
+                                  ("float32", .object(DTypeConstructor(.float32, name: "float32")))] + TensorFlowOps.members())
         }
     }
 }
