@@ -131,4 +131,34 @@ final class KerasModelMethodTableTests: XCTestCase {
         """, scratch: scratch)
         XCTAssertEqual(out, "False True\n")
     }
+
+    func testObjectsCalledWithTheirOwnSignatures() throws {
+        let out = try run("""
+        import numpy as np
+        import tensorflow as tf
+        from tensorflow import keras
+        print(tf.constant([1, 2], dtype=tf.float64).dtype, tf.size(np.zeros((2, 3)), out_type=tf.int64).numpy())
+        m = keras.metrics.SparseTopKCategoricalAccuracy(k=1)
+        m.update_state([0], [[0.9, 0.1]])
+        print(float(m.result()), m.reset_state(), float(m.result()))
+        opt = keras.optimizers.SGD(learning_rate=0.1)
+        print(opt.learning_rate.assign(0.5, read_value=False), float(opt.learning_rate))
+        """)
+        XCTAssertEqual(out, "float64 6\n1.0 None 0.0\nNone 0.5\n")
+        let refused = [
+            ("keras.losses.BinaryCrossentropy()([1.0], [0.5], sample_weight=[2.0])", "NotImplementedError: BinaryCrossentropy: sample_weight is not supported yet"),
+            ("keras.losses.BinaryCrossentropy()([1.0], [0.5], from_logits=True)", "TypeError: BinaryCrossentropy() got an unexpected keyword argument 'from_logits'"),
+            ("keras.losses.mean_squared_error([1.0], [0.5], from_logits=True)", "TypeError: mean_squared_error() got an unexpected keyword argument 'from_logits'"),
+            ("keras.metrics.TopKCategoricalAccuracy().result(1)", "TypeError: result() takes 0 positional arguments but 1 were given"),
+            ("tf.random.normal((2,), seed=1)", "NotImplementedError: normal: seed is not supported yet"),
+            ("tf.reduce_sum([1.0], keepdims=True)", "NotImplementedError: reduce_sum: keepdims is not supported yet"),
+            ("tf.random.uniform((2,), dtype=tf.int32)", "NotImplementedError: uniform: dtype"),
+        ]
+        for (call, message) in refused {
+            let raised = error("import tensorflow as tf\nfrom tensorflow import keras\n" + call)
+            XCTAssertTrue(raised.contains(message), call + ": " + raised)
+        }
+        XCTAssertEqual(error("from tensorflow import keras\nkeras.losses.binary_crossentropy([1.0], [0.5], from_logits=True, label_smoothing=0.1)"),
+                       "no error")
+    }
 }

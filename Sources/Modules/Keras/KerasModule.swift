@@ -127,16 +127,16 @@ final class LearningRateVariable: ScriptObject {
         default: return nil
         }
     }
-    var attributeNames: [String] { ["numpy", "assign"] }
-    func attribute(_ name: String) throws -> Value? {
-        switch name {
-        case "numpy": return .object(BuiltinFunction(name) { _, _ in .float(self.value) })
-        case "assign":
-            return .object(BuiltinFunction(name) { args, _ in
-                self.optimizer.learningRate = try (args.positional.first ?? .none).double("value")
-                return .none
-            })
-        default: return nil
-        }
-    }
+    var attributeNames: [String] { Self.methods.names }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: self) }
+
+    /// tf.Variable's methods lessons call on the rate; `assign` returns the variable, as eager
+    /// TensorFlow does, unless `read_value=False`.
+    nonisolated(unsafe) static let methods = MethodTable<LearningRateVariable>([
+        Method("numpy", "") { v, _, _ in .float(v.value) },
+        Method("assign", "value, !use_locking=False, !name=None, read_value=True") { v, a, _ in
+            v.optimizer.learningRate = try a["value"].double("value")
+            return try a["read_value"].bool("read_value") ? .object(v) : .none
+        },
+    ])
 }
