@@ -63,6 +63,8 @@ enum KerasMetrics {
             "__keras_metric__": .bool(true),
             "__init__": .object(HostMethod("__init__") { receiver, args, _ in
                 let s = try args.bind("Metric.__init__", ["name", "dtype"])
+                // Lectern's metrics compute in float32, the dtype Keras gives them by default.
+                try TensorFlowOps.requireFloat32("Metric", s.value(1))
                 let object = try instance(receiver)
                 let name = try s.value(0)?.string("name") ?? snakeCase(object.cls.name)
                 _ = try object.setAttribute("name", .string(name))
@@ -76,6 +78,9 @@ enum KerasMetrics {
                 if case .string(let text)? = a.positional.first { name = text; a.positional.removeFirst() }
                 let s = try a.bind("add_weight", ["shape", "initializer", "dtype", "aggregation", "name"])
                 if let n = try s.value(4)?.string("name") { name = n }
+                // Variables are float32; how replicas would combine them changes nothing on one device.
+                try TensorFlowOps.requireFloat32("add_weight", s.value(2))
+                _ = try s.value(3)?.string("aggregation")
                 var shape: [Int] = []
                 if let v = s.value(0) { shape = try v.sequence("shape").map { try $0.int("shape") } }
                 let count = try Limits.elements(shape)
