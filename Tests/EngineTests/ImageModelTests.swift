@@ -141,7 +141,7 @@ final class ImageModelTests: XCTestCase {
         _ = try model.fit(x: x, y: y, batchSize: 3, epochs: 2, verbose: 0)
         let file = try ModelFile(model)
         let reloaded = try ModelFile.decode(try file.encoded(), path: "saved.json").makeModel(seed: 99)
-        XCTAssertEqual(try reloaded.layers.map { try LayerConfig($0) }, try model.layers.map { try LayerConfig($0) })
+        XCTAssertEqual(try reloaded.layers.map { try SavedLayer($0) }, try model.layers.map { try SavedLayer($0) })
         XCTAssertEqual(reloaded.getWeights(), model.getWeights())
         XCTAssertEqual(try reloaded.predict(x).data, try model.predict(x).data)
         XCTAssertEqual(reloaded.summary(), model.summary())

@@ -369,7 +369,7 @@ final class LayerAndLossOptionTests: XCTestCase {
         let copy = try file.makeModel(seed: 99)
         XCTAssertEqual(copy.name, "roundtrip")
         XCTAssertEqual(copy.layers.map(\.name), model.layers.map(\.name))
-        XCTAssertEqual(try copy.layers.map { try LayerConfig($0) }, try model.layers.map { try LayerConfig($0) })
+        XCTAssertEqual(try copy.layers.map { try SavedLayer($0) }, try model.layers.map { try SavedLayer($0) })
         XCTAssertEqual(copy.getWeights().map { $0.map(\.bitPattern) }, model.getWeights().map { $0.map(\.bitPattern) })
         XCTAssertEqual(try copy.predict(x).data, try model.predict(x).data)
         XCTAssertEqual(try copy.evaluate(x: x, y: y), try model.evaluate(x: x, y: y))

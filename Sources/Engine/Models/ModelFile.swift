@@ -1,9 +1,6 @@
 import Foundation
 
 
-/// The former name of `SavedLayer`, kept while the bindings move over.
-public typealias LayerConfig = SavedLayer
-
 /// An optimizer's class, settings and options (its slot state is not kept).
 public struct OptimizerConfig: Codable, Equatable, Sendable {
     public var name: String

@@ -39,14 +39,19 @@ final class FunctionalModelObject: ScriptObject {
     let outputs: [Int]
     let returnsList: Bool
 
-    init(source: ModelObject, outputs: [Int], returnsList: Bool) {
+    let name: String
+
+    init(source: ModelObject, outputs: [Int], returnsList: Bool, name: String) {
         self.source = source
         self.outputs = outputs
         self.returnsList = returnsList
+        self.name = name
     }
 
-    static func make(_ args: Arguments) throws -> Value {
-        let s = try args.bind("Model", ["inputs", "outputs", "name"], required: 2)
+    /// Keras' `Model(inputs, outputs, name=None)`, as the functional API takes it.
+    static let signature = Signature("Model", "inputs, outputs, name=None, !trainable=True")
+
+    static func make(_ a: BoundArguments) throws -> Value {
         func tensors(_ v: Value, _ what: String) throws -> ([SymbolicTensor], Bool) {
             if case .object(let t as SymbolicTensor) = v { return ([t], false) }
             let items = try v.sequence(what)
@@ -57,8 +62,8 @@ final class FunctionalModelObject: ScriptObject {
                 return t
             }, true)
         }
-        let (ins, _) = try tensors(s[0] ?? .none, "inputs")
-        let (outs, isList) = try tensors(s[1] ?? .none, "outputs")
+        let (ins, _) = try tensors(a["inputs"], "inputs")
+        let (outs, isList) = try tensors(a["outputs"], "outputs")
         guard ins.count == 1, ins[0].layerIndex == -1 else {
             throw ScriptError.notImplemented("Model(inputs=...) supports the input of an existing Sequential model (model.input)")
         }
@@ -68,33 +73,45 @@ final class FunctionalModelObject: ScriptObject {
         guard outs.allSatisfy({ $0.layerIndex >= 0 }) else {
             throw ScriptError.notImplemented("Model(outputs=model.input) is the identity; name a layer's output")
         }
-        return .object(FunctionalModelObject(source: ins[0].model, outputs: outs.map(\.layerIndex), returnsList: isList))
+        let name = try a.optional("name")?.string("name") ?? "functional"
+        return .object(FunctionalModelObject(source: ins[0].model, outputs: outs.map(\.layerIndex), returnsList: isList, name: name))
     }
 
     var typeName: String { "Functional" }
-    func repr() -> String { "<Functional name=functional, outputs=\(outputs.count)>" }
-    var attributeNames: [String] { ["predict", "layers", "outputs", "inputs"] }
+    func repr() -> String { "<Functional name=\(name), outputs=\(outputs.count)>" }
+
+    /// Its methods: `predict`, as Keras declares it (the activations, in inference mode).
+    static let methods = MethodTable<FunctionalModelObject>([
+        Method("predict", ModelObject.predictDeclaration) { f, a, _ in
+            _ = try ModelObject.verbosity(a["verbose"])
+            return try f.run(a["x"], batchSize: try a.optional("batch_size")?.int("batch_size") ?? 32)
+        },
+    ])
+    var attributeNames: [String] { Self.methods.names + ["layers", "outputs", "inputs", "name"] }
 
     func attribute(_ name: String) throws -> Value? {
+        if let m = Self.methods.bound(name, to: self) { return m }
         switch name {
-        case "predict":
-            return .object(BuiltinFunction(name) { args, _ in
-                let s = try args.bind("predict", ["x", "batch_size", "verbose"], required: 1)
-                return try self.run(s[0] ?? .none, batchSize: try s.value(1)?.int("batch_size") ?? 32)
-            })
         case "layers":
             let deepest = outputs.max() ?? -1
             return .list(ListStorage(source.layerObjects.prefix(deepest + 1).map { .object($0) }))
         case "outputs": return .list(ListStorage(outputs.map { .object(SymbolicTensor(model: source, layerIndex: $0)) }))
         case "inputs": return .list(ListStorage([.object(SymbolicTensor(model: source, layerIndex: -1))]))
+        case "name": return .string(self.name)
         default: return nil
         }
     }
 
-    /// `functional_model(x)` returns the same as predict, as a tensor would.
+    static let callSignature = Signature("Functional", "inputs, training=None, !mask=None")
+
+    /// `functional_model(x)` returns the same as predict, as a tensor would; the layers run in
+    /// inference mode, so `training=True` is refused.
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let s = try args.bind("Functional", ["inputs", "training"], required: 1)
-        return try run(s[0] ?? .none, batchSize: 32)
+        let a = try Self.callSignature.bind(args)
+        if try a.optional("training")?.bool("training") == true {
+            throw ScriptError.notImplemented("Functional: training=True is not supported yet")
+        }
+        return try run(a["inputs"], batchSize: 32)
     }
 
     private func run(_ xv: Value, batchSize: Int) throws -> Value {

@@ -8,11 +8,15 @@ import Tensor
 /// are taken from `flow(x, y)`. The resampling is bilinear (Keras' interpolation_order=1)
 /// through the engine's affine warp, so values can differ slightly from SciPy's at the edges.
 final class ImageDataGeneratorObject: ScriptObject {
-    static let parameters = ["featurewise_center", "samplewise_center", "featurewise_std_normalization", "samplewise_std_normalization",
-                             "zca_whitening", "zca_epsilon", "rotation_range", "width_shift_range", "height_shift_range",
-                             "brightness_range", "shear_range", "zoom_range", "channel_shift_range", "fill_mode", "cval",
-                             "horizontal_flip", "vertical_flip", "rescale", "preprocessing_function", "data_format",
-                             "validation_split", "interpolation_order", "dtype"]
+    /// Keras 2's signature; the statistics, ZCA, brightness, channel shifts and the validation
+    /// subset are refused by name.
+    static let signature = Signature("ImageDataGenerator", """
+        !featurewise_center=False, !samplewise_center=False, !featurewise_std_normalization=False,
+        !samplewise_std_normalization=False, !zca_whitening=False, !zca_epsilon=1e-06, rotation_range=0, width_shift_range=0.0,
+        height_shift_range=0.0, !brightness_range=None, shear_range=0.0, zoom_range=0.0, !channel_shift_range=0.0,
+        fill_mode='nearest', cval=0.0, horizontal_flip=False, vertical_flip=False, rescale=None, !preprocessing_function=None,
+        data_format=None, !validation_split=0.0, !interpolation_order=1, !dtype=None
+        """)
 
     var rotationRange = 0.0, widthShift = 0.0, heightShift = 0.0, shearRange = 0.0
     var zoom = (low: 1.0, high: 1.0)
@@ -22,68 +26,55 @@ final class ImageDataGeneratorObject: ScriptObject {
     var rescale: Double?
     unowned let session: LessonSession
 
-    init(_ args: Arguments, session: LessonSession) throws {
+    init(_ a: BoundArguments, session: LessonSession) throws {
         self.session = session
-        let s = try args.bind("ImageDataGenerator", Self.parameters)
-        let unsupported: [(Int, Bool)] = [(0, false), (1, false), (2, false), (3, false), (4, false)]
-        for (i, off) in unsupported where try s.value(i)?.bool(Self.parameters[i]) ?? off {
-            throw ScriptError.notImplemented("ImageDataGenerator(\(Self.parameters[i])=True) is not supported")
+        if let v = try a.optional("data_format")?.string("data_format"), v != "channels_last" {
+            throw ScriptError.notImplemented("ImageDataGenerator works on channels-last images")
         }
-        for i in [9, 18] where s.value(i) != nil {
-            throw ScriptError.notImplemented("ImageDataGenerator(\(Self.parameters[i])=...) is not supported")
-        }
-        if let v = try s.value(12)?.double("channel_shift_range"), v != 0 { throw ScriptError.notImplemented("ImageDataGenerator(channel_shift_range=...) is not supported") }
-        if let v = try s.value(20)?.double("validation_split"), v != 0 { throw ScriptError.notImplemented("ImageDataGenerator(validation_split=...) is not supported") }
-        if let v = try s.value(19)?.string("data_format"), v != "channels_last" { throw ScriptError.notImplemented("ImageDataGenerator works on channels-last images") }
-        if let v = try s.value(21)?.int("interpolation_order"), v != 1 { throw ScriptError.notImplemented("ImageDataGenerator supports interpolation_order=1 (bilinear)") }
-        rotationRange = try s.value(6)?.double("rotation_range") ?? 0
-        widthShift = try s.value(7)?.double("width_shift_range") ?? 0
-        heightShift = try s.value(8)?.double("height_shift_range") ?? 0
-        shearRange = try s.value(10)?.double("shear_range") ?? 0
-        switch s.value(11) {
-        case .list?, .tuple?:
-            let pair = try (s.value(11) ?? .none).sequence("zoom_range").map { try $0.double("zoom_range") }
+        rotationRange = try a["rotation_range"].double("rotation_range")
+        widthShift = try a["width_shift_range"].double("width_shift_range")
+        heightShift = try a["height_shift_range"].double("height_shift_range")
+        shearRange = try a["shear_range"].double("shear_range")
+        switch a["zoom_range"] {
+        case .list, .tuple:
+            let pair = try a["zoom_range"].sequence("zoom_range").map { try $0.double("zoom_range") }
             guard pair.count == 2 else { throw ScriptError.value("`zoom_range` should be a float or a tuple or list of two floats. Received: \(pair)") }
             zoom = (pair[0], pair[1])
-        case let v?: let z = try v.double("zoom_range"); zoom = (1 - z, 1 + z)
-        case nil: break
+        case let v: let z = try v.double("zoom_range"); zoom = (1 - z, 1 + z)
         }
-        let mode = try s.value(13)?.string("fill_mode") ?? "nearest"
+        let mode = try a["fill_mode"].string("fill_mode")
         guard let fill = ImageFillMode(rawValue: mode) else {
             throw ScriptError.value("fill_mode must be one of 'constant', 'nearest', 'reflect' or 'wrap'. Received: fill_mode='\(mode)'")
         }
         fillMode = fill
-        cval = try s.value(14)?.double("cval") ?? 0
-        horizontalFlip = try s.value(15)?.bool("horizontal_flip") ?? false
-        verticalFlip = try s.value(16)?.bool("vertical_flip") ?? false
-        rescale = try s.value(17)?.double("rescale")
+        cval = try a["cval"].double("cval")
+        horizontalFlip = try a["horizontal_flip"].bool("horizontal_flip")
+        verticalFlip = try a["vertical_flip"].bool("vertical_flip")
+        rescale = try a.optional("rescale")?.double("rescale")
         if let r = rescale, r == 0 { rescale = nil }
     }
 
     var typeName: String { "ImageDataGenerator" }
     func repr() -> String { "<keras.src.legacy.preprocessing.image.ImageDataGenerator object>" }
-    var attributeNames: [String] { ["flow", "fit", "random_transform"] }
+    var attributeNames: [String] { Self.methods.names }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: self) }
 
-    func attribute(_ name: String) throws -> Value? {
-        switch name {
-        case "fit":
-            // Only the featurewise statistics need fitting, and those options are refused above.
-            return .object(BuiltinFunction(name) { args, _ in
-                _ = try args.bind("fit", ["x", "augment", "rounds", "seed"], required: 1)
-                return .none
-            })
-        case "flow":
-            return .object(BuiltinFunction(name) { args, _ in
-                let s = try args.bind("flow", ["x", "y", "batch_size", "shuffle", "sample_weight", "seed", "save_to_dir", "save_prefix", "save_format", "ignore_class_split", "subset"], required: 1)
-                for (i, argument) in [(4, "sample_weight"), (6, "save_to_dir"), (10, "subset")] where s.value(i) != nil {
-                    throw ScriptError.notImplemented("flow(\(argument)=...) is not supported")
-                }
-                return .object(try ImageBatchIterator(generator: self, x: s[0] ?? .none, y: s.value(1), batchSize: try s.value(2)?.int("batch_size") ?? 32,
-                                                      shuffle: try s.value(3)?.bool("shuffle") ?? true, seed: try s.value(5)?.int("seed")))
-            })
-        default: return nil
-        }
-    }
+    static let methods = MethodTable<ImageDataGeneratorObject>([
+        // Only the featurewise statistics need fitting, and those options are refused, so the
+        // augmentation, rounds and seed of a fit have nothing to compute.
+        Method("fit", "x, augment=False, rounds=1, seed=None") { _, a, _ in
+            _ = try a["augment"].bool("augment")
+            _ = try a["rounds"].int("rounds")
+            return .none
+        },
+        Method("flow", """
+            x, y=None, batch_size=32, shuffle=True, !sample_weight=None, seed=None, !save_to_dir=None, !save_prefix='',
+            !save_format='png', !ignore_class_split=False, !subset=None
+            """) { g, a, _ in
+            .object(try ImageBatchIterator(generator: g, x: a["x"], y: a.optional("y"), batchSize: try a.optional("batch_size")?.int("batch_size") ?? 32,
+                                           shuffle: try a.optional("shuffle")?.bool("shuffle") ?? true, seed: try a.optional("seed")?.int("seed")))
+        },
+    ])
 
     /// The transform of one image (output pixel → input point), composed as Keras' legacy
     /// `apply_affine_transform` does in (row, column) coordinates about the image centre,
@@ -119,7 +110,9 @@ final class ImageDataGeneratorObject: ScriptObject {
 enum KerasPreprocessing {
     static func module(session: LessonSession) -> ModuleObject {
         let image = Modules.module("keras.preprocessing.image", [
-            function("ImageDataGenerator") { args, _ in .object(try ImageDataGeneratorObject(args, session: session)) },
+            ("ImageDataGenerator", .object(BuiltinFunction(ImageDataGeneratorObject.signature) { a, _ in
+                .object(try ImageDataGeneratorObject(a, session: session))
+            })),
         ])
         return Modules.module("keras.preprocessing", [("image", .object(image))])
     }

@@ -41,38 +41,41 @@ enum KerasInitializers {
         },
     ]
 
+    /// Keras' function spellings (`keras.initializers.lecun_normal()`) are the classes under a
+    /// second name, so they share the class's signature.
+    static let lowercase = [
+        ("glorot_uniform", "GlorotUniform"), ("glorot_normal", "GlorotNormal"), ("he_uniform", "HeUniform"),
+        ("he_normal", "HeNormal"), ("lecun_uniform", "LecunUniform"), ("lecun_normal", "LecunNormal"),
+        ("zeros", "Zeros"), ("ones", "Ones"), ("random_uniform", "RandomUniform"), ("random_normal", "RandomNormal"),
+        ("truncated_normal", "TruncatedNormal"), ("orthogonal", "Orthogonal"), ("constant", "Constant"),
+    ]
+
+    static func make(_ entry: Entry) -> Value {
+        .object(BuiltinFunction(entry.signature) { a, _ in
+            let seed = entry.signature.parameter("seed") == nil ? nil : try a.optional("seed")?.int("seed")
+            return .object(InitializerObject(try engineCall { try entry.make(a) }, name: entry.signature.name, seed: seed))
+        })
+    }
+
     static func module() -> ModuleObject {
-        // Keras' function spellings (`tf.keras.initializers.lecun_normal()`), and `get`.
-        let lowercase: [(String, Value)] = [
-            ("glorot_uniform", "GlorotUniform"), ("glorot_normal", "GlorotNormal"), ("he_uniform", "HeUniform"),
-            ("he_normal", "HeNormal"), ("lecun_uniform", "LecunUniform"), ("lecun_normal", "LecunNormal"),
-            ("zeros", "Zeros"), ("ones", "Ones"), ("random_uniform", "RandomUniform"), ("random_normal", "RandomNormal"),
-            ("truncated_normal", "TruncatedNormal"), ("orthogonal", "Orthogonal"), ("constant", "Constant"),
-        ].map { lower, upper in
-            (lower, .object(BuiltinFunction(lower) { args, ctx in
-                guard case .object(let make)? = try module().attribute(upper) else { return .none }
-                return try make.call(args, ctx) ?? .none
-            }))
+        let classes = entries.map { ($0.signature.name, make($0)) }
+        let functions: [(String, Value)] = lowercase.compactMap { lower, upper in
+            entries.first { $0.signature.name == upper }.map { (lower, make($0)) }
         }
-        let get = function("get") { args, _ in
-            let s = try args.bind("get", ["identifier"], required: 1)
-            switch s[0] ?? .none {
+        let get = KerasModule.declared("get", "identifier") { a, _ in
+            switch a["identifier"] {
+            case .none: return .none
             case .object(let o as InitializerObject): return .object(o)
             case .string(let key): return .object(InitializerObject(try engineCall { try Initializer.named(key) }, name: key))
             case let other: throw ScriptError.value("Could not interpret initializer identifier: \(other.shortDescription)")
             }
         }
-        return Modules.module("keras.initializers", lowercase + [get] + [
+        return Modules.module("keras.initializers", functions + [get] + [
             // The base class lesson code subclasses (`class MyInit(tf.keras.initializers.Initializer)`),
             // defining `__call__(self, shape, dtype=None)`.
             ("Initializer", .object(ClassObject(hostClass: "Initializer", members: [
                 "get_config": .object(BuiltinFunction("get_config") { _, _ in .dict(DictStorage()) }),
             ]))),
-        ] + entries.map { entry in
-            (entry.signature.name, .object(BuiltinFunction(entry.signature) { a, _ in
-                let seed = entry.signature.parameter("seed") == nil ? nil : try a.optional("seed")?.int("seed")
-                return .object(InitializerObject(try engineCall { try entry.make(a) }, name: entry.signature.name, seed: seed))
-            }))
-        })
+        ] + classes)
     }
 }

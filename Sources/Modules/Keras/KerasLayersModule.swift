@@ -85,11 +85,16 @@ enum KerasLayers {
     }
 
     /// `keras.Input(shape=...)` / `keras.layers.Input`: the model's input, kept as an InputLayer.
+    /// Lectern's models take any batch size and compute in float32.
     static let inputSignature = Signature("Input", """
-        shape=None, !batch_size=None, !dtype=None, !sparse=None, !ragged=None, batch_shape=None, name=None, !tensor=None, !optional=False
+        shape=None, !batch_size=None, dtype=None, !sparse=None, !ragged=None, batch_shape=None, name=None, !tensor=None, !optional=False
         """)
 
     static func input(_ a: BoundArguments) throws -> Value {
+        if let dtype = try a.optional("dtype")?.string("dtype"), dtype != "float32" {
+            throw ScriptError.notImplemented("Input: dtype='\(dtype)' is not supported yet; inputs are float32")
+        }
+        guard a.optional("shape") != nil || a.optional("batch_shape") != nil else { throw ScriptError.value("You must pass a `shape` argument.") }
         let values: [String: ConfigValue] = [
             "shape": try ConfigValues.literal(a["shape"], argument: "shape", owner: "Input"),
             "batch_shape": try ConfigValues.literal(a["batch_shape"], argument: "batch_shape", owner: "Input"),

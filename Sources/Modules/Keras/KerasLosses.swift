@@ -32,12 +32,27 @@ final class LossObject: ScriptObject {
     /// Keras' functions do; the class form returns their mean.
     private var isFunctionForm: Bool { displayName.first?.isLowercase ?? false }
 
+    /// What a call takes: the class form Keras 3's `__call__(y_true, y_pred, sample_weight=None)`,
+    /// the function form its own options (`binary_crossentropy(y_true, y_pred, from_logits=False, ...)`).
+    var callSignature: Signature {
+        guard isFunctionForm else { return Signature(displayName, "y_true, y_pred, !sample_weight=None") }
+        switch lossName {
+        case "binary_crossentropy", "categorical_crossentropy":
+            return Signature(displayName, "y_true, y_pred, from_logits=False, label_smoothing=0.0, !axis=-1")
+        case "sparse_categorical_crossentropy":
+            return Signature(displayName, "y_true, y_pred, from_logits=False, !ignore_class=None, !axis=-1")
+        case "huber": return Signature(displayName, "y_true, y_pred, !delta=1.0")
+        default: return Signature(displayName, "y_true, y_pred")
+        }
+    }
+
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let s = try args.bind(displayName, ["y_true", "y_pred", "from_logits", "label_smoothing"], required: 2)
+        let signature = callSignature
+        let a = try signature.bind(args)
         var settings = self.settings
-        if let v = s.value(2) { settings.fromLogits = try v.bool("from_logits") }
-        if let v = s.value(3) { settings.labelSmoothing = Float(try v.double("label_smoothing")) }
-        let truth = try NDArray.coerce(s[0] ?? .none), predicted = try NDArray.coerce(s[1] ?? .none)
+        if signature.parameter("from_logits") != nil { settings.fromLogits = try a["from_logits"].bool("from_logits") }
+        if signature.parameter("label_smoothing") != nil { settings.labelSmoothing = Float(try a["label_smoothing"].double("label_smoothing")) }
+        let truth = try NDArray.coerce(a["y_true"]), predicted = try NDArray.coerce(a["y_pred"])
         let loss = try engineCall { try Loss.named(lossName) }
         try engineCall { try settings.validate(for: loss) }
         let cols = predicted.shape.last ?? 1

@@ -20,12 +20,27 @@ final class MetricObject: ScriptObject {
 
     var typeName: String { className }
     func repr() -> String { "<\(className) name=\(name)>" }
-    var attributeNames: [String] { ["name", "update_state", "result", "reset_state"] }
+    var attributeNames: [String] { Self.methods.names + ["name"] }
 
-    private func update(_ args: Arguments) throws {
-        let s = try args.bind("update_state", ["y_true", "y_pred", "sample_weight"], required: 2)
-        if s.value(2) != nil { throw ScriptError.notImplemented("\(className).update_state(sample_weight=...) is not supported") }
-        let truth = try TensorFlowOps.array(s[0]), predictions = try TensorFlowOps.array(s[1])
+    /// Keras 3's stateful-metric methods (`reset_states` is Keras 2's spelling).
+    static let methods = MethodTable<MetricObject>([
+        Method("update_state", "y_true, y_pred, !sample_weight=None") { m, a, _ in
+            try m.update(a["y_true"], a["y_pred"])
+            return .none
+        },
+        Method("result", "") { m, _, _ in m.result },
+        Method("reset_state", "") { m, _, _ in m.reset() },
+        Method("reset_states", "") { m, _, _ in m.reset() },
+    ])
+
+    private func reset() -> Value {
+        numerator = 0
+        denominator = 0
+        return .none
+    }
+
+    private func update(_ yTrue: Value, _ yPred: Value) throws {
+        let truth = try TensorFlowOps.array(yTrue), predictions = try TensorFlowOps.array(yPred)
         guard predictions.ndim == 2, let rows = predictions.shape.first, rows > 0 else {
             throw ScriptError.value("\(className) expects y_pred of shape (batch, classes). Received: y_pred.shape=\(NDArray.shapeText(predictions.shape))")
         }
@@ -51,18 +66,14 @@ final class MetricObject: ScriptObject {
     }
 
     func attribute(_ attr: String) throws -> Value? {
-        switch attr {
-        case "name": return .string(name)
-        case "update_state": return .object(BuiltinFunction(attr) { args, _ in try self.update(args); return .none })
-        case "result": return .object(BuiltinFunction(attr) { _, _ in self.result })
-        case "reset_state", "reset_states":
-            return .object(BuiltinFunction(attr) { _, _ in self.numerator = 0; self.denominator = 0; return .none })
-        default: return nil
-        }
+        if let m = Self.methods.bound(attr, to: self) { return m }
+        return attr == "name" ? .string(name) : nil
     }
 
+    /// `metric(y_true, y_pred)`: updates, as `update_state` takes its arguments, then the result.
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        try update(args)
+        guard let update = Self.methods.methods["update_state"] else { return nil }
+        _ = try update.body(self, try update.signature.bind(args), context)
         return result
     }
 }

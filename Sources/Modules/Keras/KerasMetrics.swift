@@ -8,9 +8,8 @@ import Tensor
 enum KerasMetrics {
     static func module() -> ModuleObject {
         Modules.module("keras.metrics", [
-            function("top_k_categorical_accuracy") { args, _ in
-                let s = try args.bind("top_k_categorical_accuracy", ["y_true", "y_pred", "k"], required: 2)
-                let truth = try TensorFlowOps.array(s[0]), predictions = try TensorFlowOps.array(s[1])
+            KerasModule.declared("top_k_categorical_accuracy", "y_true, y_pred, k=5") { a, _ in
+                let truth = try TensorFlowOps.array(a["y_true"]), predictions = try TensorFlowOps.array(a["y_pred"])
                 guard truth.shape == predictions.shape, predictions.ndim == 2 else {
                     throw ScriptError.value("top_k_categorical_accuracy expects one-hot y_true shaped like y_pred (batch, classes). Received: y_true.shape=\(NDArray.shapeText(truth.shape)), y_pred.shape=\(NDArray.shapeText(predictions.shape))")
                 }
@@ -19,19 +18,21 @@ enum KerasMetrics {
                     let slice = truth.storage[(row * classes)..<((row + 1) * classes)]
                     return Double((slice.indices.max { slice[$0] < slice[$1] } ?? row * classes) - row * classes)
                 }
-                return perSample(labels, predictions, k: try s.value(2)?.int("k") ?? 5)
+                return perSample(labels, predictions, k: try a["k"].int("k"))
             },
-            function("sparse_top_k_categorical_accuracy") { args, _ in
-                let s = try args.bind("sparse_top_k_categorical_accuracy", ["y_true", "y_pred", "k", "from_sorted_ids"], required: 2)
-                let truth = try TensorFlowOps.array(s[0]), predictions = try TensorFlowOps.array(s[1])
+            KerasModule.declared("sparse_top_k_categorical_accuracy", "y_true, y_pred, k=5, !from_sorted_ids=False") { a, _ in
+                let truth = try TensorFlowOps.array(a["y_true"]), predictions = try TensorFlowOps.array(a["y_pred"])
                 guard predictions.ndim == 2, truth.count == predictions.shape[0] else {
                     throw ScriptError.value("sparse_top_k_categorical_accuracy expects y_true of shape (batch,) and y_pred of shape (batch, classes). Received: y_true.shape=\(NDArray.shapeText(truth.shape)), y_pred.shape=\(NDArray.shapeText(predictions.shape))")
                 }
-                if try s.value(3)?.bool("from_sorted_ids") == true { throw ScriptError.notImplemented("from_sorted_ids=True is not supported") }
-                return perSample(truth.storage, predictions, k: try s.value(2)?.int("k") ?? 5)
+                return perSample(truth.storage, predictions, k: try a["k"].int("k"))
             },
-            metricClass("TopKCategoricalAccuracy", defaultName: "top_k_categorical_accuracy") { .topKCategoricalAccuracy(k: $0) },
-            metricClass("SparseTopKCategoricalAccuracy", defaultName: "sparse_top_k_categorical_accuracy") { .sparseTopKCategoricalAccuracy(k: $0) },
+            metricClass("TopKCategoricalAccuracy", "k=5, name='top_k_categorical_accuracy', !dtype=None") {
+                .topKCategoricalAccuracy(k: $0)
+            },
+            metricClass("SparseTopKCategoricalAccuracy", "k=5, name='sparse_top_k_categorical_accuracy', !dtype=None, !from_sorted_ids=False") {
+                .sparseTopKCategoricalAccuracy(k: $0)
+            },
             ("Metric", .object(baseClass())),
         ])
     }
@@ -41,12 +42,11 @@ enum KerasMetrics {
         return TensorFlowOps.tensor(NDArray(shape: [hits.count], storage: hits.map { $0 ? 1 : 0 }, dtype: .float32))
     }
 
-    private static func metricClass(_ name: String, defaultName: String, _ make: @escaping (Int) -> Metric) -> (String, Value) {
-        function(name) { args, _ in
-            let s = try args.bind(name, ["k", "name", "dtype"])
-            let k = try s.value(0)?.int("k") ?? 5
+    private static func metricClass(_ name: String, _ declaration: String, _ make: @escaping (Int) -> Metric) -> (String, Value) {
+        KerasModule.declared(name, declaration) { a, _ in
+            let k = try a["k"].int("k")
             guard k > 0 else { throw ScriptError.value("\(name) expects a positive k. Received: k=\(k)") }
-            return .object(MetricObject(make(k), name: try s.value(1)?.string("name") ?? defaultName, className: name))
+            return .object(MetricObject(make(k), name: try a["name"].string("name"), className: name))
         }
     }
 
@@ -63,6 +63,8 @@ enum KerasMetrics {
             "__keras_metric__": .bool(true),
             "__init__": .object(HostMethod("__init__") { receiver, args, _ in
                 let s = try args.bind("Metric.__init__", ["name", "dtype"])
+                // Lectern's metrics compute in float32, the dtype Keras gives them by default.
+                try TensorFlowOps.requireFloat32("Metric", s.value(1))
                 let object = try instance(receiver)
                 let name = try s.value(0)?.string("name") ?? snakeCase(object.cls.name)
                 _ = try object.setAttribute("name", .string(name))
@@ -76,6 +78,9 @@ enum KerasMetrics {
                 if case .string(let text)? = a.positional.first { name = text; a.positional.removeFirst() }
                 let s = try a.bind("add_weight", ["shape", "initializer", "dtype", "aggregation", "name"])
                 if let n = try s.value(4)?.string("name") { name = n }
+                // Variables are float32; how replicas would combine them changes nothing on one device.
+                try TensorFlowOps.requireFloat32("add_weight", s.value(2))
+                _ = try s.value(3)?.string("aggregation")
                 var shape: [Int] = []
                 if let v = s.value(0) { shape = try v.sequence("shape").map { try $0.int("shape") } }
                 let count = try Limits.elements(shape)

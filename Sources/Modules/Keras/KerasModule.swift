@@ -6,46 +6,7 @@ import Tensor
 /// `keras` (and `tensorflow.keras`, `tf.keras`): models, layers, optimizers, regularizers,
 /// constraints, initializers, callbacks and the backend, bound to the engine.
 enum KerasModule {
-    static func schedules() -> ModuleObject {
-        module("keras.optimizers.schedules", [
-            function("ExponentialDecay") { args, _ in
-                let s = try args.bind("ExponentialDecay", ["initial_learning_rate", "decay_steps", "decay_rate", "staircase"], required: 3)
-                return .object(ScheduleObject(try engineCall {
-                    try ExponentialDecay(initialLearningRate: try (s[0] ?? .none).double("initial_learning_rate"), decaySteps: try (s[1] ?? .none).int("decay_steps"),
-                                         decayRate: try (s[2] ?? .none).double("decay_rate"), staircase: try s.value(3)?.bool("staircase") ?? false)
-                }))
-            },
-            function("InverseTimeDecay") { args, _ in
-                let s = try args.bind("InverseTimeDecay", ["initial_learning_rate", "decay_steps", "decay_rate", "staircase"], required: 3)
-                return .object(ScheduleObject(try engineCall {
-                    try InverseTimeDecay(initialLearningRate: try (s[0] ?? .none).double("initial_learning_rate"), decaySteps: try (s[1] ?? .none).int("decay_steps"),
-                                         decayRate: try (s[2] ?? .none).double("decay_rate"), staircase: try s.value(3)?.bool("staircase") ?? false)
-                }))
-            },
-            function("PiecewiseConstantDecay") { args, _ in
-                let s = try args.bind("PiecewiseConstantDecay", ["boundaries", "values"], required: 2)
-                return .object(ScheduleObject(try engineCall {
-                    try PiecewiseConstantDecay(boundaries: try (s[0] ?? .none).sequence("boundaries").map { try $0.int("boundaries") },
-                                               values: try (s[1] ?? .none).sequence("values").map { try $0.double("values") })
-                }))
-            },
-            function("PolynomialDecay") { args, _ in
-                let s = try args.bind("PolynomialDecay", ["initial_learning_rate", "decay_steps", "end_learning_rate", "power", "cycle"], required: 2)
-                return .object(ScheduleObject(try engineCall {
-                    try PolynomialDecay(initialLearningRate: try (s[0] ?? .none).double("initial_learning_rate"), decaySteps: try (s[1] ?? .none).int("decay_steps"),
-                                        endLearningRate: try s.value(2)?.double("end_learning_rate") ?? 0.0001, power: try s.value(3)?.double("power") ?? 1,
-                                        cycle: try s.value(4)?.bool("cycle") ?? false)
-                }))
-            },
-            function("CosineDecay") { args, _ in
-                let s = try args.bind("CosineDecay", ["initial_learning_rate", "decay_steps", "alpha"], required: 2)
-                return .object(ScheduleObject(try engineCall {
-                    try CosineDecay(initialLearningRate: try (s[0] ?? .none).double("initial_learning_rate"), decaySteps: try (s[1] ?? .none).int("decay_steps"),
-                                    alpha: try s.value(2)?.double("alpha") ?? 0)
-                }))
-            },
-        ])
-    }
+    static func schedules() -> ModuleObject { KerasSchedules.module() }
 
     static func regularizers() -> ModuleObject {
         module("keras.regularizers", KerasWeightRules.members(KerasWeightRules.regularizers) { RegularizerObject($0) })
@@ -56,72 +17,6 @@ enum KerasModule {
     }
 
     static func initializers() -> ModuleObject { KerasInitializers.module() }
-
-    static func backend(session: LessonSession) -> ModuleObject {
-        module("keras.backend", [
-            function("clear_session") { _, _ in AutoName.reset(); return .none },
-            function("get_value") { args, _ in
-                guard let v = args.positional.first else { throw ScriptError.type("get_value() takes one argument") }
-                if case .object(let variable as LearningRateVariable) = v { return .float(variable.value) }
-                return v
-            },
-            function("set_value") { args, _ in
-                // K.set_value(model.optimizer.lr, 0.001): the optimizer's learning rate is the variable
-                // lessons set; other values are plain numbers in this engine and cannot be assigned.
-                guard args.positional.count == 2 else { throw ScriptError.type("set_value() takes a variable and a value") }
-                guard case .object(let variable as LearningRateVariable) = args.positional[0] else {
-                    throw ScriptError.notImplemented("set_value supports the optimizer's learning rate (model.optimizer.lr / learning_rate)")
-                }
-                variable.optimizer.learningRate = try args.positional[1].double("value")
-                return .none
-            },
-        ])
-    }
-
-    static func utils(session: LessonSession) -> ModuleObject {
-        module("keras.utils", [
-            function("to_categorical") { args, _ in
-                let s = try args.bind("to_categorical", ["y", "num_classes", "dtype"], required: 1)
-                let labels = try NDArray.coerce(s[0] ?? .none).storage.map { NDArray.int($0) }
-                let t = try engineCall { try Preprocessing.toCategorical(labels, numClasses: try s.value(1)?.int("num_classes")) }
-                return .object(NDArray(tensor: t, dtype: .float64))
-            },
-            function("set_random_seed") { args, _ in
-                session.reseed(UInt64(truncatingIfNeeded: try (args.positional.first ?? .int(0)).int("seed")))
-                return .none
-            },
-        ])
-    }
-
-    static func models(session: LessonSession) -> ModuleObject {
-        module("keras.models", [
-            function("load_model") { args, _ in
-                let s = try args.bind("load_model", ["filepath", "custom_objects", "compile"], required: 1)
-                let path = try (s[0] ?? .none).string("filepath")
-                let url = try session.scratchPath(path)
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw ScriptError(kind: "FileNotFoundError", message: "No file or directory found at \(path)")
-                }
-                return .object(try ModelObject.restore(try engineCall { try ModelFile.decode(data, path: path) }, session: session))
-            },
-            function("Model") { args, _ in try FunctionalModelObject.make(args) },
-            function("clone_model") { args, _ in
-                let s = try args.bind("clone_model", ["model", "input_tensors", "clone_function", "call_function", "recursive"], required: 1)
-                guard case .object(let source as ModelObject)? = s[0] else { throw ScriptError.type("clone_model expects a Sequential model. Received: \((s[0] ?? .none).shortDescription)") }
-                if s.value(1) != nil || s.value(2) != nil || s.value(3) != nil { throw ScriptError.notImplemented("clone_model supports the model argument only") }
-                return .object(try source.cloned())
-            },
-            function("Sequential") { args, ctx in
-                let s = try args.bind("Sequential", ["layers", "name"])
-                let model = ModelObject(Sequential(name: try s.value(1)?.string("name"), seed: session.nextModelSeed()), session: session)
-                if let layers = s.value(0) {
-                    for l in try layers.sequence("layers") { try model.add(l) }
-                    try model.applyCustomInitializers(ctx)
-                }
-                return .object(model)
-            },
-        ])
-    }
 
     /// Submodules of Keras 2 (`keras.layers.core`, `keras.optimizers.gradient_descent_v2`,
     /// `keras.utils.np_utils`, ...) by the module whose names they held.
@@ -167,61 +62,9 @@ enum KerasModule {
         let nn = module("tensorflow.nn", ["relu", "sigmoid", "tanh", "softmax", "elu", "selu", "softplus", "leaky_relu", "gelu", "swish"].map { n in
             (n, .object(BuiltinFunction(n) { _, _ in throw ScriptError.notImplemented("tf.nn.\(n) is used as an activation argument here, not called directly") }))
         })
-        /// A float32 array shown as TensorFlow shows tensors.
-        func tensor(_ shape: [Int], _ values: [Double]) -> Value {
-            let t = NDArray(shape: shape, storage: values.map { Double(Float($0)) }, dtype: .float32)
-            t.showsAsTensor = true
-            return .object(t)
-        }
-        func shapeArgument(_ v: Value?) throws -> [Int] {
-            guard let v else { throw ScriptError.type("missing shape") }
-            if case .int(let n) = v { return [n] }
-            return try v.sequence("shape").map { try $0.int("shape") }
-        }
-        let tfRandom = module("tensorflow.random", [
-            function("set_seed") { args, _ in
-                session.reseed(UInt64(truncatingIfNeeded: try (args.positional.first ?? .int(0)).int("seed")))
-                return .none
-            },
-            function("normal") { args, _ in
-                let s = try args.bind("normal", ["shape", "mean", "stddev", "dtype", "seed", "name"], required: 1)
-                let shape = try shapeArgument(s[0])
-                let count = try Limits.elements(shape)
-                let mean = try s.value(1)?.double("mean") ?? 0, stddev = try s.value(2)?.double("stddev") ?? 1
-                return tensor(shape, (0..<count).map { _ in session.tensorRandom.normal(mean: mean, stddev: stddev) })
-            },
-            function("uniform") { args, _ in
-                let s = try args.bind("uniform", ["shape", "minval", "maxval", "dtype", "seed", "name"], required: 1)
-                let shape = try shapeArgument(s[0])
-                let count = try Limits.elements(shape)
-                let low = try s.value(1)?.double("minval") ?? 0, high = try s.value(2)?.double("maxval") ?? 1
-                return tensor(shape, (0..<count).map { _ in session.tensorRandom.uniformDouble(low: low, high: high) })
-            },
-        ])
-        func elementwise(_ name: String, _ f: @escaping (Double) -> Double) -> (String, Value) {
-            function(name) { args, _ in
-                let s = try args.bind(name, ["x", "name"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                return tensor(a.shape, a.storage.map(f))
-            }
-        }
-        let tfOps: [(String, Value)] = [
-            elementwise("sqrt", { $0.squareRoot() }), elementwise("square", { $0 * $0 }),
-            elementwise("exp", { Foundation.exp($0) }), elementwise("abs", { Swift.abs($0) }),
-            function("constant") { args, _ in
-                let s = try args.bind("constant", ["value", "dtype", "shape", "name"], required: 1)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                return tensor(a.shape, a.storage)
-            },
-            function("cast") { args, _ in
-                let s = try args.bind("cast", ["x", "dtype", "name"], required: 2)
-                let a = try NDArray.coerce(s[0] ?? .none)
-                return tensor(a.shape, a.storage)
-            },
-        ]
         registry.register("tensorflow") {
-            module("tensorflow", [("keras", .object(tfKeras)), ("nn", .object(nn)), ("random", .object(tfRandom)),
-                                  ("float32", .object(DTypeConstructor(.float32, name: "float32")))] + tfOps + TensorFlowOps.members())
+            module("tensorflow", [("keras", .object(tfKeras)), ("nn", .object(nn)), ("random", .object(TensorFlowOps.random(session: session))),
+                                  ("float32", .object(DTypeConstructor(.float32, name: "float32")))] + TensorFlowOps.members())
         }
     }
 }
@@ -284,16 +127,16 @@ final class LearningRateVariable: ScriptObject {
         default: return nil
         }
     }
-    var attributeNames: [String] { ["numpy", "assign"] }
-    func attribute(_ name: String) throws -> Value? {
-        switch name {
-        case "numpy": return .object(BuiltinFunction(name) { _, _ in .float(self.value) })
-        case "assign":
-            return .object(BuiltinFunction(name) { args, _ in
-                self.optimizer.learningRate = try (args.positional.first ?? .none).double("value")
-                return .none
-            })
-        default: return nil
-        }
-    }
+    var attributeNames: [String] { Self.methods.names }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: self) }
+
+    /// tf.Variable's methods lessons call on the rate; `assign` returns the variable, as eager
+    /// TensorFlow does, unless `read_value=False`.
+    static let methods = MethodTable<LearningRateVariable>([
+        Method("numpy", "") { v, _, _ in .float(v.value) },
+        Method("assign", "value, !use_locking=False, !name=None, read_value=True") { v, a, _ in
+            v.optimizer.learningRate = try a["value"].double("value")
+            return try a["read_value"].bool("read_value") ? .object(v) : .none
+        },
+    ])
 }

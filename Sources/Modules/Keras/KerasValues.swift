@@ -19,9 +19,9 @@ final class ConstraintObject: ScriptObject {
     init(_ c: Constraint) { constraint = c }
     var typeName: String { "Constraint" }
     func repr() -> String { "<Constraint \(constraint)>" }
+    static let callSignature = Signature("__call__", "w")
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        guard let v = args.positional.first else { throw ScriptError.type("a constraint is called with the weights to constrain") }
-        let a = try NDArray.coerce(v).astype(.float32)
+        let a = try NDArray.coerce(try Self.callSignature.bind(args)["w"]).astype(.float32)
         var data = a.storage.map { Float($0) }
         let shape = a.shape.isEmpty ? [1] : a.shape
         data.withUnsafeMutableBufferPointer { buf in
@@ -46,8 +46,9 @@ final class InitializerObject: ScriptObject {
 
     /// `init(shape, dtype=None)`: a float32 tensor of values drawn as a layer's weights would be.
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let s = try args.bind(name, ["shape", "dtype"], required: 1)
-        let shape = try (s[0] ?? .none).sequence("shape").map { try $0.int("shape") }
+        let a = try Signature(name, "shape, dtype=None").bind(args)
+        try TensorFlowOps.requireFloat32(name, a.optional("dtype"))
+        let shape = try a["shape"].sequence("shape").map { try $0.int("shape") }
         _ = try Limits.elements(shape, bytesEach: 8)
         if seed == nil { calls += 1 }
         var random = RandomGenerator(seed: UInt64(truncatingIfNeeded: seed ?? 0) &+ calls &* 0x9E37_79B9_7F4A_7C15)
@@ -58,14 +59,18 @@ final class InitializerObject: ScriptObject {
     }
 }
 
-/// A learning-rate schedule object (`ExponentialDecay(...)`), usable as `learning_rate=`.
+/// A learning-rate schedule object (`ExponentialDecay(...)`), usable as `learning_rate=`;
+/// calling it with a step gives the rate at that step.
 final class ScheduleObject: ScriptObject {
     let schedule: any LearningRateSchedule
-    init(_ s: any LearningRateSchedule) { schedule = s }
+    let name: String
+    init(_ s: any LearningRateSchedule, name: String) { schedule = s; self.name = name }
     var typeName: String { "LearningRateSchedule" }
+    var attributeNames: [String] { ["name"] }
+    func attribute(_ attr: String) throws -> Value? { attr == "name" ? .string(name) : nil }
+    static let callSignature = Signature("__call__", "step")
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let step = try (args.positional.first ?? .int(0)).int("step")
-        return .float(schedule.rate(at: step))
+        .float(schedule.rate(at: try Self.callSignature.bind(args)["step"].int("step")))
     }
 }
 

@@ -2,8 +2,8 @@ import Engine
 import Script
 import Tensor
 
-/// `model(x, training=...)`, `model.pop()`, `fit` on an `ImageDataGenerator` flow, metric
-/// objects in `compile`, and the layers' `trainable` flags as the model sees them.
+/// `model(x, training=...)`, `model.pop()`, metric objects in `compile`, and the layers'
+/// `trainable` flags as the model sees them.
 extension ModelObject {
     /// Keras 3's eager call: all of `x` as one batch; without `training=` each layer uses its own
     /// default (augmentation on, dropout and batch statistics off). Returns a tensor.
@@ -21,8 +21,7 @@ extension ModelObject {
     }
 
     /// Keras' `pop()`: removes the last layer and returns it.
-    func pop(_ args: Arguments) throws -> Value {
-        _ = try args.bind("pop", ["rebuild"])
+    func pop() throws -> Value {
         _ = try engineCall { try model.pop() }
         return removeLastLayerObject()
     }
@@ -58,29 +57,6 @@ extension ModelObject {
             }
         }
     }
-
-    /// `fit(flow, steps_per_epoch=N, epochs=..., validation_data=...)`: one batch at a time from
-    /// the iterator; `steps_per_epoch` defaults to the batches in one pass (`len(flow)`), and a
-    /// fractional one (`len(X) / 32`) is rounded up.
-    func fit(_ batches: ImageBatchIterator, _ s: [Value?], _ ctx: CallContext) throws -> Value {
-        if s.value(1) != nil { throw ScriptError.value("`y` argument is not supported when using a generator as input; the generator gives the labels.") }
-        if s.value(2) != nil { throw ScriptError.value("`batch_size` is not supported when using a generator as input; flow(batch_size=...) sets it.") }
-        if s.value(6) != nil { throw ScriptError.value("`validation_split` is only supported for arrays, not for a generator.") }
-        var steps = (batches.count + batches.batchSize - 1) / batches.batchSize
-        if let v = s.value(9) {
-            let d = try v.double("steps_per_epoch")
-            guard d.isFinite, d >= 1, d <= Double(Int32.max) else { throw ScriptError.value("steps_per_epoch must be a positive number. Received: \(d)") }
-            steps = Int(d.rounded(.up))
-        }
-        let stream = BatchStream(stepsPerEpoch: steps, batchCapacity: batches.batchSize) {
-            let (x, y) = try batches.nextBatch()
-            guard let y else { throw ScriptError.value("fit needs labels: call flow(x, y) with the targets") }
-            return try self.data(.object(x), .object(y))
-        }
-        return try runFit(s, ctx) { validation, verbose, epochs, callbacks, log in
-            try self.model.fit(stream: stream, epochs: epochs, verbose: verbose, validationData: validation, callbacks: callbacks, log: log)
-        }
-    }
 }
 
 extension ModelObject {
@@ -90,7 +66,7 @@ extension ModelObject {
         let copy = ModelObject(Sequential(name: model.name, seed: session.nextModelSeed()), session: session)
         if let shape = model.inputShape { try engineCall { try copy.model.add(try InputLayer(shape: shape)) } }
         for original in layerObjects {
-            let config = try engineCall { try LayerConfig(original.layer) }
+            let config = try engineCall { try SavedLayer(original.layer) }
             let layer = LayerObject(try engineCall { try config.makeLayer() }, kind: original.kind, rebuild: { try config.makeLayer() })
             layer.trainable = original.trainable
             try copy.add(.object(layer))
