@@ -28,12 +28,8 @@ public struct Timing: Sendable {
 
     /// The engine's share of the code's time, 0...1.
     public var engineShare: Double {
-        let total = Timing.seconds(code)
-        return total > 0 ? Timing.seconds(engine) / total : 0
-    }
-
-    public static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        let total = code.inSeconds
+        return total > 0 ? engine.inSeconds / total : 0
     }
 }
 

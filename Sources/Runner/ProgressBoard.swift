@@ -1,3 +1,4 @@
+import Script
 import Foundation
 import Notebook
 
@@ -122,11 +123,11 @@ public final class ProgressBoard: @unchecked Sendable {
     private func line(_ r: Running, now: ContinuousClock.Instant) -> String {
         var s = "  ⏵ \(r.name): \(r.block)"
         if let (e, total) = r.epoch, let fitStart = r.fitStart, e > 0 {
-            let elapsed = Timing.seconds(now - fitStart)
+            let elapsed = (now - fitStart).inSeconds
             let left = elapsed / Double(e) * Double(max(total - e, 0))
             s += ", epoch \(e)/\(total), ETA \(String(format: left < 10 ? "%.1f" : "%.0f", left)) s"
         }
-        s += String(format: " (%.1f s)", Timing.seconds(now - r.started))
+        s += String(format: " (%.1f s)", (now - r.started).inSeconds)
         return s.count > 110 ? String(s.prefix(109)) + "…" : s
     }
 }

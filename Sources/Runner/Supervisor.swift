@@ -1,3 +1,4 @@
+import Script
 import Foundation
 import Lesson
 import Notebook
@@ -82,7 +83,7 @@ public struct Supervisor: Sendable {
         } catch {
             launchError = "could not start the lesson's process: \(error)"
         }
-        let seconds = Timing.seconds(ContinuousClock.now - start)
+        let seconds = (ContinuousClock.now - start).inSeconds
         return watch.outcome(status: status, launchError: launchError, seconds: seconds,
                              figureFolder: work.appendingPathComponent("figures"))
     }

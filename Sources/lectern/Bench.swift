@@ -1,3 +1,4 @@
+import Script
 import ArgumentParser
 import Engine
 import Foundation
@@ -41,7 +42,7 @@ struct Bench: ParsableCommand {
             _ = try model.fit(x: trainX, y: trainY, batchSize: 32, epochs: 4000, verbose: 0,
                               validationData: (testX, testY), shuffle: true, log: { _ in })
             let elapsed = ContinuousClock.now - start
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            times.append(elapsed.inSeconds)
             let train = try model.evaluate(x: trainX, y: trainY)
             let test = try model.evaluate(x: testX, y: testY)
             last = String(format: "train accuracy %.3f, test accuracy %.3f", train[1], test[1])
@@ -62,10 +63,6 @@ struct Bench: ParsableCommand {
 }
 
 extension Bench {
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
     static func median(_ xs: [Double]) -> (Double, Double, Double) {
         let s = xs.sorted()
         return (s[s.count / 2], s.first ?? 0, s.last ?? 0)
@@ -164,7 +161,7 @@ extension Bench {
             let start = ContinuousClock.now
             bytes = (try? f.renderPNG(scale: 2))?.count ?? 0
             let elapsed = ContinuousClock.now - start
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            times.append(elapsed.inSeconds)
         }
         times.sort()
         printLine("4-panel figure, 8 curves of 4000 points, 1280x960 PNG (\(bytes) bytes): "

@@ -1,3 +1,4 @@
+import Script
 import ArgumentParser
 import Foundation
 import Lesson
@@ -34,7 +35,7 @@ struct ChildCommand: ParsableCommand {
                                      scratch: folder.appendingPathComponent("scratch"),
                                      courseFolder: courseFolder.map { URL(fileURLWithPath: $0) }, observer: reporter)
         let t = run.timing
-        reporter.send(.finished(code: Timing.seconds(t.code), engine: Timing.seconds(t.engine), figures: Timing.seconds(t.figures)))
+        reporter.send(.finished(code: t.code.inSeconds, engine: t.engine.inSeconds, figures: t.figures.inSeconds))
     }
 
     /// The parent keeps our standard input open while it lives; when it ends (the parent was
