@@ -23,7 +23,7 @@ extension Bench {
                     printLine("interpreter benchmark failed: \(error)")
                     return
                 }
-                times.append(Self.seconds(ContinuousClock.now - start))
+                times.append((ContinuousClock.now - start).inSeconds)
                 result = interpreter.global("s").map(interpreter.repr) ?? "?"
             }
             let (m, lo, hi) = Self.median(times)

@@ -85,7 +85,7 @@ extension Bench {
                 try model.compile(loss: "binary_crossentropy", optimizer: SGD(learningRate: 0.01, momentum: 0.9), metrics: ["accuracy"])
                 let start = ContinuousClock.now
                 _ = try model.fit(x: train.0, y: train.1, batchSize: 32, epochs: 500, verbose: 0, validationData: test, log: { _ in })
-                times.append(Self.seconds(ContinuousClock.now - start))
+                times.append((ContinuousClock.now - start).inSeconds)
                 accuracy = try model.evaluate(x: test.0, y: test.1)[1]
             } catch {
                 printLine("circles benchmark failed: \(error)")
@@ -114,7 +114,7 @@ extension Bench {
             for _ in 0..<max(1, repeats / 2) {
                 let start = ContinuousClock.now
                 _ = try model.fit(x: x, y: y, batchSize: batch, epochs: epochs, verbose: 0, shuffle: true, log: { _ in })
-                fitTimes.append(Self.seconds(ContinuousClock.now - start))
+                fitTimes.append((ContinuousClock.now - start).inSeconds)
             }
         } catch {
             printLine("wide benchmark failed: \(error)")
@@ -139,7 +139,7 @@ extension Bench {
                            b: wp.baseAddress!, ldb: width, beta: 0, c: cp.baseAddress!, ldc: width)
             } } }
         }
-        let bare = Double(2 * batch * width * width * reps) / Self.seconds(ContinuousClock.now - start) / 1e9
+        let bare = Double(2 * batch * width * width * reps) / (ContinuousClock.now - start).inSeconds / 1e9
         let achieved = totalFlops / fitMedian / 1e9
         printLine(String(format: "wide Dense(1024)x3, 10000x64, batch 256, 5 epochs: median %.2f s, %.1f GFLOP/s in matrix products; bare sgemm 256x1024x1024 on 1 thread: %.1f GFLOP/s (%.0f%%)",
                          fitMedian, achieved, bare, 100 * achieved / bare))

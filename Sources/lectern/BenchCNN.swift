@@ -1,3 +1,4 @@
+import Script
 import Engine
 import Foundation
 import Tensor
@@ -25,7 +26,7 @@ extension Bench {
                 try model.compile(loss: "sparse_categorical_crossentropy", optimizer: Adam(), metrics: ["accuracy"])
                 let start = ContinuousClock.now, cpuStart = Self.cpuSeconds()
                 let history = try model.fit(x: x, y: y, batchSize: 32, epochs: 20, verbose: 0, validationData: (vx, vy), log: { _ in })
-                times.append(Self.seconds(ContinuousClock.now - start))
+                times.append((ContinuousClock.now - start).inSeconds)
                 cpuTimes.append(Self.cpuSeconds() - cpuStart)
                 accuracy = history.values["accuracy"]?.last ?? .nan
             }
