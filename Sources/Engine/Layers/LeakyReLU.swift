@@ -3,38 +3,16 @@ import Tensor
 /// Keras' `LeakyReLU` layer: x for x > 0, `negativeSlope * x` otherwise.
 /// Keras 2 calls the slope `alpha`, Keras 3 `negative_slope`; both default to 0.3
 /// (the `leaky_relu` activation function's own default is 0.2).
-public final class LeakyReLU: Layer {
-    public let name: String
+public final class LeakyReLU: PointwiseLayer, Layer {
     public var typeName: String { "LeakyReLU" }
     public let negativeSlope: Float
-    public let declaredInputShape: [Int]?
-    public private(set) var isBuilt = false
-    public private(set) var outputShape: [Int] = []
-    public var parameters: [Parameter] { [] }
-
-    private var width = 1
-    private let output = FloatBuffer()
-    private let dInput = FloatBuffer()
-    private var lastInput: UnsafePointer<Float>?
 
     public init(negativeSlope: Float = 0.3, inputShape: [Int]? = nil, name: String? = nil) throws {
         guard negativeSlope >= 0, negativeSlope.isFinite else {
             throw EngineError("The negative_slope value of a Leaky ReLU layer cannot be None or negative; received: negative_slope=\(negativeSlope)")
         }
         self.negativeSlope = negativeSlope
-        self.declaredInputShape = inputShape
-        self.name = name ?? AutoName.next("leaky_re_lu")
-    }
-
-    public func build(inputShape: [Int], random: inout RandomGenerator) throws {
-        outputShape = inputShape
-        width = inputShape.reduce(1, *)
-        isBuilt = true
-    }
-
-    public func reserve(batchCapacity: Int) {
-        output.reserve(batchCapacity * width)
-        dInput.reserve(batchCapacity * width)
+        super.init(named: name ?? AutoName.next("leaky_re_lu"), inputShape: inputShape)
     }
 
     public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {
