@@ -30,6 +30,7 @@ public enum LayerKinds {
         BatchNormalization.self,
         ActivationLayer.self,
         LeakyReLU.self,
+        ReLU.self,
         Flatten.self,
         Conv2D.self,
         MaxPooling2D.self,
