@@ -45,5 +45,5 @@ extension LeakyReLU: KerasLayer {
         try self.init(negativeSlope: Float(slope), name: c.name)
     }
 
-    public var configuration: KerasConfiguration { configured(["negative_slope": .double(Double(negativeSlope))]) }
+    public var configuration: KerasConfiguration { configured(["negative_slope": ConfigValue(negativeSlope)]) }
 }

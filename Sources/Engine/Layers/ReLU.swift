@@ -79,7 +79,7 @@ extension ReLU: KerasLayer {
     }
 
     public var configuration: KerasConfiguration {
-        configured(["max_value": maxValue.map { .double(Double($0)) } ?? .none, "negative_slope": .double(Double(negativeSlope)),
-                    "threshold": .double(Double(threshold))])
+        configured(["max_value": maxValue.map { ConfigValue($0) } ?? .none, "negative_slope": ConfigValue(negativeSlope),
+                    "threshold": ConfigValue(threshold)])
     }
 }

@@ -156,6 +156,8 @@ extension ConfigValue {
     public init(_ r: Regularizer?) { self = r.map { .regularizer($0) } ?? .none }
     public init(_ c: Constraint?) { self = c.map { .constraint($0) } ?? .none }
     public init(_ n: Int?) { self = n.map { .int($0) } ?? .none }
+    /// A float32 setting as the number it was written as (0.1, not 0.10000000149011612).
+    public init(_ f: Float) { self = .double(Double(f.description) ?? Double(f)) }
     public init(ints: [Int]) { self = .list(ints.map { .int($0) }) }
     public init(_ size: GridSize) { self = .list([.int(size.height), .int(size.width)]) }
 }
