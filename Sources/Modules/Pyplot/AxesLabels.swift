@@ -6,11 +6,16 @@ import Script
 enum AxesLabels {
     typealias M = AxesMethods
 
-    static let titleDeclaration = "label, !fontdict=None, !loc=None, !pad=None, *, !y=None, **kwargs"
+    /// `pad` is accepted and not drawn yet (the title keeps its place): recorded tutorials pass it.
+    static let titleDeclaration = "label, !fontdict=None, !loc=None, pad=None, *, !y=None, **kwargs"
     static let xTicksDeclaration = "ticks, labels=None, *, !minor=False, **kwargs"
 
     nonisolated(unsafe) static let calls: [AxesCall] = [
-        AxesCall(axes: "set_title", pyplot: "title", titleDeclaration) { ax, a in ax.title = try label(a, "label", "set_title"); return .none },
+        AxesCall(axes: "set_title", pyplot: "title", titleDeclaration) { ax, a in
+            _ = try a.optional("pad")?.double("pad")
+            ax.title = try label(a, "label", "set_title")
+            return .none
+        },
         AxesCall(axes: "set_xlabel", pyplot: "xlabel", "xlabel, !fontdict=None, !labelpad=None, *, !loc=None, **kwargs") { ax, a in
             ax.xlabel = try label(a, "xlabel", "set_xlabel")
             return .none
