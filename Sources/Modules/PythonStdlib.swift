@@ -16,32 +16,31 @@ enum PythonStdlib {
             ("cos", { Foundation.cos($0) }), ("tan", { Foundation.tan($0) }), ("fabs", { Swift.abs($0) }), ("atan", { Foundation.atan($0) }),
         ]
         for (name, f) in unary {
-            members.append(function(name) { args, _ in
-                guard let x = args.positional.first else { throw ScriptError.type("\(name)() takes exactly one argument (0 given)") }
-                let v = try x.double("x")
+            members.append(declared(name, "x, /") { a, _ in
+                let v = try a["x"].double("x")
                 if name == "sqrt" && v < 0 { throw ScriptError.value("math domain error") }
                 return .float(f(v))
             })
         }
-        members.append(function("log") { args, _ in
-            guard let x = args.positional.first else { throw ScriptError.type("log() takes at least one argument") }
-            let v = try x.double("x")
+        members.append(declared("log", "x, base=<no value>, /") { a, _ in
+            let v = try a["x"].double("x")
             guard v > 0 else { throw ScriptError.value("math domain error") }
-            if args.positional.count > 1 { return .float(Foundation.log(v) / Foundation.log(try args.positional[1].double("base"))) }
-            return .float(Foundation.log(v))
+            guard a.given("base") else { return .float(Foundation.log(v)) }
+            let base = try a["base"].double("base")
+            guard base > 0 else { throw ScriptError.value("math domain error") }
+            return .float(Foundation.log(v) / Foundation.log(base))
         })
-        members.append(function("pow") { args, _ in
-            guard args.positional.count == 2 else { throw ScriptError.type("pow expected 2 arguments") }
-            return .float(Foundation.pow(try args.positional[0].double("x"), try args.positional[1].double("y")))
+        members.append(declared("pow", "x, y, /") { a, _ in
+            .float(Foundation.pow(try a["x"].double("x"), try a["y"].double("y")))
         })
         for (name, rounding) in [("floor", FloatingPointRoundingRule.down), ("ceil", .up), ("trunc", .towardZero)] {
-            members.append(function(name) { args, _ in
-                let v = try (args.positional.first ?? .none).double("x")
-                return .int(try IntConversion.truncating(v.rounded(rounding)))
+            members.append(declared(name, "x, /") { a, _ in
+                if case .int(let i) = a["x"] { return .int(i) }
+                return .int(try IntConversion.truncating(try a["x"].double("x").rounded(rounding)))
             })
         }
         for (name, test) in [("isnan", { (d: Double) in d.isNaN }), ("isinf", { $0.isInfinite }), ("isfinite", { $0.isFinite })] {
-            members.append(function(name) { args, _ in .bool(test(try (args.positional.first ?? .none).double("x"))) })
+            members.append(declared(name, "x, /") { a, _ in .bool(test(try a["x"].double("x"))) })
         }
         return module("math", members)
     }
@@ -91,36 +90,30 @@ enum PythonStdlib {
         let r = PyRandom()
         r.seed(Int(truncatingIfNeeded: session.seedValue))
         return module("random", [
-            function("seed") { args, _ in
-                r.seed(try args.positional.first.flatMap { $0.isNone ? nil : try $0.int("a") } ?? 0)
+            // Python 3.11's seed takes integers (and None, seeding as 0 does here); `version` picks an old
+            // seeding of strings, which Lectern does not have.
+            declared("seed", "a=None, !version=2") { a, _ in
+                r.seed(try a.optional("a")?.int("a") ?? 0)
                 return .none
             },
-            function("random") { _, _ in .float(r.random()) },
-            function("uniform") { args, _ in
-                guard args.positional.count == 2 else { throw ScriptError.type("uniform() takes 2 arguments") }
-                let a = try args.positional[0].double("a"), b = try args.positional[1].double("b")
-                return .float(a + (b - a) * r.random())
+            declared("random", "") { _, _ in .float(r.random()) },
+            declared("uniform", "a, b") { a, _ in
+                let lo = try a["a"].double("a"), hi = try a["b"].double("b")
+                return .float(lo + (hi - lo) * r.random())
             },
-            function("randint") { args, _ in
-                guard args.positional.count == 2 else { throw ScriptError.type("randint() takes 2 arguments") }
-                let a = try args.positional[0].int("a"), b = try args.positional[1].int("b")
-                guard b >= a else { throw ScriptError.value("empty range in randint(\(a), \(b))") }
-                return .int(a + r.randbelow(b - a + 1))
+            declared("randint", "a, b") { a, _ in
+                let lo = try a["a"].int("a"), hi = try a["b"].int("b")
+                guard hi >= lo else { throw ScriptError.value("empty range in randint(\(lo), \(hi))") }
+                return .int(lo + r.randbelow(hi - lo + 1))
             },
-            function("randrange") { args, _ in
-                var a = 0, b = try (args.positional.first ?? .none).int("stop")
-                if args.positional.count > 1 { a = b; b = try args.positional[1].int("stop") }
-                guard b > a else { throw ScriptError.value("empty range for randrange()") }
-                return .int(a + r.randbelow(b - a))
-            },
-            function("choice") { args, ctx in
-                guard let seq = args.positional.first else { throw ScriptError.type("choice() takes 1 argument") }
-                let items = try seq.sequence("seq")
+            declared("randrange", "start, stop=None, step=1") { a, _ in try randrange(a, r) },
+            declared("choice", "seq") { a, _ in
+                let items = try a["seq"].sequence("seq")
                 guard !items.isEmpty else { throw ScriptError.index("Cannot choose from an empty sequence") }
                 return items[r.randbelow(items.count)]
             },
-            function("shuffle") { args, _ in
-                guard case .list(let l)? = args.positional.first else { throw ScriptError.type("shuffle() expects a list") }
+            declared("shuffle", "x") { a, _ in
+                guard case .list(let l) = a["x"] else { throw ScriptError.type("shuffle() expects a list. Received: \(a["x"].shortDescription)") }
                 var i = l.items.count - 1
                 while i > 0 {
                     let j = r.randbelow(i + 1)
@@ -129,10 +122,27 @@ enum PythonStdlib {
                 }
                 return .none
             },
-            function("gauss") { args, _ in
-                let mu = try args.positional.first?.double("mu") ?? 0, sigma = try (args.positional.count > 1 ? args.positional[1] : .float(1)).double("sigma")
-                return .float(r.gauss(mu, sigma))
-            },
+            declared("gauss", "mu=0.0, sigma=1.0") { a, _ in .float(r.gauss(try a["mu"].double("mu"), try a["sigma"].double("sigma"))) },
         ])
+    }
+
+    /// CPython's `randrange(start, stop, step)`: `randbelow` of the number of values in the range.
+    static func randrange(_ a: BoundArguments, _ r: PyRandom) throws -> Value {
+        guard let stopValue = a.optional("stop") else {
+            if a.given("step") { throw ScriptError.type("Missing a non-None stop argument") }
+            let stop = try a["start"].int("start")
+            guard stop > 0 else { throw ScriptError.value("empty range for randrange()") }
+            return .int(r.randbelow(stop))
+        }
+        let start = try a["start"].int("start"), stop = try stopValue.int("stop"), step = try a["step"].int("step")
+        let width = stop - start
+        if step == 1 {
+            guard width > 0 else { throw ScriptError.value("empty range in randrange(\(start), \(stop))") }
+            return .int(start + r.randbelow(width))
+        }
+        guard step != 0 else { throw ScriptError.value("zero step for randrange()") }
+        let n = step > 0 ? (width + step - 1) / step : (width + step + 1) / step
+        guard n > 0 else { throw ScriptError.value("empty range in randrange(\(start), \(stop), \(step))") }
+        return .int(start + step * r.randbelow(n))
     }
 }

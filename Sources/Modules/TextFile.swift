@@ -21,19 +21,15 @@ final class TextFile: ScriptObject {
 
     /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)`, read-only.
     static func openFunction(session: LessonSession) -> Value {
-        .object(BuiltinFunction("open") { args, _ in
-            let s = try args.bind("open", ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"], required: 1)
-            let mode = try s.value(1)?.string("mode") ?? "r"
+        .object(BuiltinFunction(Signature("open", """
+            file, mode='r', !buffering=-1, encoding=None, !errors=None, !newline=None, !closefd=True, !opener=None
+            """)) { a, _ in
+            let mode = try a["mode"].string("mode")
             try checkMode(mode)
-            if let encoding = try s.value(3)?.string("encoding"), !["utf-8", "utf8"].contains(encoding.lowercased()) {
+            if let encoding = try a.optional("encoding")?.string("encoding"), !["utf-8", "utf8"].contains(encoding.lowercased()) {
                 throw ScriptError.notImplemented("open() reads UTF-8 text only. Received: encoding='\(encoding)'")
             }
-            for (index, name) in [(2, "buffering"), (4, "errors"), (5, "newline"), (6, "closefd"), (7, "opener")] where s.value(index) != nil {
-                if index == 2, case .int(-1)? = s[index] { continue }
-                if index == 6, case .bool(true)? = s[index] { continue }
-                throw ScriptError.notImplemented("open() in a lesson does not take \(name)=")
-            }
-            let file = try session.readCourseFile(s[0] ?? .none, for: "open")
+            let file = try session.readCourseFile(a["file"], for: "open")
             guard let text = String(bytes: file.bytes, encoding: .utf8) else {
                 throw ScriptError(kind: "UnicodeError", message: "'utf-8' codec can't decode \(StringArray.quote(file.name)): it is not UTF-8 text")
             }
@@ -57,7 +53,7 @@ final class TextFile: ScriptObject {
     }
 
     var typeName: String { "TextIOWrapper" }
-    var attributeNames: [String] { ["read", "readline", "readlines", "close", "closed", "name", "mode", "__next__", "__enter__", "__exit__"] }
+    var attributeNames: [String] { Self.methods.names + ["closed", "name", "mode"] }
     func repr() -> String { "<_io.TextIOWrapper name=\(StringArray.quote(name)) mode='r' encoding='UTF-8'>" }
 
     private func checkOpen() throws {
@@ -94,39 +90,42 @@ final class TextFile: ScriptObject {
 
     func iterate() throws -> [Value]? { try remainingLines() }
 
+    static let methods = MethodTable<TextFile>([
+        Method("read", "size=-1, /") { file, a, _ in .string(try file.read(try size(a["size"]))) },
+        Method("readline", "size=-1, /") { file, a, _ in .string(try file.readline(try size(a["size"]))) },
+        // Whole lines until their length reaches `hint` (all of them when it is not positive).
+        Method("readlines", "hint=-1, /") { file, a, _ in
+            let hint = try size(a["hint"])
+            guard hint > 0 else { return .list(ListStorage(try file.remainingLines())) }
+            var lines: [Value] = [], total = 0
+            while total < hint {
+                let line = try file.readline()
+                if line.isEmpty { break }
+                total += line.count
+                lines.append(.string(line))
+            }
+            return .list(ListStorage(lines))
+        },
+        Method("close", "") { file, _, _ in file.closed = true; return .none },
+        Method("__next__", "") { file, _, _ in
+            let line = try file.readline()
+            if line.isEmpty { throw ScriptError(kind: "StopIteration", message: "") }
+            return .string(line)
+        },
+        Method("__enter__", "") { file, _, _ in try file.checkOpen(); return .object(file) },
+        Method("__exit__", "*args") { file, _, _ in file.closed = true; return .none },
+    ])
+
+    /// A size argument: None reads as -1 (everything), as in Python.
+    static func size(_ v: Value) throws -> Int { v.isNone ? -1 : try v.int("size") }
+
     func attribute(_ name: String) throws -> Value? {
+        if let m = Self.methods.bound(name, to: self) { return m }
         switch name {
         case "closed": return .bool(closed)
         case "name": return .string(self.name)
         case "mode": return .string("r")
-        case "read", "readline":
-            return method(name) { file, args in
-                let s = try args.bind(name, ["size"])
-                let size = try s.value(0)?.int("size") ?? -1
-                return .string(name == "read" ? try file.read(size) : try file.readline(size))
-            }
-        case "readlines":
-            return method(name) { file, args in
-                _ = try args.bind(name, ["hint"])
-                return .list(ListStorage(try file.remainingLines()))
-            }
-        case "close":
-            return method(name) { file, _ in file.closed = true; return .none }
-        case "__next__":
-            return method(name) { file, _ in
-                let line = try file.readline()
-                if line.isEmpty { throw ScriptError(kind: "StopIteration", message: "") }
-                return .string(line)
-            }
-        case "__enter__":
-            return method(name) { file, _ in try file.checkOpen(); return .object(file) }
-        case "__exit__":
-            return method(name) { file, _ in file.closed = true; return .none }
         default: return nil
         }
-    }
-
-    private func method(_ name: String, _ body: @escaping (TextFile, Arguments) throws -> Value) -> Value {
-        .object(BuiltinFunction(name) { [self] args, _ in try body(self, args) })
     }
 }

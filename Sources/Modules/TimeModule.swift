@@ -13,12 +13,11 @@ enum TimeModule {
         func elapsed() -> Double { inSeconds(ContinuousClock.now - start) }
         func clock(_ name: String, _ read: @escaping () -> Double) -> [(String, Value)] {
             [
-                function(name) { args, _ in
-                    guard args.positional.isEmpty, args.keywords.isEmpty else { throw ScriptError.type("time.\(name)() takes no arguments") }
+                declared(name, "") { _, _ in
                     session.clockRead?()
                     return .float(read())
                 },
-                function(name + "_ns") { _, _ in
+                declared(name + "_ns", "") { _, _ in
                     session.clockRead?()
                     return .int(Int((read() * 1e9).rounded()))
                 },
@@ -31,9 +30,8 @@ enum TimeModule {
         members += clock("perf_counter") { base + elapsed() }
         members += clock("monotonic") { base + elapsed() }
         members += clock("process_time") { Double(clock_t(Foundation.clock())) / Double(CLOCKS_PER_SEC) }
-        members.append(function("sleep") { args, _ in
-            guard args.positional.count == 1, args.keywords.isEmpty else { throw ScriptError.type("time.sleep() takes exactly one argument (\(args.positional.count) given)") }
-            let seconds = try args.positional[0].double("secs")
+        members.append(declared("sleep", "seconds") { a, _ in
+            let seconds = try a["seconds"].double("seconds")
             guard seconds.isFinite else { throw ScriptError(kind: "OverflowError", message: "sleep length is too large") }
             guard seconds >= 0 else { throw ScriptError.value("sleep length must be non-negative") }
             session.clockRead?()

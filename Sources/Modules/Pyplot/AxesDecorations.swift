@@ -2,109 +2,47 @@ import Foundation
 import Plot
 import Script
 
-/// The axes calls beyond the basic plot kinds: twin axes, steps, annotations, axis modes,
-/// limits read back, tick label rotation, and the colormap/mappable objects behind colorbars.
+/// Twin axes and annotations, and what the colour-mapping calls share: tick label rotation,
+/// colormaps by name, contour levels, legend locations, and the mappable and colormap objects.
 enum AxesDecorations {
-    typealias Method = AxesMethods.Method
-
-    static let methods: [String: Method] = [
-        "twinx": { ax, _ in .object(AxesObject(ax.twinx())) },
-        "step": { ax, args in
-            let s = try args.bind("step", ["x", "y", "fmt", "where", "label", "color", "linestyle", "linewidth", "c", "ls", "lw"], required: 2)
-            var style = LineStyle.solid
-            var color = try AxesMethods.colorArgument(s.value(5) ?? s.value(8))
-            if let fmt = try s.value(2)?.string("fmt") {
-                let parsed = try FormatString.parse(fmt)
-                style = parsed.style ?? .solid
-                color = color ?? parsed.color
-            }
-            if let ls = try (s.value(6) ?? s.value(9))?.string("linestyle") { style = try FormatString.lineStyle(ls) }
-            do {
-                try ax.step(x: try AxesMethods.numbers(s[0] ?? .none), y: try AxesMethods.numbers(s[1] ?? .none),
-                            where: try s.value(3)?.string("where") ?? "pre", label: try s.value(4)?.string("label"), color: color,
-                            lineStyle: style, lineWidth: try (s.value(7) ?? s.value(10))?.double("linewidth") ?? 1.5)
-            } catch let e as PlotError {
-                throw ScriptError.value(e.description)
-            }
-            return .none
+    nonisolated(unsafe) static let calls: [AxesCall] = [
+        AxesCall(axes: "twinx", pyplot: nil, "!axes_class=None, *, !delta_zorder=0.0, **kwargs") { ax, a in
+            try refuseKeywords(a.extraKeywords, call: "twinx")
+            return .object(AxesObject(ax.twinx()))
         },
-        "annotate": { ax, args in
-            let s = try args.bind("annotate", ["text", "xy", "xytext", "arrowprops", "fontsize", "color", "xycoords", "textcoords",
-                                               "ha", "va", "horizontalalignment", "verticalalignment", "s", "size"], required: 1)
-            let text = try (s[0] ?? s.value(12) ?? .none).string("text")
-            guard let xyValue = s.value(1) else { throw ScriptError.type("annotate() missing 1 required positional argument: 'xy'") }
-            func pair(_ v: Value, _ name: String) throws -> (Double, Double) {
-                let p = try v.sequence(name).map { try $0.double(name) }
-                guard p.count == 2 else { throw ScriptError.value("\(name) must be a pair (x, y)") }
-                return (p[0], p[1])
-            }
-            for (index, name) in [(6, "xycoords"), (7, "textcoords")] {
-                if let c = s.value(index), try c.string(name) != "data" {
-                    throw ScriptError.notImplemented("annotate(\(name)=...) supports 'data' coordinates only")
-                }
-            }
-            ax.annotate(text, xy: try pair(xyValue, "xy"), xytext: try s.value(2).map { try pair($0, "xytext") },
-                        arrow: s.value(3).map { !$0.isNone } ?? false, color: try AxesMethods.colorArgument(s.value(5)) ?? .black,
-                        size: try (s.value(4) ?? s.value(13))?.double("fontsize") ?? 10)
-            return .none
+        AxesCall(axes: nil, pyplot: "twinx", "ax=None") { current, a in
+            guard let given = a.optional("ax") else { return .object(AxesObject(current.twinx())) }
+            guard case .object(let o as AxesObject) = given else { throw ScriptError.type("twinx() expects Axes. Received: \(given.shortDescription)") }
+            return .object(AxesObject(o.axes.twinx()))
         },
-        "axis": { ax, args in
-            let s = try args.bind("axis", ["arg", "emit"], allowExtraKeywords: true)
-            switch s.value(0) {
-            case .string(let mode)?:
-                switch mode {
-                case "off": ax.axisOn = false
-                case "on": ax.axisOn = true
-                case "equal", "scaled", "square": ax.equalAspect = true
-                case "auto", "tight", "normal": ax.equalAspect = false
-                default: throw ScriptError.value("Unrecognized string '\(mode)' to axis; try 'on', 'off', 'equal', 'scaled', 'tight', 'auto'")
-                }
-            case let v? where !v.isNone:
-                let l = try v.sequence("axis").map { try $0.double("axis") }
-                guard l.count == 4 else { throw ScriptError.type("axis() takes [xmin, xmax, ymin, ymax]") }
-                ax.xlim = (l[0], l[1])
-                ax.ylim = (l[2], l[3])
-            default: break
-            }
-            let l = ax.computedLimits()
-            return .tuple([.float(l.x.0), .float(l.x.1), .float(l.y.0), .float(l.y.1)])
-        },
-        "set_aspect": { ax, args in
-            let s = try args.bind("set_aspect", ["aspect", "adjustable", "anchor"], required: 1)
-            switch s[0] ?? .none {
-            case .string("equal"): ax.equalAspect = true
-            case .string("auto"): ax.equalAspect = false
-            case .int(1), .float(1.0): ax.equalAspect = true
-            case let v: throw ScriptError.notImplemented("set_aspect supports 'equal' and 'auto'. Received: \(v.shortDescription)")
-            }
-            return .none
-        },
-        "invert_yaxis": { ax, _ in ax.yInverted.toggle(); return .none },
-        "invert_xaxis": { ax, _ in ax.xInverted.toggle(); return .none },
-        "get_xlim": { ax, _ in let l = ax.computedLimits().x; return .tuple([.float(l.0), .float(l.1)]) },
-        "get_ylim": { ax, _ in let l = ax.computedLimits().y; return .tuple([.float(l.0), .float(l.1)]) },
-        "tick_params": { ax, args in
-            let s = try args.bind("tick_params", ["axis", "labelrotation", "rotation"], allowExtraKeywords: true)
-            let which = try s.value(0)?.string("axis") ?? "both"
-            if let r = s.value(1) ?? s.value(2), which != "y" { ax.xTickRotation = try rotation(r) }
-            return .none
-        },
-        "set_xticklabels": { ax, args in
-            let s = try args.bind("set_xticklabels", ["labels", "rotation", "fontdict"], required: 1, allowExtraKeywords: true)
-            let labels = try (s[0] ?? .none).sequence("labels").map { v -> String in if case .string(let t) = v { return t }; return v.shortDescription }
-            let values = ax.xticks?.values ?? ax.ticks().x
-            ax.xticks = (Array(values.prefix(labels.count)), Array(labels.prefix(values.count)))
-            if let r = s.value(1) { ax.xTickRotation = try rotation(r) }
-            return .none
-        },
-        "set_yticklabels": { ax, args in
-            let s = try args.bind("set_yticklabels", ["labels", "fontdict"], required: 1, allowExtraKeywords: true)
-            let labels = try (s[0] ?? .none).sequence("labels").map { v -> String in if case .string(let t) = v { return t }; return v.shortDescription }
-            let values = ax.yticks?.values ?? ax.ticks().y
-            ax.yticks = (Array(values.prefix(labels.count)), Array(labels.prefix(values.count)))
-            return .none
-        },
+        AxesCall("annotate", "text, xy, xytext=None, xycoords='data', textcoords=None, arrowprops=None, !annotation_clip=None, **kwargs", annotate),
     ]
+
+    /// `annotate(text, xy, xytext=..., arrowprops=dict(arrowstyle='->'))` in data coordinates.
+    static func annotate(_ ax: Axes, _ a: BoundArguments) throws -> Value {
+        let props = try ArtistKeywords(a.extraKeywords, .annotation, call: "annotate", drawn: ["fontsize", "color"])
+        func pair(_ v: Value, _ name: String) throws -> (Double, Double) {
+            let p = try v.sequence(name).map { try $0.double(name) }
+            guard p.count == 2 else { throw ScriptError.value("\(name) must be a pair (x, y)") }
+            return (p[0], p[1])
+        }
+        try AxesMethods.only(a, "xycoords", in: ["data"], call: "annotate")
+        try AxesMethods.only(a, "textcoords", in: ["data"], call: "annotate")
+        var arrow = false
+        if let given = a.optional("arrowprops") {
+            guard case .dict(let d) = given else { throw ScriptError.type("arrowprops expects a dict. Received: \(given.shortDescription)") }
+            // The arrow Lectern draws is matplotlib's '->'.
+            for (key, value) in zip(d.keys, d.values) {
+                guard case .string("arrowstyle") = key, case .string("->") = value else {
+                    throw ScriptError.notImplemented("annotate: arrowprops \(key.shortDescription): \(value.shortDescription) is not supported yet (Lectern draws arrowstyle='->')")
+                }
+            }
+            arrow = true
+        }
+        ax.annotate(try a["text"].string("text"), xy: try pair(a["xy"], "xy"), xytext: try a.optional("xytext").map { try pair($0, "xytext") },
+                    arrow: arrow, color: try props.color() ?? .black, size: try props.double("fontsize") ?? 10)
+        return .none
+    }
 
     /// `rotation=45`, `'vertical'` (90) or `'horizontal'` (0).
     static func rotation(_ v: Value) throws -> Double {
@@ -178,7 +116,7 @@ final class MappableObject: ScriptObject {
     func attribute(_ name: String) throws -> Value? {
         switch name {
         case "cmap": return mappable.map { .object(ColormapObject($0.colormap)) }
-        case "get_clim": return .object(BuiltinFunction(name) { _, _ in
+        case "get_clim": return .object(BuiltinFunction(Signature(name, "")) { _, _ in
             guard let m = self.mappable else { return .tuple([.none, .none]) }
             return .tuple([.float(m.low), .float(m.high)])
         })
@@ -196,13 +134,14 @@ final class ColormapObject: ScriptObject {
     func repr() -> String { "<matplotlib.colors.Colormap object '\(name)'>" }
     var attributeNames: [String] { ["name"] }
     func attribute(_ attr: String) throws -> Value? { attr == "name" ? .string(name) : nil }
+    static let signature = Signature("Colormap.__call__", "X, !alpha=None, !bytes=False")
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let s = try args.bind(name, ["X", "alpha"], required: 1)
+        let a = try Self.signature.bind(args)
         func rgba(_ t: Double) -> Value {
             let c = Colormap.color(t, name: name)
             return .tuple([.float(Double(c.r) / 255), .float(Double(c.g) / 255), .float(Double(c.b) / 255), .float(1)])
         }
-        switch s[0] ?? .none {
+        switch a["X"] {
         case .int(let i): return rgba(Double(i) / 255)
         case .float(let t): return rgba(t)
         case let v: return .list(ListStorage(try NDArray.coerce(v).storage.map(rgba)))

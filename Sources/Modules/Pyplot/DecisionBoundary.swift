@@ -6,16 +6,15 @@ import Tensor
 /// `plot_decision_boundary(model, X, y)`: the classifier's regions over a grid covering the
 /// points, and the points coloured by class, as the slides' "with/without regularization" pictures.
 enum DecisionBoundary {
-    static func draw(_ ax: Axes, _ args: Arguments, _ ctx: CallContext) throws {
-        let s = try args.bind("plot_decision_boundary", ["model", "X", "y", "steps"], required: 3)
-        guard case .object(let m as ModelObject)? = s[0] else {
-            throw ScriptError.type("plot_decision_boundary expects a compiled Keras model first. Received: \((s[0] ?? .none).shortDescription)")
+    static func draw(_ ax: Axes, _ a: BoundArguments, _ ctx: CallContext) throws {
+        guard case .object(let m as ModelObject) = a["model"] else {
+            throw ScriptError.type("plot_decision_boundary expects a compiled Keras model first. Received: \(a["model"].shortDescription)")
         }
-        let x = try NDArray.coerce(s[1] ?? .none), y = try NDArray.coerce(s[2] ?? .none)
+        let x = try NDArray.coerce(a["X"]), y = try NDArray.coerce(a["y"])
         guard x.ndim == 2, x.shape[1] == 2, y.count == x.shape[0] else {
             throw ScriptError.value("plot_decision_boundary expects X of shape (n, 2) and y of n labels. Received: X \(NDArray.shapeText(x.shape)), y \(NDArray.shapeText(y.shape))")
         }
-        let steps = try s.value(3)?.int("steps") ?? 100
+        let steps = try a["steps"].int("steps")
         guard steps >= 2, steps <= 500 else { throw ScriptError.value("steps must be between 2 and 500. Received: steps=\(steps)") }
         let xs = stride(from: 0, to: x.count, by: 2).map { x.storage[$0] }, ys = stride(from: 1, to: x.count, by: 2).map { x.storage[$0] }
         let x0 = (xs.min() ?? 0) - 0.5, x1 = (xs.max() ?? 1) + 0.5, y0 = (ys.min() ?? 0) - 0.5, y1 = (ys.max() ?? 1) + 0.5

@@ -1,18 +1,16 @@
 import Plot
 import Script
 
-/// `ax` objects (from `subplots`, `gca`, `add_subplot`): every plotting method of `AxesMethods`.
+/// `ax` objects (from `subplots`, `gca`, `add_subplot`): the methods of `AxesMethods.table`.
 final class AxesObject: ScriptObject {
     let axes: Axes
     init(_ axes: Axes) { self.axes = axes }
     var typeName: String { "Axes" }
     func repr() -> String { "<Axes>" }
-    var attributeNames: [String] { Array(AxesMethods.methods.keys).sorted() }
+    static var methods: MethodTable<Axes> { AxesMethods.table }
+    var attributeNames: [String] { Self.methods.names }
 
-    func attribute(_ name: String) throws -> Value? {
-        guard let m = AxesMethods.methods[name] else { return nil }
-        return .object(BuiltinFunction(name) { args, _ in try m(self.axes, args) })
-    }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: axes) }
 }
 
 /// The axes array `subplots(rows, cols)` returns: index it as `axes[i]`, `axes[i, j]`, iterate it,
@@ -54,46 +52,30 @@ final class AxesGrid: ScriptObject {
     func attribute(_ name: String) throws -> Value? {
         switch name {
         case "flat": return .list(ListStorage(items.map { .object($0) }))
-        case "flatten", "ravel": return .object(BuiltinFunction(name) { _, _ in .list(ListStorage(self.items.map { .object($0) })) })
+        case "flatten", "ravel":
+            // Every order gives the same list of a grid's axes ('C', 'F', 'A', 'K' differ only for 2-D grids read by column).
+            return .object(BuiltinFunction(Signature(name, "order='C'")) { a, _ in
+                let order = try a["order"].string("order")
+                guard ["C", "A", "K"].contains(order) else { throw ScriptError.notImplemented("\(name): order='\(order)' is not supported yet") }
+                return .list(ListStorage(self.items.map { .object($0) }))
+            })
         case "shape": return twoDimensional ? .tuple([.int(rows), .int(cols)]) : .tuple([.int(items.count)])
         default: return nil
         }
     }
 }
 
-/// A figure as the language sees it.
+/// A figure as the language sees it: the methods of `FigureCalls.table`.
 final class FigureObject: ScriptObject {
     let figure: Figure
     unowned let session: LessonSession
     init(_ f: Figure, session: LessonSession) { figure = f; self.session = session }
     var typeName: String { "Figure" }
     func repr() -> String { "<Figure size \(figure.pixelSize.width)x\(figure.pixelSize.height)>" }
-    var attributeNames: [String] { ["suptitle", "add_subplot", "savefig", "tight_layout", "gca", "subplots_adjust", "colorbar", "text"] }
+    static var methods: MethodTable<FigureObject> { FigureCalls.table }
+    var attributeNames: [String] { Self.methods.names }
 
-    func attribute(_ name: String) throws -> Value? {
-        let body: ((Arguments, CallContext) throws -> Value)?
-        switch name {
-        case "suptitle": body = { args, _ in self.figure.suptitle = try (args.positional.first ?? .string("")).string("t"); return .none }
-        case "add_subplot":
-            body = { args, _ in
-                let (r, c, i) = try PyplotModule.gridArguments(args.positional.isEmpty ? [.int(111)] : args.positional)
-                return .object(AxesObject(self.figure.axes(rows: r, cols: c, index: i)))
-            }
-        case "gca": body = { _, _ in .object(AxesObject(self.figure.currentAxes)) }
-        case "savefig": body = { args, _ in try self.session.save(self.figure, args); return .none }
-        case "tight_layout", "subplots_adjust": body = { _, _ in .none }
-        case "colorbar": body = { args, _ in try PyplotModule.colorbar(args, current: self.figure.currentAxes) }
-        case "text":
-            body = { args, _ in
-                let s = try args.bind("text", ["x", "y", "s", "fontsize"], required: 3, allowExtraKeywords: true)
-                self.figure.addText(try (s[2] ?? .none).string("s"), x: try (s[0] ?? .none).double("x"), y: try (s[1] ?? .none).double("y"),
-                                    size: try s.value(3)?.double("fontsize") ?? 10)
-                return .none
-            }
-        default: body = nil
-        }
-        return body.map { .object(BuiltinFunction(name, $0)) }
-    }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: self) }
 }
 
 /// What `colorbar()` returns: `set_label` names the bar.
@@ -102,13 +84,13 @@ final class ColorbarObject: ScriptObject {
     init(_ axes: Axes) { self.axes = axes }
     var typeName: String { "Colorbar" }
     func repr() -> String { "<matplotlib.colorbar.Colorbar>" }
-    var attributeNames: [String] { ["set_label"] }
-    func attribute(_ name: String) throws -> Value? {
-        guard name == "set_label" else { return nil }
-        return .object(BuiltinFunction(name) { args, _ in
-            let s = try args.bind("set_label", ["label"], required: 1, allowExtraKeywords: true)
-            self.axes.colorbar?.label = try (s[0] ?? .none).string("label")
+    static let methods = MethodTable<ColorbarObject>([
+        Method("set_label", "label, *, !loc=None, **kwargs") { bar, a, _ in
+            _ = try ArtistKeywords(a.extraKeywords, .text, call: "set_label", drawn: [])
+            bar.axes.colorbar?.label = try AxesMethods.label(a["label"])
             return .none
-        })
-    }
+        },
+    ])
+    var attributeNames: [String] { Self.methods.names }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: self) }
 }

@@ -3,104 +3,71 @@ import Script
 
 /// `matplotlib.pyplot`: a current figure per session; `show()` hands it to the notebook.
 enum PyplotModule {
-    static var getCmap: BuiltinFunction { BuiltinFunction("get_cmap") { args, _ in
-        let s = try args.bind("get_cmap", ["name", "lut"])
-        return .object(ColormapObject(try AxesDecorations.colormapName(s.value(0))))
-    } }
-
-    /// `colorbar(mappable=None, ax=None, label=...)`: a bar next to the mappable's axes (or `ax`, or
-    /// the current axes) for its colour mapping, or the current axes' last one.
-    static func colorbar(_ args: Arguments, current: Axes) throws -> Value {
-        let s = try args.bind("colorbar", ["mappable", "cax", "ax", "label", "orientation", "shrink", "fraction", "pad"], allowExtraKeywords: true)
-        var target = current
-        var mapping: Mappable?
-        if case .object(let m as MappableObject)? = s.value(0) {
-            target = m.axes
-            mapping = m.mappable
-            guard mapping != nil else { throw ScriptError.value("The mappable has no colour mapping: pass c= values (with cmap=) to scatter, or use contourf, pcolormesh or imshow") }
-        }
-        if case .object(let a as AxesObject)? = s.value(2) { target = a.axes }
-        if let o = s.value(4), try o.string("orientation") != "vertical" { throw ScriptError.notImplemented("colorbar supports orientation='vertical'") }
-        guard target.addColorbar(mapping, label: try s.value(3)?.string("label")) else {
-            throw ScriptError(kind: "RuntimeError", message: "No mappable was found to use for colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).")
-        }
-        return .object(ColorbarObject(target))
+    static var getCmap: BuiltinFunction {
+        BuiltinFunction(Signature("get_cmap", "name=None, !lut=None")) { a, _ in .object(ColormapObject(try AxesDecorations.colormapName(a.optional("name")))) }
     }
 
     static func make(session: LessonSession) -> ModuleObject {
         func axes() -> Axes { session.currentFigure().currentAxes }
-        var members: [(String, Value)] = [
-            function("figure") { args, _ in
-                let s = try args.bind("figure", ["num", "figsize", "dpi"], allowExtraKeywords: true)
-                let (w, h) = try figureSize(s.value(1))
-                let f = Figure(width: w, height: h, dpi: try s.value(2)?.double("dpi") ?? 100)
+        func figure() -> Figure { session.currentFigure() }
+        let members: [(String, Value)] = [
+            declared("figure", "!num=None, figsize=None, dpi=None, *, !facecolor=None, !edgecolor=None, !frameon=True, !FigureClass=<no value>, !clear=False, **kwargs") { a, _ in
+                let f = try FigureCalls.newFigure(a.extraKeywords, figsize: a["figsize"], dpi: a["dpi"], call: "figure")
                 session.newFigure(f)
                 return .object(FigureObject(f, session: session))
             },
-            function("subplots") { args, _ in
-                let s = try args.bind("subplots", ["nrows", "ncols", "sharex", "sharey", "squeeze", "figsize", "dpi"], allowExtraKeywords: true)
-                let rows = try s.value(0)?.int("nrows") ?? 1, cols = try s.value(1)?.int("ncols") ?? 1
+            declared("subplots", """
+                nrows=1, ncols=1, *, sharex=False, sharey=False, !squeeze=True, !width_ratios=None, !height_ratios=None,
+                !subplot_kw=None, !gridspec_kw=None, **fig_kw
+                """) { a, _ in
+                let rows = try a["nrows"].int("nrows"), cols = try a["ncols"].int("ncols")
                 guard rows > 0, cols > 0, rows * cols <= 64 else { throw ScriptError.value("subplots expects 1 to 64 axes. Received: nrows=\(rows), ncols=\(cols)") }
-                let (w, h) = try figureSize(s.value(5))
-                let f = Figure(width: w, height: h, dpi: try s.value(6)?.double("dpi") ?? 100)
+                let f = try FigureCalls.newFigure(a.extraKeywords, figsize: nil, dpi: nil, call: "subplots")
                 session.newFigure(f)
                 let items = (1...(rows * cols)).map { AxesObject(f.axes(rows: rows, cols: cols, index: $0)) }
-                try share(items.map(\.axes), rows: rows, cols: cols, x: s.value(2), y: s.value(3))
+                try share(items.map(\.axes), rows: rows, cols: cols, x: a["sharex"], y: a["sharey"])
                 _ = f.axes(rows: rows, cols: cols, index: 1)
                 let axesValue: Value = items.count == 1 ? .object(items[0]) : .object(AxesGrid(rows: rows, cols: cols, items: items))
                 return .tuple([.object(FigureObject(f, session: session)), axesValue])
             },
-            function("subplot") { args, _ in
-                let (rows, cols, index) = try gridArguments(args.positional)
-                return .object(AxesObject(session.currentFigure().axes(rows: rows, cols: cols, index: index)))
+            declared("subplot", "*args, **kwargs") { a, _ in
+                try refuseKeywords(a.extraKeywords, call: "subplot")
+                let (rows, cols, index) = try gridArguments(a.extraPositional)
+                return .object(AxesObject(figure().axes(rows: rows, cols: cols, index: index)))
             },
-            function("gca") { _, _ in .object(AxesObject(axes())) },
-            function("gcf") { _, _ in .object(FigureObject(session.currentFigure(), session: session)) },
-            function("suptitle") { args, _ in
-                session.currentFigure().suptitle = try (args.positional.first ?? .string("")).string("t")
-                return .none
-            },
-            function("savefig") { args, _ in
-                try session.save(session.currentFigure(), args)
-                return .none
-            },
-            // Layout is always computed so that text fits (see FigureRenderer.box); these are accepted as no-ops.
-            function("tight_layout") { _, _ in .none },
-            function("colorbar") { args, _ in try colorbar(args, current: axes()) },
+            declared("gca", "") { _, _ in .object(AxesObject(axes())) },
+            declared("gcf", "") { _, _ in .object(FigureObject(figure(), session: session)) },
+            declared("suptitle", "t, **kwargs") { a, _ in try FigureCalls.suptitle(figure(), a) },
+            declared("savefig", "fname, **kwargs") { a, _ in try FigureCalls.savefig(figure(), a, session: session) },
+            // Layout is always computed so that text fits (see FigureRenderer.box): nothing to adjust.
+            declared("tight_layout", FigureCalls.tightLayoutDeclaration) { _, _ in .none },
+            declared("subplots_adjust", FigureCalls.subplotsAdjustDeclaration) { _, _ in .none },
+            declared("colorbar", "mappable=None, !cax=None, ax=None, **kwargs") { a, _ in try FigureCalls.colorbar(a, current: axes()) },
             ("get_cmap", .object(getCmap)),
             ("cm", .object(ColormapModule())),
-            function("figtext") { args, _ in
-                let s = try args.bind("figtext", ["x", "y", "s", "fontsize", "color"], required: 3, allowExtraKeywords: true)
-                session.currentFigure().addText(try (s[2] ?? .none).string("s"), x: try (s[0] ?? .none).double("x"), y: try (s[1] ?? .none).double("y"),
-                                                size: try s.value(3)?.double("fontsize") ?? 10)
-                return .none
-            },
-            function("subplots_adjust") { _, _ in .none },
-            function("show") { _, _ in
+            declared("figtext", FigureCalls.textDeclaration) { a, _ in try FigureCalls.text(figure(), a, "figtext") },
+            // `block` only matters to a window on screen; a notebook's figures are shown inline, as Jupyter's are.
+            declared("show", "*, block=None") { _, _ in
                 session.showFigure()
                 return .none
             },
-            function("close") { _, _ in
-                session.closeFigure()
+            declared("close", "fig=None") { a, _ in
+                switch a["fig"] {
+                case .none, .string("all"): session.closeFigure()
+                case let other: throw ScriptError.notImplemented("close: fig=\(other.shortDescription) is not supported yet (close() closes the current figure, as does close('all'))")
+                }
                 return .none
             },
-            function("clf") { _, _ in
+            declared("clf", "") { _, _ in
                 session.newFigure(Figure())
                 return .none
             },
-            function("plot_decision_boundary") { args, ctx in
-                try DecisionBoundary.draw(axes(), args, ctx)
+            declared("plot_decision_boundary", "model, X, y, steps=100") { a, ctx in
+                try DecisionBoundary.draw(axes(), a, ctx)
                 return .none
             },
         ]
-        for (name, method) in AxesMethods.methods where !name.hasPrefix("set_") {
-            members.append(function(name) { args, _ in try method(axes(), args) })
-        }
-        for (pyplotName, axesName) in AxesMethods.axesNames {
-            guard let method = AxesMethods.methods[axesName] else { continue }
-            members.append(function(pyplotName) { args, _ in try method(axes(), args) })
-        }
-        return module("matplotlib.pyplot", members)
+        return module("matplotlib.pyplot", members + AxesMethods.pyplotFunctions(on: axes))
     }
 
     /// `sharex=True/'all'/'col'/'row'` (and sharey): axes sharing limits; inner tick labels hidden as
@@ -155,7 +122,6 @@ enum PyplotModule {
         return (rows, cols, index)
     }
 
-    /// `plot([x], y, [fmt], label=..., color=..., linestyle=..., linewidth=..., marker=...)`.
     /// A sequence of strings given as x: their positions on the axes' categorical x axis (new
     /// categories appended after those already there), with the ticks labelled by them.
     static func categoryPositions(_ x: Value, on ax: Axes) throws -> Value? {
@@ -174,52 +140,6 @@ enum PyplotModule {
         }
         ax.xticks = (ax.xCategories.indices.map(Double.init), ax.xCategories)
         return .list(ListStorage(positions))
-    }
-
-    static func plot(_ ax: Axes, _ args: Arguments) throws {
-        var positional = args.positional
-        var format: String?
-        if case .string(let f)? = positional.last { format = f; positional.removeLast() }
-        // Strings as x are categories, placed at 0, 1, 2, ... in the order first met, as matplotlib does.
-        if positional.count == 2, let positions = try categoryPositions(positional[0], on: ax) { positional[0] = positions }
-        let arrays = try positional.map { try NDArray.coerce($0).storage }
-        let x: [Double]?, y: [Double]
-        switch arrays.count {
-        case 1: x = nil; y = arrays[0]
-        case 2:
-            x = arrays[0]; y = arrays[1]
-            guard arrays[0].count == arrays[1].count else {
-                throw ScriptError.value("x and y must have same first dimension, but have shapes (\(arrays[0].count),) and (\(arrays[1].count),)")
-            }
-        default: throw ScriptError.type("plot() expects y, or x and y, optionally with a format string")
-        }
-        let known = ["label", "color", "c", "linestyle", "ls", "linewidth", "lw", "marker", "alpha", "markersize", "ms", "zorder"]
-        for (name, _) in args.keywords where !known.contains(name) {
-            var m = "plot() got an unexpected keyword argument '\(name)'"
-            if let s = Suggest.closest(to: name, in: known) { m += "; did you mean '\(s)'?" }
-            throw ScriptError(kind: "AttributeError", message: m)
-        }
-        var color: Color?
-        if let c = args.keyword("color") ?? args.keyword("c") {
-            let name = try c.string("color")
-            guard let parsed = Color.parse(name) else { throw ScriptError.value("'\(name)' is not a valid color value.") }
-            color = parsed
-        }
-        var style: LineStyle = .solid
-        var marker: Marker?
-        if let format {
-            let parsed = try FormatString.parse(format)
-            style = parsed.style ?? (parsed.marker == nil ? .solid : .none)
-            marker = parsed.marker
-            color = color ?? parsed.color
-        }
-        if let ls = try (args.keyword("linestyle") ?? args.keyword("ls"))?.string("linestyle") {
-            style = try FormatString.lineStyle(ls)
-        }
-        if let m = try args.keyword("marker")?.string("marker") { marker = try FormatString.marker(m) }
-        let width = try (args.keyword("linewidth") ?? args.keyword("lw"))?.double("linewidth") ?? 1.5
-        ax.plot(x: x, y: y, label: try args.keyword("label")?.string("label"), color: color,
-                lineStyle: style, lineWidth: width, marker: marker)
     }
 }
 

@@ -12,7 +12,7 @@ final class Bunch: ScriptObject {
     }
 
     var typeName: String { "Bunch" }
-    var attributeNames: [String] { keys + ["keys", "values", "items", "get"] }
+    var attributeNames: [String] { keys + Self.methods.names }
 
     func value(_ key: String) -> Value? { values[key] }
 
@@ -21,27 +21,22 @@ final class Bunch: ScriptObject {
         values[key] = value
     }
 
+    /// dict's methods a lesson reads a bunch with.
+    static let methods = MethodTable<Bunch>([
+        Method("keys", "") { bunch, _, _ in .list(ListStorage(bunch.keys.map { .string($0) })) },
+        Method("values", "") { bunch, _, _ in .list(ListStorage(bunch.keys.compactMap { bunch.values[$0] })) },
+        Method("items", "") { bunch, _, _ in
+            .list(ListStorage(bunch.keys.compactMap { k in bunch.values[k].map { .tuple([.string(k), $0]) } }))
+        },
+        Method("get", "key, default=None, /") { bunch, a, _ in
+            guard case .string(let k) = a["key"] else { return a["default"] }
+            return bunch.values[k] ?? a["default"]
+        },
+    ])
+
     func attribute(_ name: String) throws -> Value? {
         if let v = values[name] { return v }
-        switch name {
-        case "keys": return method("keys") { bunch, _ in .list(ListStorage(bunch.keys.map { .string($0) })) }
-        case "values": return method("values") { bunch, _ in .list(ListStorage(bunch.keys.compactMap { bunch.values[$0] })) }
-        case "items":
-            return method("items") { bunch, _ in
-                .list(ListStorage(bunch.keys.compactMap { k in bunch.values[k].map { .tuple([.string(k), $0]) } }))
-            }
-        case "get":
-            return method("get") { bunch, args in
-                let s = try args.bind("get", ["key", "default"], required: 1)
-                guard case .string(let k)? = s[0] else { return s[1] ?? .none }
-                return bunch.values[k] ?? s[1] ?? .none
-            }
-        default: return nil
-        }
-    }
-
-    private func method(_ name: String, _ body: @escaping (Bunch, Arguments) throws -> Value) -> Value {
-        .object(BuiltinFunction(name) { [self] args, _ in try body(self, args) })
+        return Self.methods.bound(name, to: self)
     }
 
     func setAttribute(_ name: String, _ value: Value) throws -> Bool {

@@ -27,8 +27,8 @@ enum BundledDatasets {
                 return try labelled("breast_cancer.csv", descr: "breast_cancer.rst", featureNames: .object(StringArray(names)),
                                     fileKeys: true, targetNames: ["malignant", "benign"])
             },
-            loader("load_digits", extra: ["n_class"]) { extra in try digits(nClass: extra[0]) },
-            loader("load_diabetes", extra: ["scaled"]) { extra in try diabetes(scaled: extra[0]) },
+            loader("load_digits", extra: ", n_class=10") { a in try digits(nClass: a["n_class"]) },
+            loader("load_diabetes", extra: ", scaled=True") { a in try diabetes(scaled: a["scaled"]) },
         ]
     }
 
@@ -39,18 +39,14 @@ enum BundledDatasets {
         var y: Value
     }
 
-    /// A loader taking scikit-learn's keyword-only `return_X_y`, `as_frame` and `extra` arguments.
-    static func loader(_ name: String, extra: [String] = [], _ load: @escaping ([Value?]) throws -> Loaded) -> (String, Value) {
-        function(name) { args, _ in
-            if !args.positional.isEmpty {
-                throw ScriptError.type("\(name)() takes 0 positional arguments but \(args.positional.count) were given (its arguments are keyword-only)")
-            }
-            let s = try args.bind(name, ["return_X_y", "as_frame"] + extra)
-            let returnXY = try flag(s[0], "return_X_y", of: name) ?? false
-            if try flag(s[1], "as_frame", of: name) == true {
+    /// A loader taking scikit-learn's keyword-only `return_X_y` and `as_frame`, then `extra` (its own).
+    static func loader(_ name: String, extra: String = "", _ load: @escaping (BoundArguments) throws -> Loaded) -> (String, Value) {
+        declared(name, "*, return_X_y=False, as_frame=False" + extra) { a, _ in
+            let returnXY = try flag(a["return_X_y"], "return_X_y", of: name) ?? false
+            if try flag(a["as_frame"], "as_frame", of: name) == true {
                 throw ScriptError.notImplemented("\(name)(as_frame=True) needs pandas, which lessons do not have; use the arrays (as_frame=False)")
             }
-            let loaded = try load(Array(s.dropFirst(2)))
+            let loaded = try load(a)
             return returnXY ? .tuple([loaded.x, loaded.y]) : .object(loaded.bunch)
         }
     }

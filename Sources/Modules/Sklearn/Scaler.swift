@@ -6,7 +6,8 @@ import Script
 final class Scaler: ScriptObject {
     enum Kind {
         case standard(withMean: Bool, withStd: Bool)
-        case minMax((Double, Double))
+        /// The range, and whether `transform` clips to it (`clip=True`).
+        case minMax((Double, Double), clip: Bool)
     }
 
     let kind: Kind
@@ -23,7 +24,12 @@ final class Scaler: ScriptObject {
         return "MinMaxScaler"
     }
     func repr() -> String { typeName + "()" }
-    var attributeNames: [String] { ["fit", "transform", "fit_transform", "inverse_transform", "mean_", "scale_", "var_", "data_min_", "data_max_"] }
+    var methods: MethodTable<Scaler> {
+        if case .standard = kind { return Self.standardMethods }
+        return Self.minMaxMethods
+    }
+    static let dataAttributes = ["mean_", "scale_", "var_", "data_min_", "data_max_"]
+    var attributeNames: [String] { methods.names + Self.dataAttributes }
 
     static func matrix(_ v: Value) throws -> NDArray {
         let a = try NDArray.coerce(v)
@@ -49,7 +55,7 @@ final class Scaler: ScriptObject {
                 off[c] = withMean ? mean : 0
                 let sd = variance.squareRoot()
                 sc[c] = withStd ? (sd < 10 * Double.ulpOfOne * max(abs(mean), 1) ? 1 : sd) : 1
-            case .minMax(let (lo, hi)):
+            case .minMax(let (lo, hi), _):
                 let range = maxs[c] - mins[c]
                 let s = (hi - lo) / (range == 0 ? 1 : range)
                 // x' = x·s + (lo − min·s), written as (x − offset) / scale.
@@ -69,22 +75,40 @@ final class Scaler: ScriptObject {
             let c = i % cols
             out[i] = inverse ? out[i] * scale[c] + offset[c] : (out[i] - offset[c]) / scale[c]
         }
+        if !inverse, case .minMax(let (lo, hi), clip: true) = kind { out = out.map { Swift.min(Swift.max($0, lo), hi) } }
         return NDArray(shape: a.shape, storage: out, dtype: a.dtype == .float32 ? .float32 : .float64)
     }
 
+    /// What both scalers have: `fit`, `transform`, `fit_transform`, `inverse_transform`, with the
+    /// signatures each gives them (StandardScaler's `sample_weight` and `copy`).
+    static func methods(standard: Bool) -> MethodTable<Scaler> {
+        MethodTable<Scaler>([
+            Method("fit", standard ? "X, y=None, !sample_weight=None" : "X, y=None") { scaler, a, _ in
+                scaler.fit(try matrix(a["X"]))
+                return .object(scaler)
+            },
+            Method("transform", standard ? "X, !copy=None" : "X") { scaler, a, _ in
+                .object(try scaler.transform(try matrix(a["X"]), inverse: false))
+            },
+            Method("fit_transform", "X, y=None, **fit_params") { scaler, a, _ in
+                try refuseKeywords(a.extraKeywords, call: "fit_transform")
+                let x = try matrix(a["X"])
+                scaler.fit(x)
+                return .object(try scaler.transform(x, inverse: false))
+            },
+            Method("inverse_transform", standard ? "X, !copy=None" : "X") { scaler, a, _ in
+                .object(try scaler.transform(try matrix(a["X"]), inverse: true))
+            },
+        ])
+    }
+
+    static let standardMethods = methods(standard: true)
+    static let minMaxMethods = methods(standard: false)
+
     func attribute(_ name: String) throws -> Value? {
+        if let m = methods.bound(name, to: self) { return m }
         func vector(_ v: [Double]?) -> Value? { v.map { .object(NDArray(shape: [$0.count], storage: $0)) } }
         switch name {
-        case "fit": return .object(BuiltinFunction(name) { args, _ in
-            self.fit(try Scaler.matrix(args.positional.first ?? .none)); return .object(self) })
-        case "transform": return .object(BuiltinFunction(name) { args, _ in
-            .object(try self.transform(try Scaler.matrix(args.positional.first ?? .none), inverse: false)) })
-        case "fit_transform": return .object(BuiltinFunction(name) { args, _ in
-            let a = try Scaler.matrix(args.positional.first ?? .none)
-            self.fit(a)
-            return .object(try self.transform(a, inverse: false)) })
-        case "inverse_transform": return .object(BuiltinFunction(name) { args, _ in
-            .object(try self.transform(try Scaler.matrix(args.positional.first ?? .none), inverse: true)) })
         case "mean_": return vector(offset)
         case "scale_": return vector(scale)
         case "var_": return vector(variance)

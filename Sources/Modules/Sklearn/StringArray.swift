@@ -27,7 +27,7 @@ final class StringArray: ScriptObject {
         case "size": return .int(items.count)
         case "dtype": return .string(dtypeText)
         case "tolist":
-            return .object(BuiltinFunction("tolist") { [items] _, _ in .list(ListStorage(items.map { .string($0) })) })
+            return .object(BuiltinFunction(Signature("tolist", "")) { [items] _, _ in .list(ListStorage(items.map { .string($0) })) })
         default: return nil
         }
     }
