@@ -90,15 +90,8 @@ public final class AveragePooling2D: WindowPooling2D, Layer {
     }
 }
 
-extension AveragePooling2D: KerasLayer {
+extension AveragePooling2D: WindowPoolingKind {
     public static let kerasNames = ["AveragePooling2D", "AvgPool2D"]
     /// Keras 3 requires pool_size; Keras 2 and tf.keras defaulted it to (2, 2), which is kept.
     public static let kerasSignature = "pool_size=(2, 2), strides=None, padding='valid', data_format=None, name=None"
-
-    public convenience init(configuration c: KerasConfiguration) throws {
-        let (size, strides, padding) = try WindowPooling2D.arguments(c)
-        try self.init(poolSize: size, strides: strides, padding: padding, name: c.name)
-    }
-
-    public var configuration: KerasConfiguration { configured(windowValues) }
 }

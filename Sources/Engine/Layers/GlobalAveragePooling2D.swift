@@ -39,14 +39,7 @@ public final class GlobalAveragePooling2D: GlobalPooling2D, Layer {
     }
 }
 
-extension GlobalAveragePooling2D: KerasLayer {
+extension GlobalAveragePooling2D: GlobalPoolingKind {
     public static let kerasNames = ["GlobalAveragePooling2D", "GlobalAvgPool2D"]
     public static let kerasSignature = "data_format=None, keepdims=False"
-
-    public convenience init(configuration c: KerasConfiguration) throws {
-        try c.requireChannelsLast()
-        self.init(keepDims: try c.bool("keepdims"), name: c.name)
-    }
-
-    public var configuration: KerasConfiguration { configured(globalValues) }
 }

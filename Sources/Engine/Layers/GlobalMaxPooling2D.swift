@@ -49,14 +49,7 @@ public final class GlobalMaxPooling2D: GlobalPooling2D, Layer {
     }
 }
 
-extension GlobalMaxPooling2D: KerasLayer {
+extension GlobalMaxPooling2D: GlobalPoolingKind {
     public static let kerasNames = ["GlobalMaxPooling2D", "GlobalMaxPool2D"]
     public static let kerasSignature = "data_format=None, keepdims=False"
-
-    public convenience init(configuration c: KerasConfiguration) throws {
-        try c.requireChannelsLast()
-        self.init(keepDims: try c.bool("keepdims"), name: c.name)
-    }
-
-    public var configuration: KerasConfiguration { configured(globalValues) }
 }

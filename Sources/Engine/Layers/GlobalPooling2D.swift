@@ -36,6 +36,20 @@ public class GlobalPooling2D {
     }
 }
 
-extension GlobalPooling2D {
-    var globalValues: [String: ConfigValue] { ["data_format": .string("channels_last"), "keepdims": .bool(keepDims)] }
+/// A global pooling layer class: built from `keepdims` alone, so its configuration is the same
+/// for every kind.
+protocol GlobalPoolingKind: KerasLayer {
+    init(keepDims: Bool, name: String?)
+    var keepDims: Bool { get }
+}
+
+extension GlobalPoolingKind {
+    public init(configuration c: KerasConfiguration) throws {
+        try c.requireChannelsLast()
+        self.init(keepDims: try c.bool("keepdims"), name: c.name)
+    }
+
+    public var configuration: KerasConfiguration {
+        configured(["data_format": .string("channels_last"), "keepdims": .bool(keepDims)])
+    }
 }

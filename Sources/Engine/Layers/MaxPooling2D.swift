@@ -87,14 +87,7 @@ enum PoolingGeometry {
     }
 }
 
-extension MaxPooling2D: KerasLayer {
+extension MaxPooling2D: WindowPoolingKind {
     public static let kerasNames = ["MaxPooling2D", "MaxPool2D"]
     public static let kerasSignature = "pool_size=(2, 2), strides=None, padding='valid', data_format=None, name=None"
-
-    public convenience init(configuration c: KerasConfiguration) throws {
-        let (size, strides, padding) = try WindowPooling2D.arguments(c)
-        try self.init(poolSize: size, strides: strides, padding: padding, name: c.name)
-    }
-
-    public var configuration: KerasConfiguration { configured(windowValues) }
 }

@@ -45,15 +45,24 @@ public class WindowPooling2D {
     }
 }
 
-extension WindowPooling2D {
-    /// The window, strides and padding a pooling layer's configuration gives.
-    static func arguments(_ c: KerasConfiguration) throws -> (size: [Int], strides: [Int]?, padding: WindowPadding) {
+/// A windowed pooling layer class: built from its window, strides and padding, so its
+/// configuration is the same for every kind.
+protocol WindowPoolingKind: KerasLayer {
+    init(poolSize: [Int], strides: [Int]?, padding: WindowPadding, name: String?) throws
+    var poolSize: GridSize { get }
+    var strides: GridSize { get }
+    var padding: WindowPadding { get }
+}
+
+extension WindowPoolingKind {
+    public init(configuration c: KerasConfiguration) throws {
         try c.requireChannelsLast()
-        return (try c.ints("pool_size"), try c.optionalInts("strides"), try WindowPadding.named(try c.string("padding")))
+        try self.init(poolSize: try c.ints("pool_size"), strides: try c.optionalInts("strides"),
+                      padding: try WindowPadding.named(try c.string("padding")), name: c.name)
     }
 
-    var windowValues: [String: ConfigValue] {
-        ["pool_size": ConfigValue(poolSize), "strides": ConfigValue(strides), "padding": .string(padding.rawValue),
-         "data_format": .string("channels_last")]
+    public var configuration: KerasConfiguration {
+        configured(["pool_size": ConfigValue(poolSize), "strides": ConfigValue(strides), "padding": .string(padding.rawValue),
+                    "data_format": .string("channels_last")])
     }
 }

@@ -42,8 +42,11 @@ extension AdamW: KerasOptimizer {
     }
 
     public convenience init(configuration c: KerasConfiguration) throws {
-        self.init(weightDecay: 0, beta1: try c.double("beta_1"), beta2: try c.double("beta_2"), epsilon: try c.double("epsilon"), amsgrad: try c.bool("amsgrad"))
+        let (beta1, beta2, epsilon) = try c.moments()
+        self.init(weightDecay: 0, beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: try c.bool("amsgrad"))
     }
 
-    public var configuration: KerasConfiguration { KerasConfiguration(Self.kerasName, ["beta_1": .double(adam.beta1), "beta_2": .double(adam.beta2), "epsilon": .double(adam.epsilon), "amsgrad": .bool(adam.amsgrad)]) }
+    public var configuration: KerasConfiguration {
+        .moments(Self.kerasName, adam.beta1, adam.beta2, adam.epsilon, ["amsgrad": .bool(adam.amsgrad)])
+    }
 }

@@ -50,8 +50,9 @@ extension Adamax: KerasOptimizer {
     }
 
     public convenience init(configuration c: KerasConfiguration) throws {
-        self.init(beta1: try c.double("beta_1"), beta2: try c.double("beta_2"), epsilon: try c.double("epsilon"))
+        let (beta1, beta2, epsilon) = try c.moments()
+        self.init(beta1: beta1, beta2: beta2, epsilon: epsilon)
     }
 
-    public var configuration: KerasConfiguration { KerasConfiguration(Self.kerasName, ["beta_1": .double(beta1), "beta_2": .double(beta2), "epsilon": .double(epsilon)]) }
+    public var configuration: KerasConfiguration { .moments(Self.kerasName, beta1, beta2, epsilon) }
 }

@@ -42,3 +42,15 @@ public enum Optimizers {
         return kind.init()
     }
 }
+
+extension KerasConfiguration {
+    /// The moment settings Adam and its relatives share: beta_1, beta_2 and epsilon.
+    public func moments() throws -> (beta1: Double, beta2: Double, epsilon: Double) {
+        (try double("beta_1"), try double("beta_2"), try double("epsilon"))
+    }
+
+    static func moments(_ owner: String, _ beta1: Double, _ beta2: Double, _ epsilon: Double,
+                        _ more: [String: ConfigValue] = [:]) -> KerasConfiguration {
+        KerasConfiguration(owner, more.merging(["beta_1": .double(beta1), "beta_2": .double(beta2), "epsilon": .double(epsilon)]) { a, _ in a })
+    }
+}
