@@ -40,19 +40,7 @@ public final class Adamax: Optimizer, SlotOptimizer {
     }
 }
 
-extension Adamax: KerasOptimizer {
+extension Adamax: MomentOptimizerKind {
     public static let kerasName = "Adamax"
     public static let kerasSignature = "learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07, weight_decay=None"
-
-    /// Keras' defaults.
-    public convenience init() {
-        self.init(learningRate: 0.001)
-    }
-
-    public convenience init(configuration c: KerasConfiguration) throws {
-        let (beta1, beta2, epsilon) = try c.moments()
-        self.init(beta1: beta1, beta2: beta2, epsilon: epsilon)
-    }
-
-    public var configuration: KerasConfiguration { .moments(Self.kerasName, beta1, beta2, epsilon) }
 }

@@ -54,3 +54,26 @@ extension KerasConfiguration {
         KerasConfiguration(owner, more.merging(["beta_1": .double(beta1), "beta_2": .double(beta2), "epsilon": .double(epsilon)]) { a, _ in a })
     }
 }
+
+/// An optimizer class whose own settings are exactly beta_1, beta_2 and epsilon (Adamax, Nadam):
+/// its configuration comes with the kind.
+protocol MomentOptimizerKind: KerasOptimizer {
+    init(learningRate: Double, beta1: Double, beta2: Double, epsilon: Double)
+    var beta1: Double { get }
+    var beta2: Double { get }
+    var epsilon: Double { get }
+}
+
+extension MomentOptimizerKind {
+    /// Keras' defaults.
+    public init() {
+        self.init(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7)
+    }
+
+    public init(configuration c: KerasConfiguration) throws {
+        let (beta1, beta2, epsilon) = try c.moments()
+        self.init(learningRate: 0.001, beta1: beta1, beta2: beta2, epsilon: epsilon)
+    }
+
+    public var configuration: KerasConfiguration { .moments(Self.kerasName, beta1, beta2, epsilon) }
+}
