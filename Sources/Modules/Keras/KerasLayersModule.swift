@@ -14,8 +14,13 @@ enum KerasLayers {
         var members: [(String, Value)] = [("Input", .object(BuiltinFunction(inputSignature) { a, _ in try input(a) }))]
         for kind in LayerKinds.all {
             for name in kind.kerasNames {
-                let signature = signature(name, kind)
-                members.append((name, .object(BuiltinFunction(signature) { a, _ in try layer(kind, name, a) })))
+                // An alias (MaxPool2D) names the same class as Keras' first name (MaxPooling2D).
+                let canonical = kind.kerasNames[0]
+                let constructor = BuiltinFunction(signature(canonical, kind)) { a, _ in try layer(kind, canonical, a) }
+                constructor.members["from_config"] = .object(BuiltinFunction(Signature("from_config", "config")) { a, context in
+                    try LayerObject.build(.object(constructor), from: a["config"], context)
+                })
+                members.append((name, .object(constructor)))
             }
         }
         return Modules.module("keras.layers", members)

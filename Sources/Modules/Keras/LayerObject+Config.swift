@@ -19,15 +19,20 @@ extension LayerObject {
 
     /// A new layer of the same class from a configuration such as `get_config()` returns.
     func fromConfig(_ config: Value, _ context: CallContext) throws -> Value {
-        guard case .dict(let d) = config else { throw ScriptError.type("from_config() expects a dict. Received: \(config.shortDescription)") }
-        let className = layer is InputLayer ? "InputLayer" : kind
-        guard let constructor = KerasLayers.module().members[className] else {
+        guard let constructor = KerasLayers.module().members[layer is InputLayer ? "InputLayer" : kind] else {
             throw ScriptError.notImplemented("\(kind): from_config is not supported yet")
         }
+        return try Self.build(constructor, from: config, context)
+    }
+
+    /// Calls a layer class with a configuration dictionary's entries as its keywords, the weight
+    /// rules in it rebuilt from their descriptions.
+    static func build(_ constructor: Value, from config: Value, _ context: CallContext) throws -> Value {
+        guard case .dict(let d) = config else { throw ScriptError.type("from_config() expects a dict. Received: \(config.shortDescription)") }
         var keywords: [(name: String, value: Value)] = []
         for (key, value) in zip(d.keys, d.values) {
             guard case .string(let name) = key else { throw ScriptError.type("from_config() expects string keys") }
-            keywords.append((name, try Self.rule(value, context)))
+            keywords.append((name, try rule(value, context)))
         }
         return try context.call(constructor, Arguments([], keywords: keywords))
     }

@@ -145,8 +145,13 @@ public final class BuiltinFunction: ScriptObject {
         self.body = { args, context in try body(signature.bind(args), context) }
     }
 
+    /// What the callable answers as attributes when it stands for a class (`Dense.from_config`).
+    public var members: [String: Value] = [:]
+
     public var typeName: String { "builtin_function_or_method" }
     public func call(_ args: Arguments, _ context: CallContext) throws -> Value? { try body(args, context) }
+    public func attribute(_ name: String) throws -> Value? { members[name] }
+    public var attributeNames: [String] { members.keys.sorted() }
     public func repr() -> String { "<built-in function \(name)>" }
 }
 
