@@ -83,8 +83,8 @@ extension FigureRenderer {
         canvas.composite(line.color, clip: clip)
     }
 
-    /// An error bar's caps: at both ends, across the bar, `2·capSize` points long and
-    /// matplotlib's cap thickness (its default marker edge width, 1 pt), square-ended.
+    /// An error bar's caps: at both ends, across the bar, `2·capSize` points long end to end and
+    /// as thick as matplotlib draws them unless `capthick` is given (its marker edge width, 1 pt).
     func addCaps(_ line: LineArtist, points: [(Double, Double)], _ canvas: GDCanvas) {
         guard line.capSize > 0, let first = points.first, let last = points.last,
               first.0.isFinite, first.1.isFinite, last.0.isFinite, last.1.isFinite else { return }
