@@ -59,18 +59,17 @@ enum Artist: String {
 struct ArtistKeywords {
     private(set) var values: [String: Value] = [:]
 
-    /// `drawn`: the properties this call draws. `undrawn`: real properties accepted without being
-    /// drawn yet, kept only where recorded lessons pass them (each use names them in a comment).
-    /// `alsoReal`: the call's own keywords that are not artist properties (refused by name).
+    /// `drawn`: the properties this call draws. `alsoReal`: the call's own keywords that are not
+    /// artist properties (refused by name).
     init(_ keywords: [(name: String, value: Value)], _ artist: Artist, call: String, drawn: [String],
-         undrawn: [String] = [], alsoReal: [String] = []) throws {
+         alsoReal: [String] = []) throws {
         let real = artist.properties + alsoReal
         for (written, value) in keywords {
             let name = Artist.aliases[written].flatMap { real.contains($0) ? $0 : nil } ?? written
             if values[name] != nil {
                 throw ScriptError.type("Got both '\(name)' and '\(written)', which are aliases of one another")
             }
-            if drawn.contains(name) || undrawn.contains(name) {
+            if drawn.contains(name) {
                 values[name] = value
             } else if real.contains(name) {
                 throw ScriptError.notImplemented("\(call): \(written) is not supported yet")
@@ -90,6 +89,13 @@ struct ArtistKeywords {
     func color(_ name: String = "color") throws -> Color? { try AxesMethods.colorArgument(self[name], name) }
     func double(_ name: String) throws -> Double? { try self[name]?.double(name) }
     func string(_ name: String) throws -> String? { try self[name]?.string(name) }
+
+    /// `alpha`, which matplotlib takes only from 0 (transparent) to 1 (opaque).
+    func alpha() throws -> Double? {
+        guard let written = self["alpha"], let alpha = try double("alpha") else { return nil }
+        guard (0...1).contains(alpha) else { throw ScriptError.value("alpha (\(written.shortDescription)) is outside 0-1 range") }
+        return alpha
+    }
 }
 
 /// Keywords a call passes on to something Lectern does not model (a scale's `base`, a subplot's

@@ -6,14 +6,15 @@ import Script
 enum AxesLabels {
     typealias M = AxesMethods
 
-    /// `pad` is accepted and not drawn yet (the title keeps its place): recorded tutorials pass it.
+    /// `pad`: points between the axes and the title (matplotlib's `rcParams['axes.titlepad']`, 6,
+    /// whenever a call leaves it out).
     static let titleDeclaration = "label, !fontdict=None, !loc=None, pad=None, *, !y=None, **kwargs"
     static let xTicksDeclaration = "ticks, labels=None, *, !minor=False, **kwargs"
 
     nonisolated(unsafe) static let calls: [AxesCall] = [
         AxesCall(axes: "set_title", pyplot: "title", titleDeclaration) { ax, a in
-            _ = try a.optional("pad")?.double("pad")
             ax.title = try label(a, "label", "set_title")
+            ax.titlePad = try a.optional("pad")?.double("pad") ?? 6
             return .none
         },
         AxesCall(axes: "set_xlabel", pyplot: "xlabel", "xlabel, !fontdict=None, !labelpad=None, *, !loc=None, **kwargs") { ax, a in
@@ -125,8 +126,22 @@ enum AxesLabels {
         return .none
     }
 
-    /// `legend()`, `legend(labels)`, `legend(handles, labels)`, `legend(loc=...)`. A recorded lesson
-    /// passes `fontsize`: accepted, not drawn yet (the legend keeps its size).
+    /// matplotlib's font size names, as multiples of its default 10 pt (`font_scalings`).
+    static let fontScalings: KeyValuePairs = ["xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1.0, "large": 1.2,
+                                              "x-large": 1.44, "xx-large": 1.728, "larger": 1.2, "smaller": 0.833]
+
+    /// A `fontsize` in points: a number, or one of matplotlib's size names. Like matplotlib, sizes
+    /// below 1 pt are drawn at 1 pt.
+    static func fontSize(_ v: Value) throws -> Double {
+        guard case .string(let name) = v else { return max(try v.double("fontsize"), 1) }
+        guard let scale = fontScalings.first(where: { $0.key == name })?.value else {
+            let names = fontScalings.map(\.key).joined(separator: ", ")
+            throw ScriptError.value("Size is invalid. Valid font size are \(names), None")
+        }
+        return 10 * scale
+    }
+
+    /// `legend()`, `legend(labels)`, `legend(handles, labels)`, `legend(loc=...)`, `legend(fontsize=...)`.
     static func legend(_ ax: Axes, _ a: BoundArguments) throws -> Value {
         var keywords: [String: Value] = [:]
         for (name, value) in a.extraKeywords {
@@ -141,8 +156,9 @@ enum AxesLabels {
         }
         let p = a.extraPositional
         guard p.count <= 2 else { throw ScriptError.type("legend() takes labels, or handles and labels; pass loc= by keyword") }
+        let size = try keywords["fontsize"].flatMap { $0.isNone ? nil : try fontSize($0) } ?? 10
         if p.count == 1, case .string(let loc) = p[0], keywords["loc"] == nil, keywords["labels"] == nil {
-            ax.legend(location: loc)
+            ax.legend(location: loc, fontSize: size)
             return .none
         }
         let loc = try AxesDecorations.legendLocation(keywords["loc"])
@@ -154,7 +170,7 @@ enum AxesLabels {
         if let labels = keywords["labels"] ?? p.last, case .list = labels {
             ax.relabel(try labels.sequence("labels").map { try $0.string("labels") })
         }
-        ax.legend(location: loc)
+        ax.legend(location: loc, fontSize: size)
         return .none
     }
 }

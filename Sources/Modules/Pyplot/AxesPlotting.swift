@@ -6,7 +6,7 @@ import Script
 enum AxesPlotting {
     typealias M = AxesMethods
 
-    static let lineDrawn = ["label", "color", "linestyle", "linewidth", "marker"]
+    static let lineDrawn = ["label", "color", "linestyle", "linewidth", "marker", "markersize", "alpha"]
     /// A log axis' own keywords (`base`, ...), refused by name.
     static let logKeywords = ["base", "subs", "nonpositive"]
 
@@ -16,14 +16,14 @@ enum AxesPlotting {
         AxesCall("semilogy", "*args, **kwargs") { ax, a in ax.yscale = .log; return try plot(ax, a, "semilogy") },
         AxesCall("loglog", "*args, **kwargs") { ax, a in ax.xscale = .log; ax.yscale = .log; return try plot(ax, a, "loglog") },
         AxesCall("step", "x, y, *args, where='pre', !data=None, **kwargs") { ax, a in
-            let props = try ArtistKeywords(a.extraKeywords, .line, call: "step", drawn: ["label", "color", "linestyle", "linewidth"])
+            let props = try ArtistKeywords(a.extraKeywords, .line, call: "step", drawn: ["label", "color", "linestyle", "linewidth", "alpha"])
             guard a.extraPositional.count <= 1 else { throw ScriptError.type("step() takes x, y and one format string") }
             let look = try M.lineLook(format: try a.extraPositional.first?.string("fmt"), props)
             if look.marker != nil { throw ScriptError.notImplemented("step: markers are not supported yet") }
             do {
                 try ax.step(x: try M.numbers(a["x"]), y: try M.numbers(a["y"]), where: try a["where"].string("where"),
                             label: try M.label(props["label"]), color: look.color, lineStyle: look.style,
-                            lineWidth: try props.double("linewidth") ?? 1.5)
+                            lineWidth: try props.double("linewidth") ?? 1.5, alpha: try props.alpha())
             } catch let e as PlotError {
                 throw ScriptError.value(e.description)
             }
@@ -43,16 +43,18 @@ enum AxesPlotting {
         AxesCall("barh", "y, width, height=0.8, left=None, *, align='center', !data=None, **kwargs") { ax, a in
             try bar(ax, a, horizontal: true)
         },
-        // `capsize` is accepted and not drawn yet (Lectern draws no caps): recorded lessons pass it.
         AxesCall("errorbar", """
             x, y, yerr=None, !xerr=None, fmt='', *, !ecolor=None, !elinewidth=None, capsize=None, !barsabove=False, !lolims=False,
             !uplims=False, !xlolims=False, !xuplims=False, !errorevery=1, !capthick=None, !elinestyle=None, !data=None, **kwargs
             """) { ax, a in
-            let props = try ArtistKeywords(a.extraKeywords, .line, call: "errorbar", drawn: ["label", "color", "linestyle", "marker"])
-            _ = try a.optional("capsize")?.double("capsize")
+            let props = try ArtistKeywords(a.extraKeywords, .line, call: "errorbar",
+                                           drawn: ["label", "color", "linestyle", "marker", "markersize", "alpha"])
             let look = try M.lineLook(format: try a["fmt"].string("fmt"), props)
+            // matplotlib's `capsize` is half a cap's length in points; its default (rcParams) draws none.
             ax.errorbar(x: try M.numbers(a["x"]), y: try M.numbers(a["y"]), yerr: try a.optional("yerr").map(M.numbers) ?? [0],
-                        label: try M.label(props["label"]), color: look.color, lineStyle: look.style, marker: look.marker)
+                        label: try M.label(props["label"]), color: look.color, lineStyle: look.style, marker: look.marker,
+                        markerSize: try markerSize(props), capSize: try a.optional("capsize")?.double("capsize") ?? 0,
+                        alpha: try props.alpha())
             return .none
         },
         AxesCall("fill_between", "x, y1, y2=0, !where=None, !interpolate=False, !step=None, *, !data=None, **kwargs") { ax, a in
@@ -66,21 +68,19 @@ enum AxesPlotting {
         },
         AxesCall("axhline", "y=0, !xmin=0, !xmax=1, **kwargs") { ax, a in
             let line = try referenceLine(a, "axhline")
-            ax.axhline(try a["y"].double("y"), color: line.color, style: line.style, width: line.width)
+            ax.axhline(try a["y"].double("y"), color: line.color, style: line.style, width: line.width, alpha: line.alpha)
             return .none
         },
         AxesCall("axvline", "x=0, !ymin=0, !ymax=1, **kwargs") { ax, a in
             let line = try referenceLine(a, "axvline")
-            ax.axvline(try a["x"].double("x"), color: line.color, style: line.style, width: line.width)
+            ax.axvline(try a["x"].double("x"), color: line.color, style: line.style, width: line.width, alpha: line.alpha)
             return .none
         },
     ]
 
-    /// `plot([x], y, [fmt], **Line2D properties)`. Recorded lessons pass `markersize` (to plot) and
-    /// `alpha` (to semilogx): both accepted, neither drawn yet.
+    /// `plot([x], y, [fmt], **Line2D properties)`.
     static func plot(_ ax: Axes, _ a: BoundArguments, _ call: String) throws -> Value {
-        let props = try ArtistKeywords(a.extraKeywords, .line, call: call, drawn: lineDrawn, undrawn: ["alpha", "markersize"],
-                                       alsoReal: call == "plot" ? [] : logKeywords)
+        let props = try ArtistKeywords(a.extraKeywords, .line, call: call, drawn: lineDrawn, alsoReal: call == "plot" ? [] : logKeywords)
         var positional = a.extraPositional
         var format: String?
         if case .string(let f)? = positional.last { format = f; positional.removeLast() }
@@ -99,13 +99,20 @@ enum AxesPlotting {
         }
         let look = try M.lineLook(format: format, props)
         ax.plot(x: x, y: y, label: try M.label(props["label"]), color: look.color, lineStyle: look.style,
-                lineWidth: try props.double("linewidth") ?? 1.5, marker: look.marker)
+                lineWidth: try props.double("linewidth") ?? 1.5, marker: look.marker, markerSize: try markerSize(props),
+                alpha: try props.alpha())
         return .none
     }
 
-    static func referenceLine(_ a: BoundArguments, _ call: String) throws -> (color: Color?, style: LineStyle, width: Double) {
-        let props = try ArtistKeywords(a.extraKeywords, .line, call: call, drawn: ["color", "linestyle", "linewidth"])
-        return (try props.color(), try props.string("linestyle").map(FormatString.lineStyle) ?? .solid, try props.double("linewidth") ?? 1.5)
+    /// `markersize` in points, matplotlib's default unless given.
+    static func markerSize(_ props: ArtistKeywords) throws -> Double {
+        try props.double("markersize") ?? Marker.defaultSize
+    }
+
+    static func referenceLine(_ a: BoundArguments, _ call: String) throws -> (color: Color?, style: LineStyle, width: Double, alpha: Double?) {
+        let props = try ArtistKeywords(a.extraKeywords, .line, call: call, drawn: ["color", "linestyle", "linewidth", "alpha"])
+        return (try props.color(), try props.string("linestyle").map(FormatString.lineStyle) ?? .solid, try props.double("linewidth") ?? 1.5,
+                try props.alpha())
     }
 
     static func scatter(_ ax: Axes, _ a: BoundArguments) throws -> Value {

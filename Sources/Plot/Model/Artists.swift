@@ -16,6 +16,14 @@ public enum LineStyle: Sendable, Equatable {
 /// Marker shapes: 'o', '.', 's', '^', 'x', '+', '*', 'D'.
 public enum Marker: Sendable, Equatable {
     case circle, point, square, triangle, cross, plus, star, diamond
+
+    /// matplotlib's `rcParams['lines.markersize']`: how wide a line's markers are, in points,
+    /// unless the line sets `markersize`.
+    public static let defaultSize = 6.0
+
+    /// How wide this marker draws for a given `markersize`: matplotlib's '.' is a disc of half
+    /// the size, every other shape spans all of it.
+    func width(markerSize: Double) -> Double { self == .point ? markerSize / 2 : markerSize }
 }
 
 /// One drawn series.
@@ -27,6 +35,10 @@ struct LineArtist {
     var style: LineStyle
     var width: Double
     var marker: Marker?
+    /// `markersize`, in points.
+    var markerSize = Marker.defaultSize
+    /// Half the length, in points, of the caps across both ends (`errorbar(capsize=)`); 0 draws none.
+    var capSize = 0.0
 }
 
 struct ScatterArtist {
@@ -38,4 +50,15 @@ struct ScatterArtist {
     var alpha: Double
     /// The marker shape; discs (matplotlib's 'o') unless set.
     var marker: Marker = .circle
+}
+
+/// One row of a legend: the label and a handle drawn like its artist (a line, a marker, a patch).
+struct LegendEntry {
+    var label: String
+    var color: Color
+    var style: LineStyle
+    var width: Double
+    var marker: Marker?
+    var markerSize = Marker.defaultSize
+    var patch = false
 }

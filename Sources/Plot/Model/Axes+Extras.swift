@@ -81,10 +81,10 @@ extension Axes {
     /// `step(x, y, where=)`: a staircase line; 'pre' jumps at each x before its value, 'post'
     /// after it, 'mid' halfway between points.
     public func step(x: [Double], y: [Double], where position: String = "pre", label: String? = nil, color: Color? = nil,
-                     lineStyle: LineStyle = .solid, lineWidth: Double = 1.5) throws {
+                     lineStyle: LineStyle = .solid, lineWidth: Double = 1.5, alpha: Double? = nil) throws {
         guard x.count == y.count else { throw PlotError("x and y must have the same length") }
         var xs: [Double] = [], ys: [Double] = []
-        guard !x.isEmpty else { plot(x: [], y: [], label: label, color: color, lineStyle: lineStyle, lineWidth: lineWidth); return }
+        guard !x.isEmpty else { plot(x: [], y: [], label: label, color: color, lineStyle: lineStyle, lineWidth: lineWidth, alpha: alpha); return }
         switch position {
         case "pre":
             xs = [x[0]]; ys = [y[0]]
@@ -102,7 +102,7 @@ extension Axes {
         default:
             throw PlotError("'\(position)' is not a valid value for where; supported values are 'pre', 'post', 'mid'")
         }
-        plot(x: xs, y: ys, label: label, color: color, lineStyle: lineStyle, lineWidth: lineWidth)
+        plot(x: xs, y: ys, label: label, color: color, lineStyle: lineStyle, lineWidth: lineWidth, alpha: alpha)
     }
 
     public func annotate(_ text: String, xy: (Double, Double), xytext: (Double, Double)?, arrow: Bool, color: Color = .black, size: Double = 10) {

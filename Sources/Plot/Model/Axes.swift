@@ -14,6 +14,9 @@ public final class Axes {
     var boxes: [BoxArtist] = []
     var colorIndex = 0
     public var title: String?
+    /// Points between the top of the axes and the title's baseline (`set_title(pad=)`, matplotlib's
+    /// `rcParams['axes.titlepad']` unless given).
+    public var titlePad = 6.0
     public var xlabel: String?
     public var ylabel: String?
     public var xlim: (Double, Double)?
@@ -27,6 +30,8 @@ public final class Axes {
     /// Strings plotted as x values, in the order first met: category i sits at x = i.
     public var xCategories: [String] = []
     var legendLocation: String?
+    /// The legend's text size in points (`legend(fontsize=)`); its box, handles and gaps scale with it.
+    public var legendFontSize = 10.0
     /// The colormap and value range of the last colour-mapped artist (what `colorbar()` shows).
     public var mappable: Mappable?
     public var colorbar: ColorbarSpec?
@@ -60,12 +65,14 @@ public final class Axes {
         return Color.cycle[colorIndex % Color.cycle.count]
     }
 
-    /// `plot(y)` or `plot(x, y)`; without x, y is plotted against 0, 1, 2, ...
+    /// `plot(y)` or `plot(x, y)`; without x, y is plotted against 0, 1, 2, ... `markerSize` is in
+    /// points; `alpha` replaces the colour's opacity for the line and its markers.
     public func plot(x: [Double]?, y: [Double], label: String? = nil, color: Color? = nil,
-                     lineStyle: LineStyle = .solid, lineWidth: Double = 1.5, marker: Marker? = nil) {
+                     lineStyle: LineStyle = .solid, lineWidth: Double = 1.5, marker: Marker? = nil,
+                     markerSize: Double = Marker.defaultSize, alpha: Double? = nil) {
         let xs = x ?? y.indices.map(Double.init)
-        lines.append(LineArtist(x: xs, y: y, label: label, color: color ?? nextColor(), style: lineStyle,
-                                width: lineWidth, marker: marker))
+        lines.append(LineArtist(x: xs, y: y, label: label, color: (color ?? nextColor()).with(alpha: alpha), style: lineStyle,
+                                width: lineWidth, marker: marker, markerSize: markerSize))
     }
 
     public func scatter(x: [Double], y: [Double], colors: [Color]?, size: Double = 36, label: String? = nil, alpha: Double = 1,
@@ -128,12 +135,14 @@ public final class Axes {
         return (counts, edges)
     }
 
-    public func axhline(_ y: Double, color: Color? = nil, style: LineStyle = .solid, width: Double = 1.5) {
-        referenceLines.append(ReferenceLine(horizontal: true, value: y, color: color ?? Color.cycle[colorIndex % 10], style: style, width: width))
+    public func axhline(_ y: Double, color: Color? = nil, style: LineStyle = .solid, width: Double = 1.5, alpha: Double? = nil) {
+        referenceLines.append(ReferenceLine(horizontal: true, value: y, color: (color ?? Color.cycle[colorIndex % 10]).with(alpha: alpha),
+                                            style: style, width: width))
     }
 
-    public func axvline(_ x: Double, color: Color? = nil, style: LineStyle = .solid, width: Double = 1.5) {
-        referenceLines.append(ReferenceLine(horizontal: false, value: x, color: color ?? Color.cycle[colorIndex % 10], style: style, width: width))
+    public func axvline(_ x: Double, color: Color? = nil, style: LineStyle = .solid, width: Double = 1.5, alpha: Double? = nil) {
+        referenceLines.append(ReferenceLine(horizontal: false, value: x, color: (color ?? Color.cycle[colorIndex % 10]).with(alpha: alpha),
+                                            style: style, width: width))
     }
 
     public func fillBetween(x: [Double], y1: [Double], y2: [Double], color: Color? = nil, alpha: Double = 1, label: String? = nil) {
@@ -144,13 +153,17 @@ public final class Axes {
         polygons.append(PolygonArtist(points: upper + lower, color: c, label: label))
     }
 
+    /// The data line, then one vertical bar per point; `capSize` (points, matplotlib's `capsize`)
+    /// puts a cap 2·capSize long across both ends of each bar.
     public func errorbar(x: [Double], y: [Double], yerr: [Double], label: String? = nil, color: Color? = nil,
-                         lineStyle: LineStyle = .solid, marker: Marker? = nil) {
-        let c = color ?? nextColor()
-        lines.append(LineArtist(x: x, y: y, label: label, color: c, style: lineStyle, width: 1.5, marker: marker))
+                         lineStyle: LineStyle = .solid, marker: Marker? = nil, markerSize: Double = Marker.defaultSize,
+                         capSize: Double = 0, alpha: Double? = nil) {
+        let c = (color ?? nextColor()).with(alpha: alpha)
+        lines.append(LineArtist(x: x, y: y, label: label, color: c, style: lineStyle, width: 1.5, marker: marker, markerSize: markerSize))
         for (i, (px, py)) in zip(x, y).enumerated() {
             let e = yerr.count == 1 ? yerr[0] : (i < yerr.count ? yerr[i] : 0)
-            lines.append(LineArtist(x: [px, px], y: [py - e, py + e], label: nil, color: c, style: .solid, width: 1.5, marker: nil))
+            lines.append(LineArtist(x: [px, px], y: [py - e, py + e], label: nil, color: c, style: .solid, width: 1.5, marker: nil,
+                                    capSize: capSize))
         }
     }
 
@@ -196,8 +209,9 @@ public final class Axes {
         mappable = Mappable(colormap: colormap, low: lo, high: hi)
     }
 
-    public func legend(location: String = "best") {
+    public func legend(location: String = "best", fontSize: Double = 10) {
         legendLocation = location
+        legendFontSize = fontSize
     }
 
     // MARK: Limits and ticks
@@ -275,13 +289,17 @@ public final class Axes {
     }
 
     /// Entries of the legend: label, colour, style and marker of each labelled artist.
-    var legendEntries: [(label: String, color: Color, style: LineStyle, width: Double, marker: Marker?, patch: Bool)] {
-        var out: [(String, Color, LineStyle, Double, Marker?, Bool)] = []
-        for l in lines { if let label = l.label, !label.hasPrefix("_") { out.append((label, l.color, l.style, l.width, l.marker, false)) } }
-        for s in scatters { if let label = s.label { out.append((label, s.colors.first ?? Color.cycle[0], .none, 1.5, s.marker, false)) } }
-        for r in rects { if let label = r.label { out.append((label, r.color, .none, 0, nil, true)) } }
-        for p in polygons { if let label = p.label { out.append((label, p.color, .none, 0, nil, true)) } }
-        return out.map { (label: $0.0, color: $0.1, style: $0.2, width: $0.3, marker: $0.4, patch: $0.5) }
+    var legendEntries: [LegendEntry] {
+        var out: [LegendEntry] = []
+        for l in lines {
+            if let label = l.label, !label.hasPrefix("_") {
+                out.append(LegendEntry(label: label, color: l.color, style: l.style, width: l.width, marker: l.marker, markerSize: l.markerSize))
+            }
+        }
+        for s in scatters { if let label = s.label { out.append(LegendEntry(label: label, color: s.colors.first ?? Color.cycle[0], style: .none, width: 1.5, marker: s.marker)) } }
+        for r in rects { if let label = r.label { out.append(LegendEntry(label: label, color: r.color, style: .none, width: 0, patch: true)) } }
+        for p in polygons { if let label = p.label { out.append(LegendEntry(label: label, color: p.color, style: .none, width: 0, patch: true)) } }
+        return out
     }
 
     func describe() -> String {

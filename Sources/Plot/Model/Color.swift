@@ -21,6 +21,14 @@ public struct Color: Hashable, Sendable {
         0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
     ].map { Color(hex: $0) }
 
+    /// The colour at matplotlib's `alpha`, which replaces the colour's own opacity; nil keeps it.
+    public func with(alpha: Double?) -> Color {
+        guard let alpha else { return self }
+        var c = self
+        c.a = alpha
+        return c
+    }
+
     public static let black = Color(r: 0, g: 0, b: 0)
     public static let white = Color(r: 255, g: 255, b: 255)
 
