@@ -60,11 +60,22 @@ final class SignatureCoverageTests: XCTestCase {
         "keras.load_model", "keras.preprocessing.image.ImageDataGenerator", "matplotlib.pyplot.get_xlim",
         "matplotlib.pyplot.get_ylim", "matplotlib.pyplot.invert_xaxis", "matplotlib.pyplot.invert_yaxis",
         "matplotlib.pyplot.plot_decision_boundary",
+        // Python's own, with no entry to compare against: CPython 3.11 publishes no signature for
+        // them, or one for only the first of their call forms (`range(stop)`, `iter(iterable)`),
+        // or one that says keywords are accepted where CPython refuses them (`bool(x)`).
+        "builtins.range", "builtins.min", "builtins.max", "builtins.getattr", "builtins.next", "builtins.int",
+        "builtins.bool", "builtins.filter", "builtins.super", "builtins.vars", "builtins.__import__",
+        "str.find", "str.rfind", "str.index", "str.rindex", "str.count", "str.startswith", "str.endswith",
+        "dict.pop", "dict.update",
+        "set.add", "set.remove", "set.discard", "set.pop", "set.clear", "set.copy", "set.update", "set.union",
+        "set.intersection", "set.difference", "set.symmetric_difference", "set.issubset", "set.issuperset",
+        "set.isdisjoint",
     ]
 
     /// The families whose every callable is declared: a new callable in one of them must be too.
     static let fullyDeclared: [String] = [
         "keras.callbacks.", "keras.regularizers.", "keras.constraints.",
+        "str.", "list.", "dict.", "set.", "tuple.", "builtins.",
     ]
 
     func testDeclaredSignaturesCoverTheRealOnesAndTheirDefaults() throws {
@@ -76,7 +87,7 @@ final class SignatureCoverageTests: XCTestCase {
         var implemented = 0, refused = 0, missing: [String] = [], wrongDefaults: [String] = [], wrongKinds: [String] = []
         var ownCallables: [String] = []
         for (name, signature) in declared.sorted(by: { $0.key < $1.key }) {
-            guard let parameters = real[name] else { ownCallables.append(name); continue }
+            guard let parameters = real[name], !Self.lecternOwn.contains(name) else { ownCallables.append(name); continue }
             for p in parameters where p.kind != "VAR_KEYWORD" && p.kind != "VAR_POSITIONAL" {
                 guard let mine = signature.parameter(p.name) else {
                     missing.append("\(name)(\(p.name))")
