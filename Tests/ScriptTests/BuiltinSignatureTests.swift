@@ -46,15 +46,16 @@ final class BuiltinSignatureTests: ScriptTestCase {
     }
 
     func testKeywordArgumentsAreReadNotDropped() {
-        XCTAssertEqual(output("print('a,b'.split(sep=','))\nprint('a b c'.split(maxsplit=1))\n"), "['a', 'b']\n['a', 'b c']\n")
-        XCTAssertEqual(output("l = [3, 1, 2]\nl.sort(reverse=True)\nprint(l)\n"), "[3, 2, 1]\n")
-        XCTAssertEqual(output("l = ['bb', 'a', 'ccc']\nl.sort(key=len)\nprint(l, sorted(l, reverse=True))\n"),
-                       "['a', 'bb', 'ccc'] ['ccc', 'bb', 'a']\n")
-        XCTAssertEqual(output("print(1, 2, sep='-', end='!')\nprint(3, sep=None, end=None)\n"), "1-2!3\n")
-        XCTAssertEqual(output("print('{a}+{0}'.format(1, a=2), round(number=2.675, ndigits=2), enumerate('ab', start=1))\n"),
-                       "2+1 2.67 [(1, 'a'), (2, 'b')]\n")
-        XCTAssertEqual(output("d = {}\nd.update({'x': 1}, y=2)\nprint(d, dict([(1, 2)], z=3))\n"), "{'x': 1, 'y': 2} {1: 2, 'z': 3}\n")
-        XCTAssertEqual(output("print('a\\nb\\n'.splitlines(keepends=True), str(object=5))\n"), "['a\\n', 'b\\n'] 5\n")
+        let cases: [(source: String, printed: String)] = [
+            ("print('a,b'.split(sep=','), 'a b c'.split(maxsplit=1))", "['a', 'b'] ['a', 'b c']"),
+            ("l = [3, 1, 2]\nl.sort(reverse=True)\nprint(l)", "[3, 2, 1]"),
+            ("l = ['bb', 'a', 'ccc']\nl.sort(key=len)\nprint(l, sorted(l, reverse=True))", "['a', 'bb', 'ccc'] ['ccc', 'bb', 'a']"),
+            ("print(1, 2, sep='-', end='!')\nprint(3, sep=None, end=None)", "1-2!3"),
+            ("print('{a}+{0}'.format(1, a=2), round(number=2.675, ndigits=2), enumerate('ab', start=1))", "2+1 2.67 [(1, 'a'), (2, 'b')]"),
+            ("d = {}\nd.update({'x': 1}, y=2)\nprint(d, dict([(1, 2)], z=3))", "{'x': 1, 'y': 2} {1: 2, 'z': 3}"),
+            ("print('a\\nb\\n'.splitlines(keepends=True), str(object=5))", "['a\\n', 'b\\n'] 5"),
+        ]
+        for (source, printed) in cases { XCTAssertEqual(output(source + "\n"), printed + "\n", source) }
     }
 
     func testWrongCallsArePythonsTypeErrors() throws {
