@@ -25,9 +25,9 @@ final class BuiltinSignatureTests: ScriptTestCase {
             for name in Self.candidates {
                 guard let method = try? interpreter.getAttribute(value, name) else { continue }
                 answered.append(name)
-                guard case .object(let f as BuiltinFunction) = method else { XCTFail("\(type).\(name) is not a built-in"); continue }
-                XCTAssertNotNil(f.signature, "\(type).\(name) binds without a signature")
-                XCTAssertEqual(table[name]?.name, name, "\(type).\(name) is answered but not in the table")
+                guard case .object(let f as DeclaredMethod) = method else { XCTFail("\(type).\(name) is not from a table"); continue }
+                XCTAssertEqual(f.signature.name, name)
+                XCTAssertEqual(table[name]?.parameters, f.signature.parameters, "\(type).\(name) is answered but not in the table")
             }
             XCTAssertEqual(Set(answered), Set(table.keys), type)
             let suggested = type == "set" ? (try XCTUnwrap(value.object)).attributeNames : interpreter.methodNames(value)
@@ -80,6 +80,7 @@ final class BuiltinSignatureTests: ScriptTestCase {
             XCTAssertEqual(e.message, message, source)
         }
         XCTAssertTrue(try XCTUnwrap(error("'a'.spilt(',')\n")).message.contains("did you mean 'split'?"))
+        XCTAssertEqual(output("f = [].append\nprint(callable(f), callable({1}.add), callable('a'.upper()))\n"), "True True False\n")
     }
 
     func testArgumentsLecternDoesNotImplementAreRefusedByName() throws {

@@ -20,7 +20,7 @@ extension Interpreter {
         }
         define("callable", "obj, /") { a in
             guard case .object(let o) = a["obj"] else { return .bool(false) }
-            return .bool(o is BuiltinFunction || o is Function || o is ClassObject || o is BoundMethod || o is TypeObject)
+            return .bool(o is BuiltinFunction || o is DeclaredMethod || o is Function || o is ClassObject || o is BoundMethod || o is TypeObject)
         }
         define("id", "obj, /") { a in
             if case .object(let o) = a["obj"] { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }

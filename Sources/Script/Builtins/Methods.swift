@@ -15,10 +15,10 @@ extension Interpreter {
 
     func builtinMethod(_ obj: Value, _ name: String) throws -> Value? {
         switch obj {
-        case .string(let s): return Interpreter.strTable.bound(name, to: s)
-        case .list(let l): return Interpreter.listTable.bound(name, to: l)
-        case .dict(let d): return Interpreter.dictTable.bound(name, to: d)
-        case .tuple(let t): return Interpreter.tupleTable.bound(name, to: t)
+        case .string(let s): return BuiltinMethod.bound(name, in: Interpreter.strTable, to: s)
+        case .list(let l): return BuiltinMethod.bound(name, in: Interpreter.listTable, to: l)
+        case .dict(let d): return BuiltinMethod.bound(name, in: Interpreter.dictTable, to: d)
+        case .tuple(let t): return BuiltinMethod.bound(name, in: Interpreter.tupleTable, to: t)
         default: return nil
         }
     }
