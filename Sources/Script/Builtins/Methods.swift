@@ -15,13 +15,20 @@ extension Interpreter {
 
     func builtinMethod(_ obj: Value, _ name: String) throws -> Value? {
         switch obj {
-        case .string(let s): return BuiltinMethod.bound(name, in: Interpreter.strTable, to: s)
-        case .list(let l): return BuiltinMethod.bound(name, in: Interpreter.listTable, to: l)
-        case .dict(let d): return BuiltinMethod.bound(name, in: Interpreter.dictTable, to: d)
-        case .tuple(let t): return BuiltinMethod.bound(name, in: Interpreter.tupleTable, to: t)
+        case .string(let s): return BuiltinMethod.bound(name, in: Interpreter.strIndex, to: s)
+        case .list(let l): return BuiltinMethod.bound(name, in: Interpreter.listIndex, to: l)
+        case .dict(let d): return BuiltinMethod.bound(name, in: Interpreter.dictIndex, to: d)
+        case .tuple(let t): return BuiltinMethod.bound(name, in: Interpreter.tupleIndex, to: t)
         default: return nil
         }
     }
+
+    /// The tables as methods are looked up; read-only after they are built, as the tables are,
+    /// so sharing them between interpreters is safe.
+    nonisolated(unsafe) static let strIndex = MethodIndex(strTable)
+    nonisolated(unsafe) static let listIndex = MethodIndex(listTable)
+    nonisolated(unsafe) static let dictIndex = MethodIndex(dictTable)
+    nonisolated(unsafe) static let tupleIndex = MethodIndex(tupleTable)
 
     /// Read-only after it is built, so sharing it between interpreters is safe.
     nonisolated(unsafe) static let listTable = MethodTable<ListStorage>([

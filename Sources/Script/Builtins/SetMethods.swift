@@ -1,6 +1,9 @@
 /// The methods of `set`, with the signatures CPython's documentation gives them (CPython 3.11
 /// publishes none for `inspect`).
 extension SetObject {
+    /// Read-only after it is built, as the table is, so sharing it between interpreters is safe.
+    nonisolated(unsafe) static let index = MethodIndex(table)
+
     /// Read-only after it is built, so sharing it between interpreters is safe.
     nonisolated(unsafe) static let table = MethodTable<SetObject>([
         Method("add", "elem, /") { s, a, _ in

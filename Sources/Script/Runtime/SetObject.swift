@@ -35,7 +35,7 @@ final class SetObject: ScriptObject {
         keys = []
     }
 
-    func attribute(_ name: String) throws -> Value? { BuiltinMethod.bound(name, in: SetObject.table, to: self) }
+    func attribute(_ name: String) throws -> Value? { BuiltinMethod.bound(name, in: SetObject.index, to: self) }
 
     var attributeNames: [String] { SetObject.table.names }
 

@@ -104,7 +104,7 @@ public struct Signature: Sendable {
         // parameters' values as they stand, so they are kept as given.
         if args.keywords.isEmpty, args.positional.count >= layout.directLeast,
            args.positional.count <= layout.directMost {
-            return BoundArguments(signature: self, leading: args.positional, slots: [], extraPositional: [], extraKeywords: [])
+            return BoundArguments(signature: self, leading: args.positional, rest: nil)
         }
         var slots = [Value?](repeating: nil, count: parameters.count)
         var extraPositional: [Value] = []
@@ -142,7 +142,8 @@ public struct Signature: Sendable {
             if let d = p.defaultValue, Signature.sameLiteral(given, d) { continue }
             throw ScriptError.notImplemented("\(name): \(p.name) is not supported yet")
         }
-        return BoundArguments(signature: self, leading: [], slots: slots, extraPositional: extraPositional, extraKeywords: extraKeywords)
+        return BoundArguments(signature: self, leading: [],
+                              rest: BoundArguments.Rest(slots: slots, extraPositional: extraPositional, extraKeywords: extraKeywords))
     }
 
     private func rejected(_ keyword: String, _ all: [(String, Value)]) -> Error {
@@ -195,28 +196,49 @@ public struct Signature: Sendable {
 /// what was not given.
 public struct BoundArguments {
     public let signature: Signature
-    /// The values of the first parameters, when the call gave nothing else (`slots` is then empty).
+    /// The values of the first parameters, when the call gave nothing else (`rest` is then nil).
     let leading: [Value]
-    let slots: [Value?]
+    /// A general binding's slots and collections, behind one reference so the common call's
+    /// binding stays two references.
+    let rest: Rest?
+
+    final class Rest {
+        let slots: [Value?]
+        let extraPositional: [Value]
+        let extraKeywords: [(name: String, value: Value)]
+
+        init(slots: [Value?], extraPositional: [Value], extraKeywords: [(name: String, value: Value)]) {
+            self.slots = slots
+            self.extraPositional = extraPositional
+            self.extraKeywords = extraKeywords
+        }
+    }
+
     /// What `*args` collected.
-    public let extraPositional: [Value]
+    public var extraPositional: [Value] { rest?.extraPositional ?? [] }
     /// What `**kwargs` collected.
-    public let extraKeywords: [(name: String, value: Value)]
+    public var extraKeywords: [(name: String, value: Value)] { rest?.extraKeywords ?? [] }
+
+    private func index(_ name: String) -> Int? {
+        let parameters = signature.parameters
+        for i in parameters.indices where parameters[i].name == name { return i }
+        return nil
+    }
 
     /// The argument, or its default (`None` for `*args`/`**kwargs` and required ones never given).
     public subscript(_ name: String) -> Value {
-        guard let i = signature.parameters.firstIndex(where: { $0.name == name }) else {
+        guard let i = index(name) else {
             preconditionFailure("\(signature.name) declares no parameter '\(name)'")
         }
         if i < leading.count { return leading[i] }
-        if i < slots.count, let v = slots[i] { return v }
+        if let rest, let v = rest.slots[i] { return v }
         return signature.parameters[i].defaultValue?.value ?? .none
     }
 
     /// Whether the call gave this argument.
     public func given(_ name: String) -> Bool {
-        guard let i = signature.parameters.firstIndex(where: { $0.name == name }) else { return false }
-        return i < leading.count || (i < slots.count && slots[i] != nil)
+        guard let i = index(name) else { return false }
+        return i < leading.count || rest?.slots[i] != nil
     }
 
     /// The argument unless it is `None`.
