@@ -30,25 +30,31 @@ final class BuiltinMethod<Owner>: DeclaredMethod {
 }
 
 /// A method table searched without hashing the name (a lesson looks a name up on every method
-/// call): the methods sit in buckets by the name's length and last letter, so a lookup compares
-/// one name, rarely two.
+/// call): each method has a slot chosen by its name's length and first letter, and the few
+/// whose slot is taken are compared one by one after it.
 struct MethodIndex<Owner> {
-    private let buckets: [[Method<Owner>]]
+    private let slots: [Method<Owner>?]
+    private let others: [Method<Owner>]
 
     init(_ table: MethodTable<Owner>) {
-        var buckets = [[Method<Owner>]](repeating: [], count: 64)
+        var slots = [Method<Owner>?](repeating: nil, count: 128)
+        var others: [Method<Owner>] = []
         for name in table.names {
-            if let m = table.methods[name] { buckets[MethodIndex.bucket(name)].append(m) }
+            guard let m = table.methods[name] else { continue }
+            let i = MethodIndex.slot(name)
+            if slots[i] == nil { slots[i] = m } else { others.append(m) }
         }
-        self.buckets = buckets
+        self.slots = slots
+        self.others = others
     }
 
-    private static func bucket(_ name: String) -> Int {
-        (name.utf8.count &* 7 &+ Int(name.utf8.last ?? 0)) & 63
+    private static func slot(_ name: String) -> Int {
+        (name.utf8.count &* 13 &+ Int(name.utf8.first ?? 0)) & 127
     }
 
     func find(_ name: String) -> Method<Owner>? {
-        for m in buckets[MethodIndex.bucket(name)] where m.signature.name == name { return m }
+        if let m = slots[MethodIndex.slot(name)], m.signature.name == name { return m }
+        for m in others where m.signature.name == name { return m }
         return nil
     }
 }
