@@ -73,6 +73,7 @@ final class BuiltinSignatureTests: ScriptTestCase {
             ("'a'.join([1])", "sequence item 0: expected str instance, int found"),
             ("max()", "max expected at least 1 argument, got 0"),
             ("range(1, 2, 3, 4)", "range expected at most 3 arguments, got 4"),
+            ("hasattr(1, 5)", "attribute name must be string, not 'int'"),
         ]
         for (source, message) in cases {
             let e = try XCTUnwrap(error(source + "\n"), source)

@@ -4,7 +4,8 @@ import Foundation
 extension Interpreter {
     func installAttributeBuiltins() {
         define("hasattr", "obj, name, /") { [unowned self] a in
-            .bool((try? self.getAttribute(a["obj"], self.attributeName(a["name"]))) != nil)
+            let name = try self.attributeName(a["name"])
+            return .bool((try? self.getAttribute(a["obj"], name)) != nil)
         }
         // getattr(object, name[, default]): the default has no value to write.
         define("getattr", "object, name, default=<no value>, /") { [unowned self] a in
