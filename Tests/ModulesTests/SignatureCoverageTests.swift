@@ -62,19 +62,21 @@ final class SignatureCoverageTests: XCTestCase {
         "matplotlib.pyplot.plot_decision_boundary", "keras.Model.fit_generator", "keras.Sequential.fit_generator",
         "keras.Sequential.predict_classes", "keras.Sequential.predict_proba", "keras.preprocessing.image.ImageDataGenerator.fit",
         "keras.preprocessing.image.ImageDataGenerator.flow",
+        // Python's own, with no entry to compare against: CPython 3.11 publishes no signature for
+        // them, or one for only the first of their call forms (`range(stop)`, `iter(iterable)`),
+        // or one that says keywords are accepted where CPython refuses them (`bool(x)`).
+        "builtins.range", "builtins.min", "builtins.max", "builtins.getattr", "builtins.next", "builtins.int",
+        "builtins.bool", "builtins.filter", "builtins.super", "builtins.vars", "builtins.__import__",
+        "str.find", "str.rfind", "str.index", "str.rindex", "str.count", "str.startswith", "str.endswith",
+        "dict.pop", "dict.update",
+        "set.add", "set.remove", "set.discard", "set.pop", "set.clear", "set.copy", "set.update", "set.union",
+        "set.intersection", "set.difference", "set.symmetric_difference", "set.issubset", "set.issuperset",
+        "set.isdisjoint",
     ]
 
     /// Where Lectern keeps an older default on purpose: Keras 3 requires AveragePooling2D's
     /// pool_size, Keras 2 and tf.keras defaulted it to (2, 2), and scripts of both run.
     static let keptDefaults: Set<String> = ["keras.layers.AveragePooling2D(pool_size)", "keras.layers.AvgPool2D(pool_size)"]
-
-    /// The families whose every callable is declared: a new callable in one of them must be too.
-    static let fullyDeclared: [String] = [
-        "keras.callbacks.", "keras.regularizers.", "keras.constraints.", "keras.layers.", "keras.optimizers.",
-        "keras.initializers.", "keras.losses.", "keras.metrics.", "keras.utils.", "keras.backend.", "keras.models.",
-        "keras.Model.", "keras.Sequential.", "keras.Input", "keras.preprocessing.", "numpy.",
-        "matplotlib.pyplot.", "sklearn.", "math.", "random.", "time.",
-    ]
 
     func testDeclaredSignaturesCoverTheRealOnesAndTheirDefaults() throws {
         let real = try real()
@@ -85,7 +87,7 @@ final class SignatureCoverageTests: XCTestCase {
         var implemented = 0, refused = 0, missing: [String] = [], wrongDefaults: [String] = [], wrongKinds: [String] = []
         var ownCallables: [String] = []
         for (name, signature) in declared.sorted(by: { $0.key < $1.key }) {
-            guard let parameters = real[name] else { ownCallables.append(name); continue }
+            guard let parameters = real[name], !Self.lecternOwn.contains(name) else { ownCallables.append(name); continue }
             for p in parameters where p.kind != "VAR_KEYWORD" && p.kind != "VAR_POSITIONAL" {
                 guard let mine = signature.parameter(p.name) else {
                     missing.append("\(name)(\(p.name))")
@@ -103,7 +105,8 @@ final class SignatureCoverageTests: XCTestCase {
         XCTAssertEqual(ownCallables.filter { !Self.lecternOwn.contains($0) }, [], "declared, but the real library has no such callable")
         let inFixture = exposed.filter { real[$0] != nil }
         let undeclared = inFixture.filter { declared[$0] == nil }
-        XCTAssertEqual(undeclared.filter { name in Self.fullyDeclared.contains { name.hasPrefix($0) } }, [])
+        XCTAssertEqual(undeclared, [], "a callable with a real counterpart that binds without a declared signature")
+        XCTAssertEqual(exposed.filter { all[$0] == nil }, [], "an importable callable without a declared signature")
         // The counts the issue asks for; printed for the record.
         print("signature coverage: \(declared.count) declared callables (\(methods.count) of them methods, \(ownCallables.count) Lectern's own); their \(implemented + refused + missing.count) real parameters: \(implemented) implemented, \(refused) refused by name, \(missing.count) missing; \(undeclared.count) of \(inFixture.count) exposed functions and classes with a real counterpart still bind by position")
         XCTAssertGreaterThan(implemented, 0)

@@ -22,31 +22,22 @@ final class SetObject: ScriptObject {
     func truth() throws -> Bool? { !items.isEmpty }
     func repr() -> String { items.isEmpty ? "set()" : "{" + items.map { interpreter.repr($0) }.joined(separator: ", ") + "}" }
 
-    func attribute(_ name: String) throws -> Value? {
-        switch name {
-        case "add":
-            return .object(BuiltinFunction("add") { args, _ in
-                guard let v = args.positional.first else { throw ScriptError.type("add() takes exactly one argument") }
-                try self.insert(v)
-                return .none
-            })
-        case "union", "intersection", "difference":
-            return .object(BuiltinFunction(name) { args, ctx in
-                guard let other = args.positional.first else { throw ScriptError.type("\(name)() takes one argument") }
-                let otherSet = try SetObject(try self.interpreter.iterate(other), interpreter: self.interpreter)
-                let result: [Value]
-                switch name {
-                case "union": result = self.items + otherSet.items
-                case "intersection": result = try self.items.filter { try otherSet.contains($0) }
-                default: result = try self.items.filter { try !otherSet.contains($0) }
-                }
-                return .object(try SetObject(result, interpreter: self.interpreter))
-            })
-        default: return nil
-        }
+    /// Removes `v`; whether it was there.
+    func remove(_ v: Value) throws -> Bool {
+        let k = try HashKey(v)
+        guard keys.remove(k) != nil else { return false }
+        if let i = try items.firstIndex(where: { try HashKey($0) == k }) { items.remove(at: i) }
+        return true
     }
 
-    var attributeNames: [String] { ["add", "union", "intersection", "difference"] }
+    func removeAll() {
+        items = []
+        keys = []
+    }
+
+    func attribute(_ name: String) throws -> Value? { BuiltinMethod.bound(name, in: SetObject.index, to: self) }
+
+    var attributeNames: [String] { SetObject.table.names }
 
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? {
         guard case .object(let o as SetObject) = other else { return nil }

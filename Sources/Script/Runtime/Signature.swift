@@ -47,28 +47,51 @@ public struct Signature: Sendable {
     }
 
     public let name: String
-    public let parameters: [Parameter]
     public let rejection: Rejection
+    /// What a call reads, held once behind one reference: a signature is copied into every bound
+    /// method and every binding, and one reference is cheaper to copy than four.
+    private let layout: Layout
+
+    final class Layout: Sendable {
+        let parameters: [Parameter]
+        let aliases: [String: String]
+        let positionalSlots: [Int]
+        let hasVarPositional: Bool
+        /// How many leading parameters a call may fill by position alone, and how many of them it
+        /// must: a call within those bounds and without keywords binds without the general walk
+        /// (see `bind`); -1 when a `!` parameter must be checked on every call.
+        let directMost: Int, directLeast: Int
+
+        init(_ parsed: [Parameter], aliases: [String: String]) {
+            parameters = parsed
+            self.aliases = aliases
+            positionalSlots = parsed.indices.filter { parsed[$0].kind == .positionalOnly || parsed[$0].kind == .positionalOrKeyword }
+            hasVarPositional = parsed.contains { $0.kind == .varPositional }
+            let leading = parsed.prefix { $0.kind == .positionalOnly || $0.kind == .positionalOrKeyword }.count
+            let required = (parsed.lastIndex { $0.defaultValue == nil && $0.kind != .varPositional && $0.kind != .varKeyword } ?? -1) + 1
+            directMost = !parsed.contains(where: \.unsupported) && required <= leading ? leading : -1
+            directLeast = required
+        }
+    }
+
+    public var parameters: [Parameter] { layout.parameters }
     /// Older spellings read as today's (Keras 2's `lr` for `learning_rate`).
-    public let aliases: [String: String]
+    public var aliases: [String: String] { layout.aliases }
     /// The indices of the parameters that take positional arguments, in order.
-    let positionalSlots: [Int]
-    let hasVarPositional: Bool
+    var positionalSlots: [Int] { layout.positionalSlots }
+    var hasVarPositional: Bool { layout.hasVarPositional }
 
     /// Parses `declaration`; a malformed one is a programming error in Lectern (tests parse them all).
     public init(_ name: String, _ declaration: String, rejection: Rejection = .python, aliases: [String: String] = [:]) {
         self.name = name
         self.rejection = rejection
-        self.aliases = aliases
         let parsed: [Parameter]
         do {
             parsed = try SignatureDeclaration.parse(declaration)
         } catch {
             preconditionFailure("signature of \(name): \(error)")
         }
-        parameters = parsed
-        positionalSlots = parsed.indices.filter { parsed[$0].kind == .positionalOnly || parsed[$0].kind == .positionalOrKeyword }
-        hasVarPositional = parsed.contains { $0.kind == .varPositional }
+        layout = Layout(parsed, aliases: aliases)
     }
 
     public var acceptsExtraKeywords: Bool { parameters.contains { $0.kind == .varKeyword } }
@@ -77,6 +100,12 @@ public struct Signature: Sendable {
 
     /// The arguments bound to the parameters, or the error Python (or Keras) would raise.
     public func bind(_ args: Arguments) throws -> BoundArguments {
+        // The common call (`l.append(x)`, `d.get(k, 0)`): its positionals are the leading
+        // parameters' values as they stand, so they are kept as given.
+        if args.keywords.isEmpty, args.positional.count >= layout.directLeast,
+           args.positional.count <= layout.directMost {
+            return BoundArguments(signature: self, leading: args.positional, rest: nil)
+        }
         var slots = [Value?](repeating: nil, count: parameters.count)
         var extraPositional: [Value] = []
         var extraKeywords: [(name: String, value: Value)] = []
@@ -113,7 +142,8 @@ public struct Signature: Sendable {
             if let d = p.defaultValue, Signature.sameLiteral(given, d) { continue }
             throw ScriptError.notImplemented("\(name): \(p.name) is not supported yet")
         }
-        return BoundArguments(signature: self, slots: slots, extraPositional: extraPositional, extraKeywords: extraKeywords)
+        return BoundArguments(signature: self, leading: [],
+                              rest: BoundArguments.Rest(slots: slots, extraPositional: extraPositional, extraKeywords: extraKeywords))
     }
 
     private func rejected(_ keyword: String, _ all: [(String, Value)]) -> Error {
@@ -166,24 +196,49 @@ public struct Signature: Sendable {
 /// what was not given.
 public struct BoundArguments {
     public let signature: Signature
-    let slots: [Value?]
+    /// The values of the first parameters, when the call gave nothing else (`rest` is then nil).
+    let leading: [Value]
+    /// A general binding's slots and collections, behind one reference so the common call's
+    /// binding stays two references.
+    let rest: Rest?
+
+    final class Rest {
+        let slots: [Value?]
+        let extraPositional: [Value]
+        let extraKeywords: [(name: String, value: Value)]
+
+        init(slots: [Value?], extraPositional: [Value], extraKeywords: [(name: String, value: Value)]) {
+            self.slots = slots
+            self.extraPositional = extraPositional
+            self.extraKeywords = extraKeywords
+        }
+    }
+
     /// What `*args` collected.
-    public let extraPositional: [Value]
+    public var extraPositional: [Value] { rest?.extraPositional ?? [] }
     /// What `**kwargs` collected.
-    public let extraKeywords: [(name: String, value: Value)]
+    public var extraKeywords: [(name: String, value: Value)] { rest?.extraKeywords ?? [] }
+
+    private func index(_ name: String) -> Int? {
+        let parameters = signature.parameters
+        for i in parameters.indices where parameters[i].name == name { return i }
+        return nil
+    }
 
     /// The argument, or its default (`None` for `*args`/`**kwargs` and required ones never given).
     public subscript(_ name: String) -> Value {
-        guard let i = signature.parameters.firstIndex(where: { $0.name == name }) else {
+        guard let i = index(name) else {
             preconditionFailure("\(signature.name) declares no parameter '\(name)'")
         }
-        return slots[i] ?? signature.parameters[i].defaultValue?.value ?? .none
+        if i < leading.count { return leading[i] }
+        if let rest, let v = rest.slots[i] { return v }
+        return signature.parameters[i].defaultValue?.value ?? .none
     }
 
     /// Whether the call gave this argument.
     public func given(_ name: String) -> Bool {
-        guard let i = signature.parameters.firstIndex(where: { $0.name == name }) else { return false }
-        return slots[i] != nil
+        guard let i = index(name) else { return false }
+        return i < leading.count || rest?.slots[i] != nil
     }
 
     /// The argument unless it is `None`.
