@@ -5,7 +5,7 @@ import Modules
 /// The version of Lectern that a record's keys name: bump it when a change to the engine, the
 /// language or the plots changes what lessons print or draw, so frozen outputs run again.
 public enum LecternVersion {
-    public static let string = "0.11.0"
+    public static let string = "0.12.0"
 }
 
 /// Run keys for a lesson's blocks. A block's key hashes its code and the options that affect how
