@@ -58,3 +58,32 @@ struct MethodIndex<Owner> {
         return nil
     }
 }
+
+/// A built-in value's method found for a call about to be made: the table's method and its
+/// receiver, held without allocating, so `l.append(x)` costs no more than the method itself.
+enum PendingMethod {
+    case string(Method<String>, String)
+    case list(Method<ListStorage>, ListStorage)
+    case dict(Method<DictStorage>, DictStorage)
+    case tuple(Method<[Value]>, [Value])
+
+    /// The method `name` of a string, list, dict or tuple; nil for anything else or an unknown name.
+    init?(_ obj: Value, _ name: String) {
+        switch obj {
+        case .string(let s): guard let m = Interpreter.strIndex.find(name) else { return nil }; self = .string(m, s)
+        case .list(let l): guard let m = Interpreter.listIndex.find(name) else { return nil }; self = .list(m, l)
+        case .dict(let d): guard let m = Interpreter.dictIndex.find(name) else { return nil }; self = .dict(m, d)
+        case .tuple(let t): guard let m = Interpreter.tupleIndex.find(name) else { return nil }; self = .tuple(m, t)
+        default: return nil
+        }
+    }
+
+    func call(_ args: Arguments, _ context: CallContext) throws -> Value {
+        switch self {
+        case .string(let m, let s): try m.body(s, m.signature.bind(args), context)
+        case .list(let m, let l): try m.body(l, m.signature.bind(args), context)
+        case .dict(let m, let d): try m.body(d, m.signature.bind(args), context)
+        case .tuple(let m, let t): try m.body(t, m.signature.bind(args), context)
+        }
+    }
+}

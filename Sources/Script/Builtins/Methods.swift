@@ -25,13 +25,13 @@ extension Interpreter {
 
     /// The tables as methods are looked up; read-only after they are built, as the tables are,
     /// so sharing them between interpreters is safe.
-    nonisolated(unsafe) static let strIndex = MethodIndex(strTable)
-    nonisolated(unsafe) static let listIndex = MethodIndex(listTable)
-    nonisolated(unsafe) static let dictIndex = MethodIndex(dictTable)
-    nonisolated(unsafe) static let tupleIndex = MethodIndex(tupleTable)
+    static let strIndex = MethodIndex(strTable)
+    static let listIndex = MethodIndex(listTable)
+    static let dictIndex = MethodIndex(dictTable)
+    static let tupleIndex = MethodIndex(tupleTable)
 
     /// Read-only after it is built, so sharing it between interpreters is safe.
-    nonisolated(unsafe) static let listTable = MethodTable<ListStorage>([
+    static let listTable = MethodTable<ListStorage>([
         Method("append", "object, /") { l, a, _ in
             l.items.append(a["object"])
             return .none
@@ -75,14 +75,14 @@ extension Interpreter {
         Method("clear", "") { l, _, _ in l.items.removeAll(); return .none },
     ])
 
-    nonisolated(unsafe) static let tupleTable = MethodTable<[Value]>([
+    static let tupleTable = MethodTable<[Value]>([
         Method("index", "value, start=0, stop=9223372036854775807, /") { t, a, context in
             try Interpreter.of(context).position(in: t, a) { "tuple.index(x): x not in tuple" }
         },
         Method("count", "value, /") { t, a, context in try Interpreter.of(context).occurrences(in: t, a) },
     ])
 
-    nonisolated(unsafe) static let dictTable = MethodTable<DictStorage>([
+    static let dictTable = MethodTable<DictStorage>([
         Method("keys", "") { d, _, _ in .list(ListStorage(d.keys)) },
         Method("values", "") { d, _, _ in .list(ListStorage(d.values)) },
         Method("items", "") { d, _, _ in .list(ListStorage(zip(d.keys, d.values).map { .tuple([$0, $1]) })) },

@@ -2,10 +2,10 @@
 /// publishes none for `inspect`).
 extension SetObject {
     /// Read-only after it is built, as the table is, so sharing it between interpreters is safe.
-    nonisolated(unsafe) static let index = MethodIndex(table)
+    static let index = MethodIndex(table)
 
     /// Read-only after it is built, so sharing it between interpreters is safe.
-    nonisolated(unsafe) static let table = MethodTable<SetObject>([
+    static let table = MethodTable<SetObject>([
         Method("add", "elem, /") { s, a, _ in
             try s.insert(a["elem"])
             return .none

@@ -3,7 +3,7 @@ import Foundation
 /// The methods of `str`, each with CPython's signature.
 extension Interpreter {
     /// Read-only after it is built, so sharing it between interpreters is safe.
-    nonisolated(unsafe) static let strTable = MethodTable<String>([
+    static let strTable = MethodTable<String>([
         Method("join", "iterable, /") { s, a, context in
             let ip = try Interpreter.of(context)
             let parts = try ip.iterate(a["iterable"]).enumerated().map { i, item -> String in

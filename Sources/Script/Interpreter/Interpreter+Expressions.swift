@@ -62,7 +62,17 @@ extension Interpreter {
             return .object(SliceObject(start: try a.map { try eval($0, scope) }, stop: try b.map { try eval($0, scope) },
                                        step: try c.map { try eval($0, scope) }))
         case .call(let calleeExpr, let argExprs):
-            let callee = try eval(calleeExpr, scope)
+            // A built-in value's method (`l.append(x)`) runs straight from its table, with no
+            // bound-method object made for the call.
+            var pending: PendingMethod?
+            let callee: Value
+            if case .attribute(let objExpr, let name) = calleeExpr.kind {
+                let obj = try eval(objExpr, scope)
+                pending = PendingMethod(obj, name)
+                callee = pending == nil ? try at(calleeExpr.loc) { try getAttribute(obj, name) } : .none
+            } else {
+                callee = try eval(calleeExpr, scope)
+            }
             var args = Arguments()
             for a in argExprs {
                 switch a.kind {
@@ -81,6 +91,7 @@ extension Interpreter {
                     }
                 }
             }
+            if let pending { return try at(calleeExpr.loc) { try pending.call(args, self) } }
             return try at(calleeExpr.loc) { try call(callee, args) }
         case .binary(let op, let l, let r):
             let a = try eval(l, scope)
