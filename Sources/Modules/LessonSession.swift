@@ -115,11 +115,6 @@ public final class LessonSession {
         return url
     }
 
-    func save(_ figure: Figure, _ args: Arguments) throws {
-        let s = try args.bind("savefig", ["fname", "dpi", "format", "bbox_inches"], required: 1, allowExtraKeywords: true)
-        try writeScratch(Data(try figure.renderPNG(scale: 2)), to: try (s[0] ?? .none).string("fname"))
-    }
-
     /// The most a lesson's scratch folder may hold.
     nonisolated(unsafe) public static var scratchLimitBytes = 1 << 30
     private var scratchSizes: [String: Int] = [:]

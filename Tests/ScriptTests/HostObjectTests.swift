@@ -12,11 +12,10 @@ final class Probe: ScriptObject {
         switch name {
         case "value": return .float(value)
         case "scaled":
-            return .object(BuiltinFunction("scaled") { args, _ in
-                let s = try args.bind("scaled", ["factor", "offset"], required: 1)
-                guard case .int(let f)? = s[0] else { throw ScriptError.type("factor must be int") }
+            return .object(BuiltinFunction(Signature("scaled", "factor, offset=None")) { s, _ in
+                guard case .int(let f) = s["factor"] else { throw ScriptError.type("factor must be int") }
                 var offset = 0.0
-                if case .float(let o)? = s.value(1) { offset = o }
+                if case .float(let o) = s["offset"] { offset = o }
                 return .float(self.value * Double(f) + offset)
             })
         default: return nil

@@ -62,11 +62,11 @@ enum KerasMetrics {
         return ClassObject(hostClass: "Metric", members: [
             "__keras_metric__": .bool(true),
             "__init__": .object(HostMethod("__init__") { receiver, args, _ in
-                let s = try args.bind("Metric.__init__", ["name", "dtype"])
+                let s = try Signature("__init__", "name=None, dtype=None").bind(args)
                 // Lectern's metrics compute in float32, the dtype Keras gives them by default.
-                try TensorFlowOps.requireFloat32("Metric", s.value(1))
+                try TensorFlowOps.requireFloat32("Metric", s.optional("dtype"))
                 let object = try instance(receiver)
-                let name = try s.value(0)?.string("name") ?? snakeCase(object.cls.name)
+                let name = try s.optional("name")?.string("name") ?? snakeCase(object.cls.name)
                 _ = try object.setAttribute("name", .string(name))
                 return .none
             }),
@@ -76,16 +76,20 @@ enum KerasMetrics {
                 // name=...). A string first argument can only be the name, so both read the same.
                 var name: String?
                 if case .string(let text)? = a.positional.first { name = text; a.positional.removeFirst() }
-                let s = try a.bind("add_weight", ["shape", "initializer", "dtype", "aggregation", "name"])
-                if let n = try s.value(4)?.string("name") { name = n }
-                // Variables are float32; how replicas would combine them changes nothing on one device.
-                try TensorFlowOps.requireFloat32("add_weight", s.value(2))
-                _ = try s.value(3)?.string("aggregation")
+                let s = try Signature("add_weight", """
+                    shape=None, initializer=None, dtype=None, trainable=True, autocast=True, !regularizer=None, !constraint=None,
+                    aggregation='none', overwrite_with_gradient=False, name=None
+                    """).bind(a)
+                if let n = try s.optional("name")?.string("name") { name = n }
+                // Variables are float32; how replicas would combine them changes nothing on one device,
+                // and a metric's variables are never trained.
+                try TensorFlowOps.requireFloat32("add_weight", s.optional("dtype"))
+                _ = try s["aggregation"].string("aggregation")
                 var shape: [Int] = []
-                if let v = s.value(0) { shape = try v.sequence("shape").map { try $0.int("shape") } }
+                if let v = s.optional("shape") { shape = try v.sequence("shape").map { try $0.int("shape") } }
                 let count = try Limits.elements(shape)
                 let fill: Double
-                switch try s.value(1)?.string("initializer") ?? "zeros" {
+                switch try s.optional("initializer")?.string("initializer") ?? "zeros" {
                 case "zeros": fill = 0
                 case "ones": fill = 1
                 case let other: throw ScriptError.value("add_weight supports initializer='zeros' or 'ones'. Received: initializer='\(other)'")
@@ -168,8 +172,7 @@ final class MetricVariable: ScriptObject {
         func method(_ body: @escaping (Arguments) throws -> Value) -> Value { .object(BuiltinFunction(name) { args, _ in try body(args) }) }
         func update(_ combine: @escaping (Double, Double) -> Double) -> Value {
             method { args in
-                let s = try args.bind(name, ["value"], required: 1)
-                let other = try self.operand(s[0] ?? .none)
+                let other = try self.operand(try Signature(name, "value").bind(args)["value"])
                 self.store(self.value.storage.indices.map { combine(self.value.storage[$0], other.storage[other.count == 1 ? 0 : $0]) })
                 return .object(self)
             }

@@ -15,12 +15,11 @@ enum RecorderAccess {
         case "bins": return .int(r.bins)
         case "histogram":
             // histogram(name, epoch=-1, kind='gradients') -> (counts, edges), as numpy.histogram returns them.
-            return .object(BuiltinFunction("histogram") { args, _ in
-                let s = try args.bind("histogram", ["name", "epoch", "kind"], required: 1)
-                let name = try (s[0] ?? .none).string("name")
-                let snaps = r.history(try kind(s.value(2)), name: try known(r, name))
+            return .object(BuiltinFunction(Signature("histogram", "name, epoch=-1, kind='gradients'")) { s, _ in
+                let name = try s["name"].string("name")
+                let snaps = r.history(try kind(s["kind"]), name: try known(r, name))
                 guard !snaps.isEmpty else { throw ScriptError.value("nothing recorded yet: fit the model with this callback first") }
-                let position = try s.value(1)?.int("epoch") ?? -1
+                let position = try s["epoch"].int("epoch")
                 let snap: GradientRecorder.Snapshot
                 if position < 0 {
                     guard -position <= snaps.count else { throw ScriptError.index("epoch index \(position) out of range for \(snaps.count) recorded epochs") }
@@ -36,13 +35,12 @@ enum RecorderAccess {
             })
         case "series":
             // series(stat='mean_abs', kind='gradients') -> {name: [value per recorded epoch]}
-            return .object(BuiltinFunction("series") { args, _ in
-                let s = try args.bind("series", ["stat", "kind"])
-                let stat = try s.value(0)?.string("stat") ?? "mean_abs"
+            return .object(BuiltinFunction(Signature("series", "stat='mean_abs', kind='gradients'")) { s, _ in
+                let stat = try s["stat"].string("stat")
                 guard statistics.contains(stat) else {
                     throw ScriptError.value("unknown statistic '\(stat)'; choose one of \(statistics.joined(separator: ", "))")
                 }
-                let k = try kind(s.value(1))
+                let k = try kind(s["kind"])
                 let dict = DictStorage()
                 for name in r.names {
                     let values: [Value] = r.history(k, name: name).map { snap in

@@ -8,11 +8,10 @@ extension ModelObject {
     /// Keras 3's eager call: all of `x` as one batch; without `training=` each layer uses its own
     /// default (augmentation on, dropout and batch statistics off). Returns a tensor.
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let s = try args.bind(model.name, ["inputs", "training", "mask"], required: 1)
-        if s.value(2) != nil { throw ScriptError.notImplemented("calling a Sequential model with mask= is not supported") }
-        let x = try NDArray.coerce(s[0] ?? .none).tensor()
+        let a = try Signature(model.name, "inputs, training=None, !mask=None").bind(args)
+        let x = try NDArray.coerce(a["inputs"]).tensor()
         try buildForCustomInitializers(x, context)
-        let training = try s.value(1)?.bool("training")
+        let training = try a.optional("training")?.bool("training")
         syncTrainable()
         let out = try session.timed { try engineCall { try model.call(x, training: training) } }
         let result = NDArray(tensor: out)

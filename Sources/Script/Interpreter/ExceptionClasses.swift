@@ -37,11 +37,10 @@ extension Interpreter {
             if case .object(let inst as Instance) = receiver { inst.fields["args"] = .tuple(args.positional) }
             return .none
         })
-        builtins["issubclass"] = .object(BuiltinFunction("issubclass") { args, _ in
-            let s = try args.bind("issubclass", ["cls", "class_or_tuple"], required: 2)
-            guard case .object(let c as ClassObject)? = s[0] else { throw ScriptError.type("issubclass() arg 1 must be a class") }
+        builtins["issubclass"] = .object(BuiltinFunction(Signature("issubclass", "cls, class_or_tuple, /")) { s, _ in
+            guard case .object(let c as ClassObject) = s["cls"] else { throw ScriptError.type("issubclass() arg 1 must be a class") }
             let types: [Value]
-            if case .tuple(let t)? = s[1] { types = t } else { types = [s[1] ?? .none] }
+            if case .tuple(let t) = s["class_or_tuple"] { types = t } else { types = [s["class_or_tuple"]] }
             for t in types {
                 guard case .object(let base as ClassObject) = t else {
                     throw ScriptError.type("issubclass() arg 2 must be a class, a tuple of classes, or a union")

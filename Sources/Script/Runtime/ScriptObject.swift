@@ -91,37 +91,9 @@ public struct Arguments {
         self.keywords = keywords
     }
 
+    /// A keyword given to the call (`str.format`'s named fields).
     public func keyword(_ name: String) -> Value? {
         keywords.last(where: { $0.name == name })?.value
-    }
-
-    /// Binds arguments to a parameter list the way Python does for a plain `def`:
-    /// positional first, then keywords; missing required ones, duplicates and unknown keywords
-    /// are `TypeError`s that name `function`. Returns one slot per parameter (nil when absent
-    /// and without default). Unknown keywords get a "did you mean" suggestion.
-    public func bind(_ function: String, _ parameters: [String], required: Int = 0,
-                     allowExtraKeywords: Bool = false) throws -> [Value?] {
-        var slots = [Value?](repeating: nil, count: parameters.count)
-        if positional.count > parameters.count {
-            throw ScriptError.type("\(function)() takes \(parameters.count) positional argument\(parameters.count == 1 ? "" : "s") but \(positional.count) were given")
-        }
-        for (i, v) in positional.enumerated() { slots[i] = v }
-        for (name, v) in keywords {
-            guard let i = parameters.firstIndex(of: name) else {
-                if allowExtraKeywords { continue }
-                var message = "\(function)() got an unexpected keyword argument '\(name)'"
-                if let s = Suggest.closest(to: name, in: parameters) { message += "; did you mean '\(s)'?" }
-                throw ScriptError.type(message)
-            }
-            if slots[i] != nil {
-                throw ScriptError.type("\(function)() got multiple values for argument '\(name)'")
-            }
-            slots[i] = v
-        }
-        for i in 0..<min(required, parameters.count) where slots[i] == nil {
-            throw ScriptError.type("\(function)() missing required argument: '\(parameters[i])'")
-        }
-        return slots
     }
 }
 
@@ -170,13 +142,4 @@ public final class ModuleObject: ScriptObject {
     public func setAttribute(_ name: String, _ value: Value) throws -> Bool { members[name] = value; return true }
     public var attributeNames: [String] { members.keys.sorted() }
     public func repr() -> String { "<module '\(name)'>" }
-}
-
-extension Array where Element == Value? {
-    /// Slot `i` of a bound argument list, treating an explicit None as absent.
-    public func value(_ i: Int) -> Value? {
-        guard i < count, let v = self[i] else { return nil }
-        if case .none = v { return nil }
-        return v
-    }
 }
