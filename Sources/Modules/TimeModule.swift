@@ -9,8 +9,7 @@ import Script
 enum TimeModule {
     static func module(session: LessonSession) -> ModuleObject {
         let start = ContinuousClock.now
-        func inSeconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-        func elapsed() -> Double { inSeconds(ContinuousClock.now - start) }
+        func elapsed() -> Double { (ContinuousClock.now - start).inSeconds }
         func clock(_ name: String, _ read: @escaping () -> Double) -> [(String, Value)] {
             [
                 declared(name, "") { _, _ in
@@ -39,7 +38,7 @@ enum TimeModule {
             // In slices, so that the block's time limit stops a long sleep as it stops a loop.
             while ContinuousClock.now < until {
                 try Limits.checkDeadline()
-                Thread.sleep(forTimeInterval: min(0.05, inSeconds(until - ContinuousClock.now)))
+                Thread.sleep(forTimeInterval: min(0.05, (until - ContinuousClock.now).inSeconds))
             }
             return .none
         })
