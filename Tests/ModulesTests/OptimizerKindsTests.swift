@@ -36,3 +36,25 @@ final class OptimizerKindsTests: XCTestCase {
         XCTAssertThrowsError(try Optimizers.named("adamm")) { XCTAssertTrue("\($0)".contains("Did you mean 'adam'?"), "\($0)") }
     }
 }
+
+/// An optimizer's configuration as a lesson sees it, with Keras 3.15's keys and values.
+final class OptimizerConfigTests: XCTestCase {
+    func testGetConfigMatchesKerasAndFromConfigRebuildsTheOptimizer() throws {
+        let out = try lessonOutput("""
+        from tensorflow import keras
+        c = keras.optimizers.Adam(learning_rate=0.01, clipnorm=1.0).get_config()
+        print({k: c[k] for k in ['name', 'learning_rate', 'weight_decay', 'clipnorm', 'global_clipnorm', 'clipvalue']})
+        print(list(c)[6:])
+        print(keras.optimizers.RMSprop().get_config()['name'], keras.optimizers.SGD(momentum=0.9).get_config()['momentum'])
+        again = keras.optimizers.Adam.from_config(c)
+        print(type(again).__name__, again.get_config() == c)
+        """)
+        XCTAssertEqual(out, """
+        {'name': 'adam', 'learning_rate': 0.009999999776482582, 'weight_decay': None, 'clipnorm': 1.0, 'global_clipnorm': None, 'clipvalue': None}
+        ['use_ema', 'ema_momentum', 'ema_overwrite_frequency', 'loss_scale_factor', 'gradient_accumulation_steps', 'beta_1', 'beta_2', 'epsilon', 'amsgrad']
+        rm_sprop 0.9
+        Adam True
+
+        """)
+    }
+}

@@ -7,6 +7,7 @@ extension DeclaredMethodTables {
             "keras.Model": ModelObject.modelMethods.signatures,
             "keras.Sequential": ModelObject.methods.signatures,
             "keras.preprocessing.image.ImageDataGenerator": ImageDataGeneratorObject.methods.signatures,
+            "keras.optimizers.Optimizer": OptimizerObject.methods.signatures,
         ]
     }
 }

@@ -69,28 +69,6 @@ enum KerasModule {
     }
 }
 
-/// A Keras optimizer instance as the language sees it.
-final class OptimizerObject: ScriptObject {
-    let optimizer: Optimizer
-    let name: String
-    init(_ o: Optimizer, name: String) { optimizer = o; self.name = name }
-    var typeName: String { name }
-    func repr() -> String { "<keras.optimizers.\(name)>" }
-    var attributeNames: [String] { ["learning_rate", "lr", "iterations"] }
-    func attribute(_ attr: String) throws -> Value? {
-        switch attr {
-        case "learning_rate", "lr": return .object(LearningRateVariable(optimizer))
-        case "iterations": return .int(optimizer.iterations)
-        default: return nil
-        }
-    }
-    func setAttribute(_ attr: String, _ value: Value) throws -> Bool {
-        guard attr == "learning_rate" || attr == "lr" else { return false }
-        optimizer.learningRate = try value.double(attr)
-        return true
-    }
-}
-
 /// `optimizer.lr` / `optimizer.learning_rate`: Keras' learning-rate variable. Reads as the current
 /// rate wherever a number is expected (`float(...)`, `%f`, arithmetic); `K.set_value` assigns it.
 final class LearningRateVariable: ScriptObject {

@@ -43,7 +43,18 @@ enum KerasOptimizers {
 
     static func module() -> ModuleObject {
         let members: [(String, Value)] = OptimizerKinds.all.map { kind in
-            (kind.kerasName, .object(BuiltinFunction(signature(kind)) { a, _ in try build(kind, a) }))
+            let constructor = BuiltinFunction(signature(kind)) { a, _ in try build(kind, a) }
+            // `Adam.from_config(optimizer.get_config())`: the configuration's entries as keywords.
+            constructor.members["from_config"] = .object(BuiltinFunction(Signature("from_config", "config, !custom_objects=None")) { a, context in
+                guard case .dict(let d) = a["config"] else { throw ScriptError.type("from_config() expects a dict") }
+                var keywords: [(name: String, value: Value)] = []
+                for (key, value) in zip(d.keys, d.values) {
+                    guard case .string(let name) = key else { throw ScriptError.type("from_config() expects string keys") }
+                    keywords.append((name, value))
+                }
+                return try context.call(.object(constructor), Arguments([], keywords: keywords))
+            })
+            return (kind.kerasName, .object(constructor))
         }
         return Modules.module("keras.optimizers", members + [("schedules", .object(KerasModule.schedules()))])
     }
