@@ -98,30 +98,26 @@ public struct KerasConfiguration: Codable, Equatable, Sendable {
         return try ints(key)
     }
 
+    /// A weight rule: the engine's value, or Keras' string name for one (`'he_normal'`, `'l2'`).
+    private func rule<Rule>(_ key: String, _ expected: String, _ value: (ConfigValue) -> Rule?,
+                            named: (String) throws -> Rule) throws -> Rule {
+        if let rule = value(self[key]) { return rule }
+        guard case .string(let s) = self[key] else { throw wrong(key, expected) }
+        return try named(s)
+    }
+
     public func initializer(_ key: String) throws -> Initializer {
-        switch self[key] {
-        case .initializer(let i): return i
-        case .string(let s): return try Initializer.named(s)
-        default: throw wrong(key, "an initializer")
-        }
+        try rule(key, "an initializer", { if case .initializer(let i) = $0 { i } else { nil } }, named: Initializer.named)
     }
 
     public func regularizer(_ key: String) throws -> Regularizer? {
-        switch self[key] {
-        case .none: return nil
-        case .regularizer(let r): return r
-        case .string(let s): return try Regularizer.named(s)
-        default: throw wrong(key, "a regularizer")
-        }
+        if case .none = self[key] { return nil }
+        return try rule(key, "a regularizer", { if case .regularizer(let r) = $0 { r } else { nil } }, named: Regularizer.named)
     }
 
     public func constraint(_ key: String) throws -> Constraint? {
-        switch self[key] {
-        case .none: return nil
-        case .constraint(let c): return c
-        case .string(let s): return try Constraint.named(s)
-        default: throw wrong(key, "a constraint")
-        }
+        if case .none = self[key] { return nil }
+        return try rule(key, "a constraint", { if case .constraint(let c) = $0 { c } else { nil } }, named: Constraint.named)
     }
 
     /// Images are stored channels last; `data_format` may only say so.
