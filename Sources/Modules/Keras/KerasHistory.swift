@@ -65,18 +65,14 @@ final class HistoryDict: ScriptObject {
             return k.shortDescription + ": [" + items.map { if case .float(let d) = $0 { return FloatDigits.pythonRepr(d) } else { return "" } }.joined(separator: ", ") + "]"
         }.joined(separator: ", ") + "}"
     }
-    var attributeNames: [String] { ["keys", "values", "items", "get"] }
-    func attribute(_ name: String) throws -> Value? {
-        switch name {
-        case "keys": return .object(BuiltinFunction(name) { _, _ in .list(ListStorage(self.storage.keys)) })
-        case "values": return .object(BuiltinFunction(name) { _, _ in .list(ListStorage(self.storage.values)) })
-        case "items": return .object(BuiltinFunction(name) { _, _ in .list(ListStorage(zip(self.storage.keys, self.storage.values).map { .tuple([$0, $1]) })) })
-        case "get": return .object(BuiltinFunction(name) { args, _ in
-            guard let k = args.positional.first else { throw ScriptError.type("get expected at least 1 argument") }
-            return (try? self.getItem(k)) ?? (args.positional.count > 1 ? args.positional[1] : .none)
-        })
-        default: return nil
-        }
-    }
+    /// The dict methods a lesson reads the history with, declared as CPython declares dict's.
+    static let methods = MethodTable<HistoryDict>([
+        Method("keys", "") { h, _, _ in .list(ListStorage(h.storage.keys)) },
+        Method("values", "") { h, _, _ in .list(ListStorage(h.storage.values)) },
+        Method("items", "") { h, _, _ in .list(ListStorage(zip(h.storage.keys, h.storage.values).map { .tuple([$0, $1]) })) },
+        Method("get", "key, default=None, /") { h, a, _ in (try? h.getItem(a["key"])) ?? a["default"] },
+    ])
+    var attributeNames: [String] { Self.methods.names }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: self) }
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? { nil }
 }
