@@ -84,6 +84,10 @@ final class LayerConfigTests: XCTestCase {
         copy = layers.Conv2D.from_config(conv.get_config())
         print(copy.get_config() == conv.get_config(), copy.name == conv.name)
         print([type(l).__name__ for l in [layers.MaxPool2D(), layers.Convolution2D(2, 3), layers.GlobalAvgPool2D()]])
+        from keras import initializers
+        print(initializers.HeNormal(seed=1).get_config(), regularizers.l1_l2(0.1, 0.2).get_config())
+        print(type(initializers.RandomNormal.from_config({'mean': 1.0, 'stddev': 0.5, 'seed': None})).__name__)
+        print(regularizers.L2.from_config({'l2': 0.3}).get_config())
         """)
         XCTAssertEqual(out, """
         hidden 4 relu True True
@@ -94,6 +98,9 @@ final class LayerConfigTests: XCTestCase {
         ['dtype', 'name', 'rate', 'trainable']
         True True
         ['MaxPooling2D', 'Conv2D', 'GlobalAveragePooling2D']
+        {'seed': 1} {'l1': 0.1, 'l2': 0.2}
+        RandomNormal
+        {'l2': 0.3}
 
         """)
     }

@@ -51,10 +51,12 @@ enum KerasInitializers {
     ]
 
     static func make(_ entry: Entry) -> Value {
-        .object(BuiltinFunction(entry.signature) { a, _ in
+        let constructor = BuiltinFunction(entry.signature) { a, _ in
             let seed = entry.signature.parameter("seed") == nil ? nil : try a.optional("seed")?.int("seed")
             return .object(InitializerObject(try engineCall { try entry.make(a) }, name: entry.signature.name, seed: seed))
-        })
+        }
+        KerasConfigs.addFromConfig(to: constructor)
+        return .object(constructor)
     }
 
     static func module() -> ModuleObject {

@@ -17,9 +17,7 @@ enum KerasLayers {
                 // An alias (MaxPool2D) names the same class as Keras' first name (MaxPooling2D).
                 let canonical = kind.kerasNames[0]
                 let constructor = BuiltinFunction(signature(canonical, kind)) { a, _ in try layer(kind, canonical, a) }
-                constructor.members["from_config"] = .object(BuiltinFunction(Signature("from_config", "config")) { a, context in
-                    try LayerObject.build(.object(constructor), from: a["config"], context)
-                })
+                KerasConfigs.addFromConfig(to: constructor)
                 members.append((name, .object(constructor)))
             }
         }
@@ -76,7 +74,7 @@ enum KerasLayers {
         }
         if p.name.hasSuffix("_regularizer") { return ConfigValue(try KerasArguments.regularizer(given)) }
         if p.name.hasSuffix("_constraint") { return ConfigValue(try KerasArguments.constraint(given)) }
-        return try ConfigValues.literal(v, argument: p.name, owner: layer)
+        return try KerasConfigs.literal(v, argument: p.name, owner: layer)
     }
 
     /// The shape a layer's keywords give the model's input, if any.
@@ -101,8 +99,8 @@ enum KerasLayers {
         }
         guard a.optional("shape") != nil || a.optional("batch_shape") != nil else { throw ScriptError.value("You must pass a `shape` argument.") }
         let values: [String: ConfigValue] = [
-            "shape": try ConfigValues.literal(a["shape"], argument: "shape", owner: "Input"),
-            "batch_shape": try ConfigValues.literal(a["batch_shape"], argument: "batch_shape", owner: "Input"),
+            "shape": try KerasConfigs.literal(a["shape"], argument: "shape", owner: "Input"),
+            "batch_shape": try KerasConfigs.literal(a["batch_shape"], argument: "batch_shape", owner: "Input"),
         ]
         let configuration = KerasConfiguration("Input", name: try a.optional("name")?.string("name"), values)
         let make = { try engineCall { try InputLayer(configuration: configuration) as any Layer } }

@@ -24,7 +24,7 @@ enum KerasOptimizers {
     static func build(_ kind: any KerasOptimizer.Type, _ a: BoundArguments) throws -> Value {
         var values: [String: ConfigValue] = [:]
         for p in Signature(kind.kerasName, kind.kerasSignature).parameters where !sharedOwn.contains(p.name) && !p.unsupported {
-            values[p.name] = try ConfigValues.literal(a[p.name], argument: p.name, owner: kind.kerasName)
+            values[p.name] = try KerasConfigs.literal(a[p.name], argument: p.name, owner: kind.kerasName)
         }
         let optimizer = try engineCall { try kind.init(configuration: KerasConfiguration(kind.kerasName, values)) }
         switch a["learning_rate"] {
@@ -44,16 +44,7 @@ enum KerasOptimizers {
     static func module() -> ModuleObject {
         let members: [(String, Value)] = OptimizerKinds.all.map { kind in
             let constructor = BuiltinFunction(signature(kind)) { a, _ in try build(kind, a) }
-            // `Adam.from_config(optimizer.get_config())`: the configuration's entries as keywords.
-            constructor.members["from_config"] = .object(BuiltinFunction(Signature("from_config", "config, !custom_objects=None")) { a, context in
-                guard case .dict(let d) = a["config"] else { throw ScriptError.type("from_config() expects a dict") }
-                var keywords: [(name: String, value: Value)] = []
-                for (key, value) in zip(d.keys, d.values) {
-                    guard case .string(let name) = key else { throw ScriptError.type("from_config() expects string keys") }
-                    keywords.append((name, value))
-                }
-                return try context.call(.object(constructor), Arguments([], keywords: keywords))
-            })
+            KerasConfigs.addFromConfig(to: constructor)
             return (kind.kerasName, .object(constructor))
         }
         return Modules.module("keras.optimizers", members + [("schedules", .object(KerasModule.schedules()))])

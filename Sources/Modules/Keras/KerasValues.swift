@@ -7,6 +7,11 @@ final class RegularizerObject: ScriptObject {
     let regularizer: Regularizer
     init(_ r: Regularizer) { regularizer = r }
     var typeName: String { "Regularizer" }
+    static let methods = MethodTable<RegularizerObject>([
+        Method("get_config", "") { r, _, _ in try KerasConfigs.dict(KerasConfigs.regularizerConfig(r.regularizer).1) },
+    ])
+    var attributeNames: [String] { Self.methods.names }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: self) }
     func repr() -> String {
         regularizer.l1 > 0 && regularizer.l2 > 0 ? "<L1L2 l1=\(regularizer.l1) l2=\(regularizer.l2)>"
             : regularizer.l1 > 0 ? "<L1 l1=\(regularizer.l1)>" : "<L2 l2=\(regularizer.l2)>"
@@ -19,6 +24,11 @@ final class ConstraintObject: ScriptObject {
     init(_ c: Constraint) { constraint = c }
     var typeName: String { "Constraint" }
     func repr() -> String { "<Constraint \(constraint)>" }
+    static let methods = MethodTable<ConstraintObject>([
+        Method("get_config", "") { c, _, _ in try KerasConfigs.dict(KerasConfigs.constraintConfig(c.constraint, axis: 0).1) },
+    ])
+    var attributeNames: [String] { Self.methods.names }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: self) }
     static let callSignature = Signature("__call__", "w")
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
         let a = try NDArray.coerce(try Self.callSignature.bind(args)["w"]).astype(.float32)
@@ -43,6 +53,14 @@ final class InitializerObject: ScriptObject {
     init(_ i: Initializer, name: String, seed: Int? = nil) { initializer = i; self.name = name; self.seed = seed }
     var typeName: String { name }
     func repr() -> String { "<\(name)>" }
+    /// Keras' config for the class; a seed the lesson gave replaces the described one.
+    static let methods = MethodTable<InitializerObject>([
+        Method("get_config", "") { i, _, _ in
+            try KerasConfigs.dict(KerasConfigs.initializerConfig(i.initializer).1.map { $0.0 == "seed" ? ("seed", i.seed.map { .int($0) } ?? .none) : $0 })
+        },
+    ])
+    var attributeNames: [String] { Self.methods.names }
+    func attribute(_ name: String) throws -> Value? { Self.methods.bound(name, to: self) }
 
     /// `init(shape, dtype=None)`: a float32 tensor of values drawn as a layer's weights would be.
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {

@@ -46,9 +46,9 @@ enum KerasWeightRules {
 
     static func members<Made>(_ entries: [Entry<Made>], _ wrap: @escaping (Made) -> any ScriptObject) -> [(String, Value)] {
         entries.map { entry in
-            (entry.signature.name, .object(BuiltinFunction(entry.signature) { a, _ in
-                return .object(wrap(try engineCall { try entry.make(a) }))
-            }))
+            let constructor = BuiltinFunction(entry.signature) { a, _ in .object(wrap(try engineCall { try entry.make(a) })) }
+            KerasConfigs.addFromConfig(to: constructor)
+            return (entry.signature.name, .object(constructor))
         }
     }
 }

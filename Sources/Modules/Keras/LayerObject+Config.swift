@@ -2,8 +2,7 @@ import Engine
 import Script
 
 /// `layer.get_config()` and `layer.from_config(config)`, read off the layer's engine
-/// configuration (the one description a layer class gives of itself), in Keras 3's shapes:
-/// weight rules as `{'module': ..., 'class_name': ..., 'config': {...}}` dictionaries.
+/// configuration (the one description a layer class gives of itself), in Keras 3's shapes.
 extension LayerObject {
     func config() throws -> Value {
         guard let l = layer as? any KerasLayer else { throw ScriptError.notImplemented("\(kind): get_config is not supported yet") }
@@ -12,7 +11,7 @@ extension LayerObject {
                                        (.string("dtype"), .string("float32"))]
         for p in Signature(kind, type(of: l).kerasSignature).parameters {
             guard let v = c.values[p.name] else { continue }
-            pairs.append((.string(p.name), try Self.value(v)))
+            pairs.append((.string(p.name), try KerasConfigs.value(v)))
         }
         return .dict(try DictStorage(pairs))
     }
@@ -22,104 +21,6 @@ extension LayerObject {
         guard let constructor = KerasLayers.module().members[layer is InputLayer ? "InputLayer" : kind] else {
             throw ScriptError.notImplemented("\(kind): from_config is not supported yet")
         }
-        return try Self.build(constructor, from: config, context)
-    }
-
-    /// Calls a layer class with a configuration dictionary's entries as its keywords, the weight
-    /// rules in it rebuilt from their descriptions.
-    static func build(_ constructor: Value, from config: Value, _ context: CallContext) throws -> Value {
-        guard case .dict(let d) = config else { throw ScriptError.type("from_config() expects a dict. Received: \(config.shortDescription)") }
-        var keywords: [(name: String, value: Value)] = []
-        for (key, value) in zip(d.keys, d.values) {
-            guard case .string(let name) = key else { throw ScriptError.type("from_config() expects string keys") }
-            keywords.append((name, try rule(value, context)))
-        }
-        return try context.call(constructor, Arguments([], keywords: keywords))
-    }
-
-    /// A `{'module': 'keras.initializers', 'class_name': 'HeNormal', 'config': {...}}` dictionary as
-    /// the object it describes; any other value as it is.
-    static func rule(_ value: Value, _ context: CallContext) throws -> Value {
-        guard case .dict(let d) = value, case .string(let className)? = try d.get(.string("class_name")) else { return value }
-        let modules = ["keras.initializers": KerasModule.initializers(), "keras.regularizers": KerasModule.regularizers(),
-                       "keras.constraints": KerasModule.constraints()]
-        var module: ModuleObject?
-        if case .string(let path)? = try d.get(.string("module")) { module = modules[path] }
-        guard let constructor = (module.map { [$0] } ?? Array(modules.values)).lazy.compactMap({ $0.members[className] }).first else {
-            throw ScriptError.value("Could not locate class '\(className)'.")
-        }
-        var keywords: [(name: String, value: Value)] = []
-        if case .dict(let inner)? = try d.get(.string("config")) {
-            for (key, v) in zip(inner.keys, inner.values) {
-                guard case .string(let name) = key else { continue }
-                keywords.append((name, v))
-            }
-        }
-        return try context.call(constructor, Arguments([], keywords: keywords))
-    }
-
-    static func value(_ v: ConfigValue) throws -> Value {
-        switch v {
-        case .none: return .none
-        case .bool(let b): return .bool(b)
-        case .int(let n): return .int(n)
-        case .double(let d): return .float(d)
-        case .string(let s): return .string(s)
-        case .list(let items): return .tuple(try items.map(value))
-        case .initializer(let i):
-            let (name, config) = initializerConfig(i)
-            return try described("keras.initializers", name, config)
-        case .regularizer(let r):
-            let name = r.l1 == 0 ? "L2" : r.l2 == 0 ? "L1" : "L1L2"
-            var config: [(String, Value)] = []
-            if name != "L2" { config.append(("l1", .float(r.l1))) }
-            if name != "L1" { config.append(("l2", .float(r.l2))) }
-            return try described("keras.regularizers", name, config)
-        case .constraint(let c):
-            let (name, config) = constraintConfig(c, axis: 0)
-            return try described("keras.constraints", name, config)
-        }
-    }
-
-    private static func described(_ module: String, _ name: String, _ config: [(String, Value)]) throws -> Value {
-        .dict(try DictStorage([(.string("module"), .string(module)), (.string("class_name"), .string(name)),
-                               (.string("config"), .dict(try DictStorage(config.map { (.string($0.0), $0.1) }))),
-                               (.string("registered_name"), .none)]))
-    }
-
-    private static func initializerConfig(_ i: Initializer) -> (String, [(String, Value)]) {
-        switch i {
-        case .zeros: return ("Zeros", [])
-        case .ones: return ("Ones", [])
-        case .constant(let v): return ("Constant", [("value", .float(v))])
-        case .randomUniform(let low, let high): return ("RandomUniform", [("minval", .float(low)), ("maxval", .float(high)), ("seed", .none)])
-        case .randomNormal(let mean, let sd): return ("RandomNormal", [("mean", .float(mean)), ("stddev", .float(sd)), ("seed", .none)])
-        case .truncatedNormal(let mean, let sd): return ("TruncatedNormal", [("mean", .float(mean)), ("stddev", .float(sd)), ("seed", .none)])
-        case .orthogonal(let gain): return ("Orthogonal", [("gain", .float(gain)), ("seed", .none)])
-        case .varianceScaling(let scale, let mode, let distribution):
-            // Keras names the common settings after their authors.
-            switch (scale, mode, distribution) {
-            case (1, .fanAvg, .uniform): return ("GlorotUniform", [("seed", .none)])
-            case (1, .fanAvg, .truncatedNormal): return ("GlorotNormal", [("seed", .none)])
-            case (2, .fanIn, .uniform): return ("HeUniform", [("seed", .none)])
-            case (2, .fanIn, .truncatedNormal): return ("HeNormal", [("seed", .none)])
-            case (1, .fanIn, .uniform): return ("LecunUniform", [("seed", .none)])
-            case (1, .fanIn, .truncatedNormal): return ("LecunNormal", [("seed", .none)])
-            default:
-                return ("VarianceScaling", [("scale", .float(scale)), ("mode", .string(mode.rawValue)),
-                                            ("distribution", .string(distribution.rawValue)), ("seed", .none)])
-            }
-        }
-    }
-
-    private static func constraintConfig(_ c: Constraint, axis: Int) -> (String, [(String, Value)]) {
-        switch c {
-        case .maxNorm(let m): return ("MaxNorm", [("max_value", .float(m)), ("axis", .int(axis))])
-        case .nonNeg: return ("NonNeg", [])
-        case .unitNorm: return ("UnitNorm", [("axis", .int(axis))])
-        case .minMaxNorm(let low, let high, let rate):
-            return ("MinMaxNorm", [("min_value", .float(low)), ("max_value", .float(high)), ("rate", .float(rate)), ("axis", .int(axis))])
-        case .alongRows(let inner): return constraintConfig(inner, axis: 1)
-        }
+        return try KerasConfigs.build(constructor, from: config, context)
     }
 }

@@ -47,7 +47,7 @@ final class OptimizerObject: ScriptObject {
         let own = kind.configuration.values
         for p in Signature(name, type(of: kind).kerasSignature).parameters {
             guard let v = own[p.name] else { continue }
-            pairs.append((.string(p.name), try LayerObject.value(v)))
+            pairs.append((.string(p.name), try KerasConfigs.value(v)))
         }
         return .dict(try DictStorage(pairs))
     }
