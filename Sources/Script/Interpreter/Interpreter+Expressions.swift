@@ -74,6 +74,7 @@ extension Interpreter {
                 callee = try eval(calleeExpr, scope)
             }
             var args = Arguments()
+            args.positional.reserveCapacity(argExprs.count)
             for a in argExprs {
                 switch a.kind {
                 case .positional: args.positional.append(try eval(a.value, scope))
