@@ -86,6 +86,9 @@ public final class LessonSession {
 
     func closeFigure() { current = nil }
 
+    /// `plt.close(fig)`: the figure is not shown; closing another figure leaves the current one.
+    func closeFigure(_ figure: Figure) { if current === figure { current = nil } }
+
     /// Where the lesson's files go (`savefig`, checkpoints): one folder per session, nothing outside it.
     public var scratchDirectory: URL?
     /// The lesson's own folder, whose files it may read (`open`, `np.loadtxt`, `np.load`); nil: none.

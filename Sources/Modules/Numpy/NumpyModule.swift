@@ -103,8 +103,9 @@ enum NumpyModule {
                 yy[r * cols + c] = ij ? y[c] : y[r]
             }
         }
-        return .list(ListStorage([.object(NDArray(shape: [rows, cols], storage: xx, dtype: xa.dtype)),
-                                  .object(NDArray(shape: [rows, cols], storage: yy, dtype: ya.dtype))]))
+        // NumPy 2 returns a tuple (1.x a list); unpacking reads both the same.
+        return .tuple([.object(NDArray(shape: [rows, cols], storage: xx, dtype: xa.dtype)),
+                       .object(NDArray(shape: [rows, cols], storage: yy, dtype: ya.dtype))])
     }
 
     static func isInt(_ v: Value?) -> Bool { if case .int = v { return true } else { return false } }

@@ -54,7 +54,8 @@ enum PyplotModule {
             declared("close", "fig=None") { a, _ in
                 switch a["fig"] {
                 case .none, .string("all"): session.closeFigure()
-                case let other: throw ScriptError.notImplemented("close: fig=\(other.shortDescription) is not supported yet (close() closes the current figure, as does close('all'))")
+                case .object(let f as FigureObject): session.closeFigure(f.figure)
+                case let other: throw ScriptError.notImplemented("close: fig=\(other.shortDescription) is not supported yet (close() and close('all') close the current figure, close(fig) that figure)")
                 }
                 return .none
             },
