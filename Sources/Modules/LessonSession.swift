@@ -22,6 +22,8 @@ public final class LessonSession {
     var seedValue: UInt64 { seed }
     private var modelCount: UInt64 = 0
     private var current: Figure?
+    /// Figures made earlier in the block and still open: Jupyter's inline backend shows them all.
+    private var earlier: [Figure] = []
     private var shown: [Figure] = []
 
     /// `seed` fixes every random choice the lesson does not seed itself (weight initialisation,
@@ -77,17 +79,35 @@ public final class LessonSession {
         return f
     }
 
-    func newFigure(_ f: Figure) { current = f }
+    /// `plt.figure()` / `plt.subplots()`: a new current figure; the one before stays open (and is
+    /// shown) unless nothing was drawn on it.
+    func newFigure(_ f: Figure) {
+        if let c = current, !c.allAxes.isEmpty || !c.texts.isEmpty || c.suptitle != nil { earlier.append(c) }
+        current = f
+    }
 
+    /// `plt.clf()`: the current figure starts again, empty.
+    func clearFigure() { current = Figure() }
+
+    /// `plt.show()`: every open figure, in the order they were made.
     func showFigure() {
+        shown += earlier
+        earlier = []
         if let f = current { shown.append(f) }
         current = nil
     }
 
-    func closeFigure() { current = nil }
+    /// `plt.close()` closes the current figure, `plt.close('all')` every open one.
+    func closeFigure(all: Bool = false) {
+        current = nil
+        if all { earlier = [] }
+    }
 
-    /// `plt.close(fig)`: the figure is not shown; closing another figure leaves the current one.
-    func closeFigure(_ figure: Figure) { if current === figure { current = nil } }
+    /// `plt.close(fig)`: that figure is not shown.
+    func closeFigure(_ figure: Figure) {
+        if current === figure { current = nil }
+        earlier.removeAll { $0 === figure }
+    }
 
     /// Where the lesson's files go (`savefig`, checkpoints): one folder per session, nothing outside it.
     public var scratchDirectory: URL?

@@ -3,8 +3,8 @@ import XCTest
 import Modules
 import Script
 
-/// `plt.close(fig)` keeps that figure from being shown, as matplotlib's inline backend does, and
-/// `np.meshgrid` returns NumPy 2's tuple.
+/// Figures as Jupyter's inline backend shows them: every open figure at the end of a block, none
+/// that `plt.close` closed; and `np.meshgrid` returning NumPy 2's tuple.
 final class FigureCloseAndMeshgridTests: XCTestCase {
     func testClosingAFigureObjectKeepsItFromBeingShown() throws {
         let session = LessonSession(seed: 0)
@@ -26,6 +26,23 @@ final class FigureCloseAndMeshgridTests: XCTestCase {
         fig = plt.figure()
         plt.plot([1, 2])
         plt.close(fig)
+        """, file: "t.md", firstLine: 1)
+        XCTAssertEqual(session.takeFigures().count, 0)
+        // Every figure a block leaves open is shown, in order, as Jupyter shows them; an empty one is not.
+        _ = try interpreter.run("""
+        plt.figure()
+        a = plt.figure()
+        plt.plot([1, 2])
+        b, ax = plt.subplots()
+        ax.plot([2, 1])
+        """, file: "t.md", firstLine: 1)
+        XCTAssertEqual(session.takeFigures().count, 2)
+        _ = try interpreter.run("""
+        plt.figure()
+        plt.plot([1, 2])
+        plt.figure()
+        plt.plot([2, 1])
+        plt.close('all')
         """, file: "t.md", firstLine: 1)
         XCTAssertEqual(session.takeFigures().count, 0)
     }

@@ -53,14 +53,15 @@ enum PyplotModule {
             },
             declared("close", "fig=None") { a, _ in
                 switch a["fig"] {
-                case .none, .string("all"): session.closeFigure()
+                case .none: session.closeFigure()
+                case .string("all"): session.closeFigure(all: true)
                 case .object(let f as FigureObject): session.closeFigure(f.figure)
                 case let other: throw ScriptError.notImplemented("close: fig=\(other.shortDescription) is not supported yet (close() and close('all') close the current figure, close(fig) that figure)")
                 }
                 return .none
             },
             declared("clf", "") { _, _ in
-                session.newFigure(Figure())
+                session.clearFigure()
                 return .none
             },
             declared("plot_decision_boundary", "model, X, y, steps=100") { a, ctx in
