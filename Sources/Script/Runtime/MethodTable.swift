@@ -1,6 +1,6 @@
 /// One method of a host type (a class, or a value type such as `str`): its Python signature and its body, which receives the object and
 /// the arguments bound by name.
-public struct Method<Owner> {
+public final class Method<Owner> {
     public let signature: Signature
     public let body: (Owner, BoundArguments, CallContext) throws -> Value
 
