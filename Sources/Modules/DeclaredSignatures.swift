@@ -12,9 +12,6 @@ struct Declared<Made>: Sendable {
 /// `BuiltinFunction` made from a `Signature`) and off the method tables of the host types, so
 /// there is no second list to keep. A test walks these against the real libraries' signatures.
 public enum DeclaredSignatures {
-    /// The host types whose methods a lesson calls, by the real class's dotted name.
-    static var methodTables: [String: [String: Signature]] { DeclaredMethodTables.all }
-
     /// Whether a module only repeats another under an older or a second path (`tensorflow.keras`,
     /// Keras 2's `keras.layers.core`, `sklearn.datasets.samples_generator`).
     public static func isAlias(_ module: String) -> Bool {
@@ -24,7 +21,7 @@ public enum DeclaredSignatures {
 
     /// Whether a dotted name is a method from a method table (`keras.Model.fit`).
     public static func isMethod(_ name: String) -> Bool {
-        methodTables.keys.contains { name.hasPrefix($0 + ".") && !name.dropFirst($0.count + 1).contains(".") }
+        DeclaredMethodTables.all.keys.contains { name.hasPrefix($0 + ".") && !name.dropFirst($0.count + 1).contains(".") }
     }
 
     public static func all(in registry: ModuleRegistry) throws -> [String: Signature] {
@@ -35,7 +32,7 @@ public enum DeclaredSignatures {
                 if case .object(let f as BuiltinFunction) = value, let s = f.signature { found["\(module).\(member)"] = s }
             }
         }
-        for (owner, methods) in methodTables {
+        for (owner, methods) in DeclaredMethodTables.all {
             for (name, s) in methods { found["\(owner).\(name)"] = s }
         }
         return found

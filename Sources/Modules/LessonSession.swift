@@ -82,7 +82,7 @@ public final class LessonSession {
     /// `plt.figure()` / `plt.subplots()`: a new current figure; the one before stays open (and is
     /// shown) unless nothing was drawn on it.
     func newFigure(_ f: Figure) {
-        if let c = current, !c.allAxes.isEmpty || !c.texts.isEmpty || c.suptitle != nil { earlier.append(c) }
+        if let c = current, !c.isBlank { earlier.append(c) }
         current = f
     }
 

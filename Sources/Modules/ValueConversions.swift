@@ -69,11 +69,6 @@ extension Value {
     }
 }
 
-/// A module member that is a host function.
-func function(_ name: String, _ body: @escaping (Arguments, CallContext) throws -> Value) -> (String, Value) {
-    (name, .object(BuiltinFunction(name, body)))
-}
-
 func module(_ name: String, _ members: [(String, Value)]) -> ModuleObject {
     ModuleObject(name, members: Dictionary(members, uniquingKeysWith: { _, b in b }))
 }

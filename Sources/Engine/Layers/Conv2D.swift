@@ -29,7 +29,7 @@ public final class Conv2D: Layer {
     public let biasConstraint: Constraint?
     /// A penalty on the layer's outputs, added to the loss as for `Dense`.
     public let activityRegularizer: Regularizer?
-    public private(set) var activityPenalty: Double = 0
+    public var activityPenalty: Double { stage.penalty }
 
     public private(set) var isBuilt = false
     public private(set) var outputShape: [Int] = []
@@ -45,13 +45,10 @@ public final class Conv2D: Layer {
     // Per-batch buffers. `columns` holds the packed windows after forward and their
     // gradients during backward.
     private let columns = FloatBuffer()
-    private let z = FloatBuffer()
-    private let a = FloatBuffer()
-    private let dz = FloatBuffer()
+    /// The activation (along the channels) and activity penalty after the product.
+    private let stage: ActivationStage
     private let dInput = FloatBuffer()
-    private let dOutput = FloatBuffer()
     private var lastInput: UnsafePointer<Float>?
-    private var lastOutput: UnsafePointer<Float>?
 
     public init(
         filters: Int, kernelSize: [Int], strides: [Int] = [1, 1], padding: WindowPadding = .valid,
@@ -81,6 +78,7 @@ public final class Conv2D: Layer {
         self.kernelConstraint = kernelConstraint
         self.biasConstraint = biasConstraint
         self.activityRegularizer = activityRegularizer
+        stage = ActivationStage(self.activation, regularizer: activityRegularizer)
         self.name = name ?? AutoName.next("conv2d")
     }
 
@@ -116,9 +114,8 @@ public final class Conv2D: Layer {
         guard let geometry else { return }
         let rows = batchCapacity * geometry.outputPositions
         if !isPointwise { columns.reserve(rows * windowLength) }
-        for buffer in [z, a, dz] { buffer.reserve(rows * filters) }
+        stage.reserve(rows: rows, cols: filters)
         dInput.reserve(batchCapacity * geometry.inputCount)
-        if activityRegularizer != nil { dOutput.reserve(rows * filters) }
     }
 
     public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {
@@ -133,42 +130,20 @@ public final class Conv2D: Layer {
             packed = columns.readOnly
         }
         // Start from the bias (or zero), then add windows · kernel on top with beta = 1.
+        let z = stage.z
         if let bias {
             for row in 0..<rows { (z.pointer + row * filters).update(from: bias.value.pointer, count: filters) }
         }
         BLAS.sgemm(transA: false, transB: false, m: rows, n: filters, k: windowLength,
                    alpha: 1, a: packed, lda: windowLength, b: kernel.value.readOnly, ldb: filters,
                    beta: bias == nil ? 0 : 1, c: z.pointer, ldc: filters)
-        let output: UnsafePointer<Float>
-        if activation == .linear {
-            output = z.readOnly
-        } else {
-            // Softmax and the other per-row activations act along the channels, as Keras' axis -1.
-            activation.forward(z.readOnly, a.pointer, rows: rows, cols: filters)
-            output = a.readOnly
-        }
-        lastOutput = output
-        if let activityRegularizer { activityPenalty = activityRegularizer.penalty(output, count: rows * filters) }
-        return output
+        return stage.forward(rows: rows, cols: filters)
     }
 
     public func backward(_ gradOutput: UnsafePointer<Float>, batch: Int, needsInputGradient: Bool) -> UnsafePointer<Float>? {
         guard let kernel, let geometry, let input = lastInput else { return nil }
         let rows = batch * geometry.outputPositions
-        var gradOutput = gradOutput
-        if let activityRegularizer, let output = lastOutput {
-            dOutput.pointer.update(from: gradOutput, count: rows * filters)
-            activityRegularizer.addGradient(output, to: dOutput.pointer, count: rows * filters)
-            gradOutput = dOutput.readOnly
-        }
-        // dz = dL/da ⊙ f'(z)
-        let dzPointer: UnsafePointer<Float>
-        if activation == .linear {
-            dzPointer = gradOutput
-        } else {
-            activation.backward(z: z.readOnly, a: a.readOnly, da: gradOutput, dz: dz.pointer, rows: rows, cols: filters)
-            dzPointer = dz.readOnly
-        }
+        let dzPointer = stage.backward(gradOutput, rows: rows, cols: filters)
         // dL/dkernel = windowsᵀ · dz
         let packed = isPointwise ? input : columns.readOnly
         BLAS.sgemm(transA: true, transB: false, m: windowLength, n: filters, k: rows,

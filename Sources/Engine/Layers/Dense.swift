@@ -22,7 +22,7 @@ public final class Dense: Layer {
     /// regularizer applied to the whole batch of outputs (not divided by its size).
     public let activityRegularizer: Regularizer?
     /// The activity penalty of the last forward batch (0 without a regularizer).
-    public private(set) var activityPenalty: Double = 0
+    public var activityPenalty: Double { stage.penalty }
 
     public private(set) var isBuilt = false
     public private(set) var inputDim = 0
@@ -33,14 +33,10 @@ public final class Dense: Layer {
     public private(set) var kernel: Parameter?
     public private(set) var bias: Parameter?
 
-    // Per-batch buffers: pre-activations z, outputs a, dLoss/dz and dLoss/dInput.
-    private let z = FloatBuffer()
-    private let a = FloatBuffer()
-    private let dz = FloatBuffer()
+    /// The activation and activity penalty after the product, with its buffers.
+    private let stage: ActivationStage
     private let dInput = FloatBuffer()
-    private let dOutput = FloatBuffer()
     private var lastInput: UnsafePointer<Float>?
-    private var lastOutput: UnsafePointer<Float>?
 
     public convenience init(
         units: Int, activation: String? = nil, inputDim: Int? = nil, useBias: Bool = true,
@@ -81,6 +77,7 @@ public final class Dense: Layer {
         self.kernelConstraint = kernelConstraint
         self.biasConstraint = biasConstraint
         self.activityRegularizer = activityRegularizer
+        stage = ActivationStage(self.activation, regularizer: activityRegularizer)
         self.name = name ?? AutoName.next("dense")
     }
 
@@ -112,9 +109,8 @@ public final class Dense: Layer {
 
     public func reserve(batchCapacity: Int) {
         let rows = batchCapacity * rowsPerSample
-        for buffer in [z, a, dz] { buffer.reserve(rows * units) }
+        stage.reserve(rows: rows, cols: units)
         dInput.reserve(rows * inputDim)
-        if activityRegularizer != nil { dOutput.reserve(rows * units) }
     }
 
     public func forward(_ input: UnsafePointer<Float>, batch samples: Int, training: Bool) -> UnsafePointer<Float> {
@@ -122,6 +118,7 @@ public final class Dense: Layer {
         lastInput = input
         let batch = samples * rowsPerSample
         // Start z from the bias (or zero), then add inputs · kernel on top with beta = 1.
+        let z = stage.z
         if let bias {
             for row in 0..<batch { (z.pointer + row * units).update(from: bias.value.pointer, count: units) }
         }
@@ -129,36 +126,13 @@ public final class Dense: Layer {
             transA: false, transB: false, m: batch, n: units, k: inputDim,
             alpha: 1, a: input, lda: inputDim, b: kernel.value.readOnly, ldb: units,
             beta: bias == nil ? 0 : 1, c: z.pointer, ldc: units)
-        let output: UnsafePointer<Float>
-        if activation == .linear {
-            output = z.readOnly
-        } else {
-            activation.forward(z.readOnly, a.pointer, rows: batch, cols: units)
-            output = a.readOnly
-        }
-        lastOutput = output
-        if let activityRegularizer { activityPenalty = activityRegularizer.penalty(output, count: batch * units) }
-        return output
+        return stage.forward(rows: batch, cols: units)
     }
 
     public func backward(_ gradOutput: UnsafePointer<Float>, batch samples: Int, needsInputGradient: Bool) -> UnsafePointer<Float>? {
         guard let kernel, let input = lastInput else { return nil }
         let batch = samples * rowsPerSample
-        var gradOutput = gradOutput
-        if let activityRegularizer, let output = lastOutput {
-            // The activity penalty's own gradient joins the one from the layers above.
-            dOutput.pointer.update(from: gradOutput, count: batch * units)
-            activityRegularizer.addGradient(output, to: dOutput.pointer, count: batch * units)
-            gradOutput = dOutput.readOnly
-        }
-        // dz = dL/da ⊙ f'(z)
-        let dzPointer: UnsafePointer<Float>
-        if activation == .linear {
-            dzPointer = gradOutput
-        } else {
-            activation.backward(z: z.readOnly, a: a.readOnly, da: gradOutput, dz: dz.pointer, rows: batch, cols: units)
-            dzPointer = dz.readOnly
-        }
+        let dzPointer = stage.backward(gradOutput, rows: batch, cols: units)
         // dL/dkernel = inputᵀ · dz
         BLAS.sgemm(
             transA: true, transB: false, m: inputDim, n: units, k: batch,

@@ -29,6 +29,8 @@ public final class ReLU: PointwiseLayer, Layer {
 
     /// Keras computes a plain leaky rectifier when only the slope is set.
     private var isLeaky: Bool { negativeSlope != 0 && maxValue == nil && threshold == 0 }
+    /// The clip to [0, cap] that follows the positive part (none when relu6 already capped it).
+    private var clipCap: Float? { threshold == 0 && maxValue == 6 ? nil : maxValue }
 
     /// The positive part before the cap, and whether it passes the gradient.
     private func positive(_ x: Float) -> (value: Float, slope: Float) {
@@ -39,10 +41,10 @@ public final class ReLU: PointwiseLayer, Layer {
 
     public func forward(_ input: UnsafePointer<Float>, batch: Int, training: Bool) -> UnsafePointer<Float> {
         lastInput = input
-        let y = output.pointer, slope = negativeSlope, cap = threshold == 0 && maxValue == 6 ? nil : maxValue
+        let y = output.pointer, slope = negativeSlope, cap = clipCap, leaky = isLeaky
         for i in 0..<(batch * width) {
             let x = input[i]
-            if isLeaky { y[i] = x > 0 ? x : slope * x; continue }
+            if leaky { y[i] = x > 0 ? x : slope * x; continue }
             var v = positive(x).value
             if let cap { v = min(max(v, 0), cap) }
             if slope != 0 { v -= slope * max(-x + threshold, 0) }
@@ -53,10 +55,10 @@ public final class ReLU: PointwiseLayer, Layer {
 
     public func backward(_ gradOutput: UnsafePointer<Float>, batch: Int, needsInputGradient: Bool) -> UnsafePointer<Float>? {
         guard needsInputGradient, let input = lastInput else { return nil }
-        let dx = dInput.pointer, slope = negativeSlope, cap = threshold == 0 && maxValue == 6 ? nil : maxValue
+        let dx = dInput.pointer, slope = negativeSlope, cap = clipCap, leaky = isLeaky
         for i in 0..<(batch * width) {
             let x = input[i], g = gradOutput[i]
-            if isLeaky { dx[i] = x > 0 ? g : slope * g; continue }
+            if leaky { dx[i] = x > 0 ? g : slope * g; continue }
             let (v, passes) = positive(x)
             var d = passes
             // The clip passes the gradient where the value lies within [0, cap].

@@ -43,11 +43,15 @@ enum KerasConfigs {
     /// the object it describes; any other value as it is.
     static func rule(_ value: Value, _ context: CallContext) throws -> Value {
         guard case .dict(let d) = value, case .string(let className)? = try d.get(.string("class_name")) else { return value }
-        let modules = ["keras.initializers": KerasModule.initializers(), "keras.regularizers": KerasModule.regularizers(),
-                       "keras.constraints": KerasModule.constraints()]
-        var module: ModuleObject?
-        if case .string(let path)? = try d.get(.string("module")) { module = modules[path] }
-        guard let constructor = (module.map { [$0] } ?? Array(modules.values)).lazy.compactMap({ $0.members[className] }).first else {
+        // The family the description names, or each in turn; built only when looked in.
+        let families: [(path: String, make: () -> ModuleObject)] = [
+            ("keras.initializers", KerasModule.initializers), ("keras.regularizers", KerasModule.regularizers),
+            ("keras.constraints", KerasModule.constraints),
+        ]
+        var named: String?
+        if case .string(let path)? = try d.get(.string("module")), families.contains(where: { $0.path == path }) { named = path }
+        guard let constructor = families.lazy.filter({ named == nil || $0.path == named })
+            .compactMap({ $0.make().members[className] }).first else {
             throw ScriptError.value("Could not locate class '\(className)'.")
         }
         var keywords: [(name: String, value: Value)] = []

@@ -64,7 +64,7 @@ enum KerasInitializers {
         let functions: [(String, Value)] = lowercase.compactMap { lower, upper in
             entries.first { $0.signature.name == upper }.map { (lower, make($0)) }
         }
-        let get = KerasModule.declared("get", "identifier") { a, _ in
+        let get = declared("get", "identifier") { a, _ in
             switch a["identifier"] {
             case .none: return .none
             case .object(let o as InitializerObject): return .object(o)

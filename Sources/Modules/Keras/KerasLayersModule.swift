@@ -13,32 +13,35 @@ enum KerasLayers {
     static func module() -> ModuleObject {
         var members: [(String, Value)] = [("Input", .object(BuiltinFunction(inputSignature) { a, _ in try input(a) }))]
         for kind in LayerKinds.all {
-            for name in kind.kerasNames {
-                // An alias (MaxPool2D) names the same class as Keras' first name (MaxPooling2D).
-                let canonical = kind.kerasNames[0]
-                let constructor = BuiltinFunction(signature(canonical, kind)) { a, _ in try layer(kind, canonical, a) }
-                KerasConfigs.addFromConfig(to: constructor)
-                members.append((name, .object(constructor)))
-            }
+            // An alias (MaxPool2D) is the same class as Keras' first name (MaxPooling2D).
+            let constructor = constructor(kind)
+            for name in kind.kerasNames { members.append((name, .object(constructor))) }
         }
         return Modules.module("keras.layers", members)
     }
 
+    /// A layer class as a lesson calls it, with `from_config`.
+    static func constructor(_ kind: any KerasLayer.Type) -> BuiltinFunction {
+        let own = Signature(kind.kerasNames[0], kind.kerasSignature)
+        let constructor = BuiltinFunction(signature(own, declared: kind.kerasSignature)) { a, _ in try layer(kind, own, a) }
+        KerasConfigs.addFromConfig(to: constructor)
+        return constructor
+    }
+
     /// A layer class's own parameters, then those of the common keywords it does not declare itself.
-    static func signature(_ name: String, _ kind: any KerasLayer.Type) -> Signature {
-        let own = Signature(name, kind.kerasSignature)
+    static func signature(_ own: Signature, declared declaration: String) -> Signature {
         let common = base.filter { item in own.parameter(String(item.prefix { $0 != "=" })) == nil }
-        return Signature(name, kind.kerasSignature + ", *, " + common.joined(separator: ", "), rejection: .kerasLayer)
+        return Signature(own.name, declaration + ", *, " + common.joined(separator: ", "), rejection: .kerasLayer)
     }
 
     /// `SomeLayer(...)`: the bound arguments become the layer's configuration. A lesson-written
     /// initializer (a class or any callable taking a shape) runs once the weights' shapes are known;
     /// until then the weights start from zeros.
-    static func layer(_ kind: any KerasLayer.Type, _ name: String, _ a: BoundArguments) throws -> Value {
+    static func layer(_ kind: any KerasLayer.Type, _ own: Signature, _ a: BoundArguments) throws -> Value {
+        let name = own.name
         if let dtype = try a.optional("dtype")?.string("dtype"), dtype != "float32" {
             throw ScriptError.notImplemented("\(name): dtype='\(dtype)' is not supported yet (layers compute in float32)")
         }
-        let own = Signature(name, kind.kerasSignature)
         var values: [String: ConfigValue] = [:]
         var custom: [(index: Int, initializer: Value)] = []
         for p in a.signature.parameters where own.parameter(p.name) != nil && !p.unsupported

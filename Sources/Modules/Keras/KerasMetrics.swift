@@ -8,7 +8,7 @@ import Tensor
 enum KerasMetrics {
     static func module() -> ModuleObject {
         Modules.module("keras.metrics", [
-            KerasModule.declared("top_k_categorical_accuracy", "y_true, y_pred, k=5") { a, _ in
+            declared("top_k_categorical_accuracy", "y_true, y_pred, k=5") { a, _ in
                 let truth = try TensorFlowOps.array(a["y_true"]), predictions = try TensorFlowOps.array(a["y_pred"])
                 guard truth.shape == predictions.shape, predictions.ndim == 2 else {
                     throw ScriptError.value("top_k_categorical_accuracy expects one-hot y_true shaped like y_pred (batch, classes). Received: y_true.shape=\(NDArray.shapeText(truth.shape)), y_pred.shape=\(NDArray.shapeText(predictions.shape))")
@@ -20,7 +20,7 @@ enum KerasMetrics {
                 }
                 return perSample(labels, predictions, k: try a["k"].int("k"))
             },
-            KerasModule.declared("sparse_top_k_categorical_accuracy", "y_true, y_pred, k=5, !from_sorted_ids=False") { a, _ in
+            declared("sparse_top_k_categorical_accuracy", "y_true, y_pred, k=5, !from_sorted_ids=False") { a, _ in
                 let truth = try TensorFlowOps.array(a["y_true"]), predictions = try TensorFlowOps.array(a["y_pred"])
                 guard predictions.ndim == 2, truth.count == predictions.shape[0] else {
                     throw ScriptError.value("sparse_top_k_categorical_accuracy expects y_true of shape (batch,) and y_pred of shape (batch, classes). Received: y_true.shape=\(NDArray.shapeText(truth.shape)), y_pred.shape=\(NDArray.shapeText(predictions.shape))")
@@ -43,7 +43,7 @@ enum KerasMetrics {
     }
 
     private static func metricClass(_ name: String, _ declaration: String, _ make: @escaping (Int) -> Metric) -> (String, Value) {
-        KerasModule.declared(name, declaration) { a, _ in
+        declared(name, declaration) { a, _ in
             let k = try a["k"].int("k")
             guard k > 0 else { throw ScriptError.value("\(name) expects a positive k. Received: k=\(k)") }
             return .object(MetricObject(make(k), name: try a["name"].string("name"), className: name))
@@ -62,7 +62,7 @@ enum KerasMetrics {
         return ClassObject(hostClass: "Metric", members: [
             "__keras_metric__": .bool(true),
             "__init__": .object(HostMethod("__init__") { receiver, args, _ in
-                let s = try Signature("__init__", "name=None, dtype=None").bind(args)
+                let s = try metricInit.bind(args)
                 // Lectern's metrics compute in float32, the dtype Keras gives them by default.
                 try TensorFlowOps.requireFloat32("Metric", s.optional("dtype"))
                 let object = try instance(receiver)
@@ -76,10 +76,7 @@ enum KerasMetrics {
                 // name=...). A string first argument can only be the name, so both read the same.
                 var name: String?
                 if case .string(let text)? = a.positional.first { name = text; a.positional.removeFirst() }
-                let s = try Signature("add_weight", """
-                    shape=None, initializer=None, dtype=None, trainable=True, autocast=True, !regularizer=None, !constraint=None,
-                    aggregation='none', overwrite_with_gradient=False, name=None
-                    """).bind(a)
+                let s = try addWeight.bind(a)
                 if let n = try s.optional("name")?.string("name") { name = n }
                 // Variables are float32; how replicas would combine them changes nothing on one device,
                 // and a metric's variables are never trained.
@@ -136,6 +133,10 @@ enum KerasMetrics {
 /// A Keras variable made by `Metric.add_weight`: `assign`, `assign_add`, `assign_sub`,
 /// `numpy()`, and arithmetic on its current value (`self.total / self.count`).
 final class MetricVariable: ScriptObject {
+    /// `assign`, `assign_add`, `assign_sub`: each takes one value (a metric updates them every batch).
+    private static let updates = Dictionary(uniqueKeysWithValues: ["assign", "assign_add", "assign_sub"].map { ($0, Signature($0, "value")) })
+    private static func updateSignature(_ name: String) -> Signature { updates[name] ?? Signature(name, "value") }
+
     let path: String
     private(set) var value: NDArray
     private let initial: [Double]
@@ -172,7 +173,7 @@ final class MetricVariable: ScriptObject {
         func method(_ body: @escaping (Arguments) throws -> Value) -> Value { .object(BuiltinFunction(name) { args, _ in try body(args) }) }
         func update(_ combine: @escaping (Double, Double) -> Double) -> Value {
             method { args in
-                let other = try self.operand(try Signature(name, "value").bind(args)["value"])
+                let other = try self.operand(try Self.updateSignature(name).bind(args)["value"])
                 self.store(self.value.storage.indices.map { combine(self.value.storage[$0], other.storage[other.count == 1 ? 0 : $0]) })
                 return .object(self)
             }
@@ -201,4 +202,13 @@ final class MetricVariable: ScriptObject {
             return result
         }
     }
+}
+
+extension KerasMetrics {
+    /// The base class's own methods, declared once (not on every call).
+    static let metricInit = Signature("__init__", "name=None, dtype=None")
+    static let addWeight = Signature("add_weight", """
+        shape=None, initializer=None, dtype=None, trainable=True, autocast=True, !regularizer=None, !constraint=None,
+        aggregation='none', overwrite_with_gradient=False, name=None
+        """)
 }

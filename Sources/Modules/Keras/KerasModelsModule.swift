@@ -80,10 +80,4 @@ extension KerasModule {
             },
         ])
     }
-
-    /// A module member made from its Python signature.
-    static func declared(_ name: String, _ declaration: String, aliases: [String: String] = [:],
-                         _ body: @escaping (BoundArguments, CallContext) throws -> Value) -> (String, Value) {
-        (name, .object(BuiltinFunction(Signature(name, declaration, aliases: aliases), body)))
-    }
 }

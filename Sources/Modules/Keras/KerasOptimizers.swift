@@ -13,8 +13,9 @@ enum KerasOptimizers {
         !ema_overwrite_frequency=None, !loss_scale_factor=None, !gradient_accumulation_steps=None, name=None, *, decay=0.0
         """
 
-    /// Set on every optimizer after it is built, not part of its own configuration.
-    static let sharedOwn: Set<String> = ["learning_rate", "weight_decay"]
+    /// Set on every optimizer after it is built, not part of its own configuration: the shared
+    /// keywords, and the learning rate and weight decay each optimizer declares in its own place.
+    static let notConfiguration = Set(Signature("shared", shared).parameters.map(\.name) + ["learning_rate", "weight_decay"])
 
     static func signature(_ kind: any KerasOptimizer.Type) -> Signature {
         Signature(kind.kerasName, kind.kerasSignature + ", " + shared, rejection: .kerasOptimizer, aliases: ["lr": "learning_rate"])
@@ -23,7 +24,7 @@ enum KerasOptimizers {
     /// The optimizer the bound arguments describe, with the shared arguments applied.
     static func build(_ kind: any KerasOptimizer.Type, _ a: BoundArguments) throws -> Value {
         var values: [String: ConfigValue] = [:]
-        for p in Signature(kind.kerasName, kind.kerasSignature).parameters where !sharedOwn.contains(p.name) && !p.unsupported {
+        for p in a.signature.parameters where !notConfiguration.contains(p.name) && !p.unsupported {
             values[p.name] = try KerasConfigs.literal(a[p.name], argument: p.name, owner: kind.kerasName)
         }
         let optimizer = try engineCall { try kind.init(configuration: KerasConfiguration(kind.kerasName, values)) }

@@ -51,6 +51,7 @@ final class InitializerObject: ScriptObject {
     /// Calls so far: each call without a seed draws new values, as Keras' do, the same ones on every run.
     private var calls: UInt64 = 0
     init(_ i: Initializer, name: String, seed: Int? = nil) { initializer = i; self.name = name; self.seed = seed }
+    private lazy var callSignature = Signature(name, "shape, dtype=None")
     var typeName: String { name }
     func repr() -> String { "<\(name)>" }
     /// Keras' config for the class; a seed the lesson gave replaces the described one.
@@ -64,7 +65,7 @@ final class InitializerObject: ScriptObject {
 
     /// `init(shape, dtype=None)`: a float32 tensor of values drawn as a layer's weights would be.
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let a = try Signature(name, "shape, dtype=None").bind(args)
+        let a = try callSignature.bind(args)
         try TensorFlowOps.requireFloat32(name, a.optional("dtype"))
         let shape = try a["shape"].sequence("shape").map { try $0.int("shape") }
         _ = try Limits.elements(shape, bytesEach: 8)

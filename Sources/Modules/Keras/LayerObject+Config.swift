@@ -18,9 +18,9 @@ extension LayerObject {
 
     /// A new layer of the same class from a configuration such as `get_config()` returns.
     func fromConfig(_ config: Value, _ context: CallContext) throws -> Value {
-        guard let constructor = KerasLayers.module().members[layer is InputLayer ? "InputLayer" : kind] else {
+        guard let kind = type(of: layer) as? any KerasLayer.Type else {
             throw ScriptError.notImplemented("\(kind): from_config is not supported yet")
         }
-        return try KerasConfigs.build(constructor, from: config, context)
+        return try KerasConfigs.build(.object(KerasLayers.constructor(kind)), from: config, context)
     }
 }

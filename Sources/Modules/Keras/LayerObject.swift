@@ -16,6 +16,8 @@ final class LayerObject: ScriptObject {
     var trainable = true {
         didSet { owner?.model.setTrainable(layer, trainable) }
     }
+    /// `layer(inputs, training=None)`, named after the layer's class in messages.
+    private lazy var callSignature = Signature(kind, "inputs, training=None, !mask=None")
     /// Lesson-written initializers still to run: (parameter index, callable).
     var customInitializers: [(index: Int, initializer: Value)] = []
 
@@ -71,7 +73,7 @@ final class LayerObject: ScriptObject {
     /// `layer(data, training=True)`: the layer applied to an array, as TensorFlow's eager call
     /// (built on first use from the data's shape), returned as a tensor.
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let a = try Signature(kind, "inputs, training=None, !mask=None").bind(args)
+        let a = try callSignature.bind(args)
         let x = try NDArray.coerce(a["inputs"]).astype(.float32)
         guard x.ndim >= 2 else { throw ScriptError.value("\(kind) expects a batch of inputs, an array of 2 or more dimensions. Received shape \(NDArray.shapeText(x.shape))") }
         let batch = x.shape[0]

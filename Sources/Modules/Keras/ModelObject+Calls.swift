@@ -8,7 +8,7 @@ extension ModelObject {
     /// Keras 3's eager call: all of `x` as one batch; without `training=` each layer uses its own
     /// default (augmentation on, dropout and batch statistics off). Returns a tensor.
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let a = try Signature(model.name, "inputs, training=None, !mask=None").bind(args)
+        let a = try callSignature.bind(args)
         let x = try NDArray.coerce(a["inputs"]).tensor()
         try buildForCustomInitializers(x, context)
         let training = try a.optional("training")?.bool("training")

@@ -16,6 +16,8 @@ final class ModelObject: ScriptObject {
     private var optimizerObject: OptimizerObject?
     /// `self.model.stop_training = True` from a lesson's callback.
     var stopTraining = false
+    /// `model(inputs, training=None)`, named after the model in messages.
+    lazy var callSignature = Signature(model.name, "inputs, training=None, !mask=None")
 
     unowned let session: LessonSession
 

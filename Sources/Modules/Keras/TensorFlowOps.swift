@@ -19,21 +19,21 @@ enum TensorFlowOps {
             elementwise("sqrt") { $0.squareRoot() }, elementwise("square") { $0 * $0 },
             elementwise("exp") { Foundation.exp($0) }, elementwise("abs") { Swift.abs($0) },
             // Without a dtype the values are float32, whatever Python numbers they were.
-            KerasModule.declared("constant", "value, dtype=None, !shape=None, name=None") { a, _ in
+            declared("constant", "value, dtype=None, !shape=None, name=None") { a, _ in
                 let value = try array(a["value"])
                 guard let dtype = a.optional("dtype") else { return floats(value.shape, value.storage) }
                 return tensor(value.astype(try NDArray.DType.parse(dtype)))
             },
-            KerasModule.declared("cast", "x, dtype, name=None") { a, _ in
+            declared("cast", "x, dtype, name=None") { a, _ in
                 tensor(try array(a["x"]).astype(try NDArray.DType.parse(a["dtype"])))
             },
-            KerasModule.declared("reshape", "tensor, shape, name=None") { a, _ in
+            declared("reshape", "tensor, shape, name=None") { a, _ in
                 let dims: [Int]
                 if case .int(let n) = a["shape"] { dims = [n] } else { dims = try a["shape"].sequence("shape").map { try $0.int("shape") } }
                 return tensor(try array(a["tensor"]).reshaped(dims))
             },
             // TensorFlow counts in int32 by default; Lectern's int32 is its int64.
-            KerasModule.declared("size", "input, out_type=<no value>, name=None") { a, _ in
+            declared("size", "input, out_type=<no value>, name=None") { a, _ in
                 let count = NDArray(scalar: Double(try array(a["input"]).count), dtype: .int64)
                 guard let type = a.optional("out_type") else { return tensor(count) }
                 return tensor(count.astype(try NDArray.DType.parse(type)))
@@ -45,18 +45,18 @@ enum TensorFlowOps {
     /// from the session's stream (an op-level `seed` is refused by name).
     static func random(session: LessonSession) -> ModuleObject {
         module("tensorflow.random", [
-            KerasModule.declared("set_seed", "seed") { a, _ in
+            declared("set_seed", "seed") { a, _ in
                 session.reseed(UInt64(truncatingIfNeeded: try a["seed"].int("seed")))
                 return .none
             },
-            KerasModule.declared("normal", "shape, mean=0.0, stddev=1.0, dtype=<no value>, !seed=None, name=None") { a, _ in
+            declared("normal", "shape, mean=0.0, stddev=1.0, dtype=<no value>, !seed=None, name=None") { a, _ in
                 let shape = try shapeArgument(a["shape"])
                 try requireFloat32("normal", a.optional("dtype"))
                 let count = try Limits.elements(shape)
                 let mean = try a["mean"].double("mean"), stddev = try a["stddev"].double("stddev")
                 return floats(shape, (0..<count).map { _ in session.tensorRandom.normal(mean: mean, stddev: stddev) })
             },
-            KerasModule.declared("uniform", "shape, minval=0, maxval=None, dtype=<no value>, !seed=None, name=None") { a, _ in
+            declared("uniform", "shape, minval=0, maxval=None, dtype=<no value>, !seed=None, name=None") { a, _ in
                 let shape = try shapeArgument(a["shape"])
                 try requireFloat32("uniform", a.optional("dtype"))
                 let count = try Limits.elements(shape)
@@ -83,7 +83,7 @@ enum TensorFlowOps {
     }
 
     static func elementwise(_ name: String, _ f: @escaping (Double) -> Double) -> (String, Value) {
-        KerasModule.declared(name, "x, name=None") { a, _ in
+        declared(name, "x, name=None") { a, _ in
             let x = try NDArray.coerce(a["x"])
             return floats(x.shape, x.storage.map(f))
         }
@@ -103,7 +103,7 @@ enum TensorFlowOps {
     static var reductions: [(String, Value)] {
         [("reduce_sum", NDArray.Reduction.sum), ("reduce_mean", .mean), ("reduce_max", .max), ("reduce_min", .min)]
         .map { name, kind in
-            KerasModule.declared(name, "input_tensor, axis=None, !keepdims=False, name=None") { a, _ in
+            declared(name, "input_tensor, axis=None, !keepdims=False, name=None") { a, _ in
                 let x = try array(a["input_tensor"])
                 let reduced = try x.reduce(kind, axis: try a.optional("axis")?.int("axis"))
                 if case .object(let r as NDArray) = reduced { return tensor(r) }
@@ -115,7 +115,7 @@ enum TensorFlowOps {
     /// `tf.math.in_top_k(targets, predictions, k)`: for each row of predictions, whether the
     /// target class is among the k highest (ties at the boundary count as in, as TensorFlow).
     static var inTopK: (String, Value) {
-        KerasModule.declared("in_top_k", "targets, predictions, k, name=None") { a, _ in
+        declared("in_top_k", "targets, predictions, k, name=None") { a, _ in
             let targets = try array(a["targets"]), predictions = try array(a["predictions"])
             let k = try a["k"].int("k")
             guard predictions.ndim == 2, targets.ndim == 1, targets.count == predictions.shape[0] else {

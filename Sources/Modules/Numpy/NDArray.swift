@@ -273,10 +273,11 @@ final class DTypeConstructor: ScriptObject {
     let dtype: NDArray.DType
     let name: String
     init(_ d: NDArray.DType, name: String) { dtype = d; self.name = name }
+    private lazy var callSignature = Signature(name, "value=0, /")
     var typeName: String { "type" }
     func repr() -> String { "<class 'numpy.\(name)'>" }
     func call(_ args: Arguments, _ context: CallContext) throws -> Value? {
-        let a = try Signature(name, "value=0, /").bind(args)
+        let a = try callSignature.bind(args)
         return .object(try NDArray.from(a["value"], dtype: dtype))
     }
 }

@@ -1,9 +1,8 @@
 import Script
 
-/// A `numpy` member declared by NumPy 2.4's own signature: arguments bind by Python's rules
-/// before `body` reads them by name.
+/// A `numpy` member declared by NumPy 2.4's own signature, for bodies that need only the arguments.
 func declared(_ name: String, _ parameters: String, _ body: @escaping (BoundArguments) throws -> Value) -> (String, Value) {
-    (name, .object(BuiltinFunction(Signature(name, parameters)) { a, _ in try body(a) }))
+    declared(name, parameters) { a, _ in try body(a) }
 }
 
 enum NumpySignatures {

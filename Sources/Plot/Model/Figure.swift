@@ -29,6 +29,9 @@ public final class Figure {
     }
 
     /// `gca()`: the current axes, a single full-figure one if there is none yet.
+    /// Whether nothing was drawn on it (no axes, text or title).
+    public var isBlank: Bool { allAxes.isEmpty && texts.isEmpty && suptitle == nil }
+
     public var currentAxes: Axes {
         current ?? axes(rows: 1, cols: 1, index: 1)
     }

@@ -78,6 +78,16 @@ enum PendingMethod {
         }
     }
 
+    /// The method as a value (`f = l.append`): one object holding it and its receiver.
+    var bound: Value {
+        switch self {
+        case .string(let m, let s): .object(BuiltinMethod(m, of: s))
+        case .list(let m, let l): .object(BuiltinMethod(m, of: l))
+        case .dict(let m, let d): .object(BuiltinMethod(m, of: d))
+        case .tuple(let m, let t): .object(BuiltinMethod(m, of: t))
+        }
+    }
+
     func call(_ args: Arguments, _ context: CallContext) throws -> Value {
         switch self {
         case .string(let m, let s): try m.body(s, m.signature.bind(args), context)

@@ -13,15 +13,7 @@ extension Interpreter {
         }
     }
 
-    func builtinMethod(_ obj: Value, _ name: String) throws -> Value? {
-        switch obj {
-        case .string(let s): return BuiltinMethod.bound(name, in: Interpreter.strIndex, to: s)
-        case .list(let l): return BuiltinMethod.bound(name, in: Interpreter.listIndex, to: l)
-        case .dict(let d): return BuiltinMethod.bound(name, in: Interpreter.dictIndex, to: d)
-        case .tuple(let t): return BuiltinMethod.bound(name, in: Interpreter.tupleIndex, to: t)
-        default: return nil
-        }
-    }
+    func builtinMethod(_ obj: Value, _ name: String) throws -> Value? { PendingMethod(obj, name)?.bound }
 
     /// The tables as methods are looked up; read-only after they are built, as the tables are,
     /// so sharing them between interpreters is safe.
@@ -29,8 +21,6 @@ extension Interpreter {
     static let listIndex = MethodIndex(listTable)
     static let dictIndex = MethodIndex(dictTable)
     static let tupleIndex = MethodIndex(tupleTable)
-
-    /// Read-only after it is built, so sharing it between interpreters is safe.
     static let listTable = MethodTable<ListStorage>([
         Method("append", "object, /") { l, a, _ in
             l.items.append(a["object"])
